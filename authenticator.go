@@ -1,0 +1,151 @@
+package velocity
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// Authenticator checks a request's API key and system-account credentials. A request must
+// not pay for a password hash each time, so it remembers verified credentials: for Fresh
+// it trusts them without asking the store (so revoking a key or disabling an account takes
+// effect within Fresh), and for PasswordTTL it skips the slow password hash as long as
+// the stored hash is unchanged. Secrets are kept only as an HMAC under a per-process key.
+// Failed attempts are logged with the key's prefix and the username, never the secret.
+type Authenticator struct {
+	Store       AdminStore
+	Clock       Clock
+	Logger      *slog.Logger
+	Fresh       time.Duration // default 5s
+	PasswordTTL time.Duration // default 15m
+	MaxEntries  int           // default 10,000
+
+	once  sync.Once
+	hkey  []byte
+	mu    sync.RWMutex
+	cache map[[32]byte]*authEntry
+}
+
+type authEntry struct {
+	p        Principal
+	checked  time.Time // when the store last confirmed key and account
+	pwHash   string    // the stored hash the password was verified against
+	verified time.Time // when the password hash was last computed
+}
+
+func (a *Authenticator) init() {
+	a.once.Do(func() {
+		a.hkey = NewSecret(32)
+		a.cache = map[[32]byte]*authEntry{}
+		if a.Fresh == 0 {
+			a.Fresh = 5 * time.Second
+		}
+		if a.PasswordTTL == 0 {
+			a.PasswordTTL = 15 * time.Minute
+		}
+		if a.MaxEntries == 0 {
+			a.MaxEntries = 10_000
+		}
+		if a.Logger == nil {
+			a.Logger = slog.Default()
+		}
+		if a.Clock == nil {
+			a.Clock = SystemClock{}
+		}
+	})
+}
+
+func (a *Authenticator) cacheKey(apiKey, user, pass string) [32]byte {
+	m := hmac.New(sha256.New, a.hkey)
+	m.Write([]byte(apiKey))
+	m.Write([]byte{0})
+	m.Write([]byte(user))
+	m.Write([]byte{0})
+	m.Write([]byte(pass))
+	var k [32]byte
+	copy(k[:], m.Sum(nil))
+	return k
+}
+
+// Authenticate returns the principal for an API key and Basic credentials, or
+// ErrUnauthorized when either is missing, wrong, revoked or disabled, or they belong to
+// different tenants. remote is only logged.
+func (a *Authenticator) Authenticate(ctx context.Context, apiKey, user, pass, remote string) (Principal, error) {
+	a.init()
+	if apiKey == "" || user == "" {
+		a.Logger.Warn("authentication failed", "reason", "missing credentials", "remote", remote)
+		return Principal{}, ErrUnauthorized
+	}
+	now := a.Clock.Now()
+	k := a.cacheKey(apiKey, user, pass)
+	a.mu.RLock()
+	e := a.cache[k]
+	var snapshot authEntry
+	if e != nil {
+		snapshot = *e
+	}
+	a.mu.RUnlock()
+	if e != nil && now.Sub(snapshot.checked) < a.Fresh {
+		return snapshot.p, nil
+	}
+
+	creds, err := a.Store.LookupCredentials(ctx, HashAPIKey(apiKey), user)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			a.fail(k, "unknown api key", apiKey, user, remote)
+			return Principal{}, ErrUnauthorized
+		}
+		return Principal{}, err
+	}
+	switch {
+	case !creds.KeyActive:
+		a.fail(k, "api key revoked", apiKey, user, remote)
+		return Principal{}, ErrUnauthorized
+	case creds.Account == nil:
+		a.fail(k, "no such account in the key's tenant", apiKey, user, remote)
+		return Principal{}, ErrUnauthorized
+	case creds.Account.DisabledAt != nil:
+		a.fail(k, "account disabled", apiKey, user, remote)
+		return Principal{}, ErrUnauthorized
+	}
+	verified := snapshot.verified
+	if e == nil || snapshot.pwHash != creds.Account.PasswordHash || now.Sub(snapshot.verified) >= a.PasswordTTL {
+		if !CheckPassword(creds.Account.PasswordHash, pass) {
+			a.fail(k, "wrong password", apiKey, user, remote)
+			return Principal{}, ErrUnauthorized
+		}
+		verified = now
+	}
+	p := Principal{Tenant: creds.Tenant, AccountID: creds.Account.ID, Username: creds.Account.Username}
+	a.mu.Lock()
+	if len(a.cache) >= a.MaxEntries {
+		a.evict(now)
+	}
+	a.cache[k] = &authEntry{p: p, checked: now, pwHash: creds.Account.PasswordHash, verified: verified}
+	a.mu.Unlock()
+	return p, nil
+}
+
+func (a *Authenticator) fail(k [32]byte, reason, apiKey, user, remote string) {
+	a.mu.Lock()
+	delete(a.cache, k)
+	a.mu.Unlock()
+	a.Logger.Warn("authentication failed", "reason", reason, "apiKeyPrefix", KeyPrefix(apiKey), "username", user, "remote", remote)
+}
+
+// evict drops entries past their password TTL, or all of them if that frees nothing.
+// The caller holds a.mu.
+func (a *Authenticator) evict(now time.Time) {
+	for k, e := range a.cache {
+		if now.Sub(e.verified) >= a.PasswordTTL {
+			delete(a.cache, k)
+		}
+	}
+	if len(a.cache) >= a.MaxEntries {
+		clear(a.cache)
+	}
+}

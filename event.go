@@ -1,0 +1,88 @@
+package velocity
+
+import "time"
+
+// EventType names a change in a callback's life.
+type EventType string
+
+const (
+	EventCreated   EventType = "created"
+	EventUpdated   EventType = "updated"
+	EventClaimed   EventType = "claimed"
+	EventReleased  EventType = "released"
+	EventAttempted EventType = "attempted"
+	EventCompleted EventType = "completed"
+	EventFailed    EventType = "failed"
+	EventCancelled EventType = "cancelled"
+)
+
+// Actor says who made a change: the system account that called the API and, when the
+// request named one, the agent it acted for. Both are empty for the server's own changes.
+type Actor struct {
+	Account string `json:"account,omitempty"`
+	AgentID string `json:"agentId,omitempty"`
+}
+
+// Owner is who a callback belonged to: a team, and an agent for a personal callback.
+type Owner struct {
+	TeamID  string  `json:"teamId"`
+	AgentID *string `json:"agentId"`
+}
+
+// Event is one recorded change: the history of a callback and what live subscribers
+// receive. ID increases with every event a store records. Callback is the callback as it
+// stood after the change; Before is its owner before the change, set when the change
+// moved it to another team or agent.
+type Event struct {
+	ID         int64          `json:"id"`
+	TenantID   string         `json:"-"`
+	CallbackID string         `json:"callbackId"`
+	Type       EventType      `json:"type"`
+	Actor      Actor          `json:"actor"`
+	At         time.Time      `json:"at"`
+	Data       map[string]any `json:"data,omitempty"`
+	Before     *Owner         `json:"before,omitempty"`
+	Callback   Callback       `json:"callback"`
+}
+
+// VisibleTo reports whether an agent of a team sees the event: the callback (before or
+// after the change) is the agent's own, or an unassigned callback of the team. An empty
+// agentID or teamID widens the view to all agents or all teams.
+func (e *Event) VisibleTo(agentID, teamID string) bool {
+	if visible(e.Callback.TeamID, e.Callback.AgentID, agentID, teamID) {
+		return true
+	}
+	return e.Before != nil && visible(e.Before.TeamID, e.Before.AgentID, agentID, teamID)
+}
+
+func visible(cbTeam string, cbAgent *string, agentID, teamID string) bool {
+	switch {
+	case agentID == "" && teamID == "":
+		return true
+	case agentID == "":
+		return cbTeam == teamID
+	case teamID == "":
+		return cbAgent != nil && *cbAgent == agentID
+	}
+	if cbAgent != nil {
+		return *cbAgent == agentID
+	}
+	return cbTeam == teamID
+}
+
+// Bus carries recorded events to live subscribers. Publish is called after the events'
+// transaction commits; an implementation spanning several servers delivers each event to
+// subscribers on every server.
+type Bus interface {
+	Publish(events []Event)
+	Subscribe(tenantID string) Subscription
+}
+
+// Subscription receives a tenant's events in ID order. Dropped is closed when the
+// subscriber fell too far behind and was cut off (it should reconnect and replay from
+// its last event id). Close ends the subscription.
+type Subscription interface {
+	Events() <-chan Event
+	Dropped() <-chan struct{}
+	Close()
+}
