@@ -1,0 +1,151 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/customerdynamics/velocity"
+)
+
+// MaxBodyBytes is the largest request body the API reads; larger ones get 413.
+const MaxBodyBytes = 64 << 10
+
+// readBody reads the request body within MaxBodyBytes, checking its content type.
+func readBody(r *http.Request) ([]byte, error) {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {
+			return nil, &velocity.Error{Kind: velocity.KindInvalid, Code: "unsupported_media_type", Message: "Send the body as application/json."}
+		}
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
+	if err != nil {
+		return nil, velocity.InvalidError("unreadable_body", "The request body could not be read.")
+	}
+	if len(b) > MaxBodyBytes {
+		return nil, &velocity.Error{Kind: velocity.KindTooLarge, Code: "body_too_large", Message: fmt.Sprintf("The request body is over the %d KiB limit.", MaxBodyBytes>>10)}
+	}
+	return b, nil
+}
+
+// decodeJSON decodes a request body into dst, refusing unknown fields, trailing data
+// and values of the wrong type with a 400 problem naming the field. An empty body
+// decodes as {} when allowEmpty.
+func decodeJSON(r *http.Request, dst any, allowEmpty bool) error {
+	b, err := readBody(r)
+	if err != nil {
+		return err
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		if allowEmpty {
+			return nil
+		}
+		return velocity.InvalidError("empty_body", "The request needs a JSON object body.")
+	}
+	return decodeBytes(b, dst)
+}
+
+// decodeBytes decodes one JSON object into dst. Fields dst does not name are refused,
+// all of them listed, so a misspelt field never silently does nothing.
+func decodeBytes(b []byte, dst any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var obj map[string]json.RawMessage
+	if err := dec.Decode(&obj); err != nil {
+		return jsonError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return velocity.InvalidError("invalid_json", "The body has data after its JSON value; send one object.")
+	}
+	if obj == nil {
+		return velocity.InvalidError("invalid_json", "The body must be a JSON object.")
+	}
+	if unknown := unknownFields(obj, dst); len(unknown) > 0 {
+		fields := make([]velocity.FieldError, len(unknown))
+		for i, name := range unknown {
+			fields[i] = velocity.FieldError{Field: name, Code: "unknown_field", Message: "is not a known field"}
+		}
+		return velocity.InvalidError("unknown_field", fmt.Sprintf("The field %q is not part of this request; check its spelling against the API description.", unknown[0]), fields...)
+	}
+	if err := json.Unmarshal(b, dst); err != nil {
+		return jsonError(err)
+	}
+	return nil
+}
+
+var fieldCache sync.Map // reflect.Type -> map[string]bool
+
+// unknownFields returns the keys of obj that dst's struct type does not name in its
+// json tags, sorted.
+func unknownFields(obj map[string]json.RawMessage, dst any) []string {
+	t := reflect.TypeOf(dst)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	known, ok := fieldCache.Load(t)
+	if !ok {
+		m := map[string]bool{}
+		for i := 0; i < t.NumField(); i++ {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if name != "" && name != "-" {
+				m[name] = true
+			}
+		}
+		known, _ = fieldCache.LoadOrStore(t, m)
+	}
+	var out []string
+	for k := range obj {
+		if !known.(map[string]bool)[k] {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func jsonError(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return velocity.InvalidError("invalid_json", fmt.Sprintf("The body is not valid JSON (at byte %d): %v.", syn.Offset, syn))
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			return velocity.InvalidError("invalid_json", "The body must be a JSON object.")
+		}
+		return velocity.InvalidError("invalid_field_type", fmt.Sprintf("%s must be a JSON %s.", field, jsonKind(typ.Type.String())),
+			velocity.FieldError{Field: field, Code: "invalid_type", Message: "must be a JSON " + jsonKind(typ.Type.String())})
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return velocity.InvalidError("invalid_json", "The body is truncated JSON.")
+	}
+	// Values that fail their own parsing, such as a timestamp that is not RFC 3339.
+	return velocity.InvalidError("invalid_json", "The body could not be read: "+err.Error()+". Timestamps are RFC 3339, e.g. 2026-05-01T14:00:00Z.")
+}
+
+func jsonKind(goType string) string {
+	switch {
+	case strings.Contains(goType, "int"), strings.Contains(goType, "float"):
+		return "number"
+	case strings.Contains(goType, "string"), strings.Contains(goType, "Time"), strings.Contains(goType, "Outcome"), strings.Contains(goType, "Status"):
+		return "string"
+	case strings.Contains(goType, "bool"):
+		return "boolean"
+	case strings.HasPrefix(goType, "map"), strings.HasPrefix(goType, "struct"):
+		return "object"
+	case strings.HasPrefix(goType, "[]"):
+		return "array"
+	}
+	return "value of another type"
+}

@@ -1,0 +1,125 @@
+package httpapi
+
+import (
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/customerdynamics/velocity"
+)
+
+// statusWriter records the status and size of a response.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer (for Flush).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// logRequests logs each request once it is done: method, path (never the query, which
+// may hold a stream token), status, size and duration. Successful health checks log at
+// debug level.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		level := slog.LevelInfo
+		switch {
+		case sw.status >= 500:
+			level = slog.LevelError
+		case sw.status < 400 && (r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || !strings.HasPrefix(r.URL.Path, "/api/")):
+			level = slog.LevelDebug
+		}
+		if !s.logger.Enabled(r.Context(), level) {
+			return
+		}
+		s.logger.LogAttrs(r.Context(), level, "request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", sw.status), slog.Int("bytes", sw.bytes), slog.Duration("duration", time.Since(start)),
+			slog.String("remote", r.RemoteAddr))
+	})
+}
+
+// recoverer turns a panic into a logged 500 problem instead of a dropped connection. It
+// is a last line of defence: no client input is meant to reach it.
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.logger.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				writeProblem(w, http.StatusInternalServerError, &velocity.Error{Code: "internal", Message: "Something went wrong on our side; it has been logged."})
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// cors answers the browser's cross-origin checks for the Desktop's origins: a request
+// whose Origin matches CORSOrigins may call the API with our headers.
+func (s *Server) cors(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := r.Header.Get("Origin")
+		if origin != "" {
+			w.Header().Add("Vary", "Origin")
+			if originAllowed(origin, s.cfg.CORSOrigins) {
+				h := w.Header()
+				h.Set("Access-Control-Allow-Origin", origin)
+				h.Set("Access-Control-Expose-Headers", "Location, ETag, Idempotent-Replayed, Retry-After")
+				if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+					h.Set("Access-Control-Allow-Methods", "GET, POST, PATCH, OPTIONS")
+					h.Set("Access-Control-Allow-Headers", "Authorization, X-Api-Key, Content-Type, Idempotency-Key, If-Match, X-Agent-Id, Last-Event-ID")
+					h.Set("Access-Control-Max-Age", "600")
+					w.WriteHeader(http.StatusNoContent)
+					return
+				}
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// originAllowed matches an Origin against exact origins and patterns whose host starts
+// with "*." (any subdomain, at any depth).
+func originAllowed(origin string, allowed []string) bool {
+	for _, a := range allowed {
+		if a == "*" || strings.EqualFold(a, origin) {
+			return true
+		}
+		scheme, host, ok := strings.Cut(a, "://*.")
+		if !ok {
+			continue
+		}
+		prefix := scheme + "://"
+		if !strings.HasPrefix(strings.ToLower(origin), strings.ToLower(prefix)) {
+			continue
+		}
+		rest := origin[len(prefix):]
+		if strings.HasSuffix(strings.ToLower(rest), "."+strings.ToLower(host)) && !strings.ContainsAny(rest, "/@") {
+			return true
+		}
+	}
+	return false
+}

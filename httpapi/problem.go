@@ -1,0 +1,91 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/customerdynamics/velocity"
+)
+
+// ProblemType is the base of every problem's "type" URI; the code follows it.
+const ProblemType = "https://velocity.customerdynamics.com/problems/"
+
+// statusOf maps a domain error kind to its HTTP status. This is the one place where
+// errors become status codes.
+func statusOf(k velocity.Kind) int {
+	switch k {
+	case velocity.KindInvalid:
+		return http.StatusBadRequest
+	case velocity.KindUnauthorized:
+		return http.StatusUnauthorized
+	case velocity.KindNotFound:
+		return http.StatusNotFound
+	case velocity.KindConflict:
+		return http.StatusConflict
+	case velocity.KindPrecondition:
+		return http.StatusPreconditionFailed
+	case velocity.KindTooLarge:
+		return http.StatusRequestEntityTooLarge
+	case velocity.KindUnprocessable:
+		return http.StatusUnprocessableEntity
+	case velocity.KindUnavailable:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// writeError writes err as an RFC 9457 problem. Errors that are not *velocity.Error are
+// internal: logged in full, shown to the client only as a generic problem. A cancelled
+// or timed-out request context reports 503.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	e, ok := velocity.AsError(err)
+	if !ok {
+		switch {
+		case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+			e = &velocity.Error{Kind: velocity.KindUnavailable, Code: "timeout", Message: "The request took too long; retry shortly.", Err: err}
+		default:
+			e = &velocity.Error{Kind: velocity.KindInternal, Code: "internal", Message: "Something went wrong on our side; it has been logged. Retry, and contact support if it persists.", Err: err}
+		}
+	}
+	status := statusOf(e.Kind)
+	if status >= 500 {
+		s.logger.LogAttrs(r.Context(), slog.LevelError, "request failed", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", status), slog.String("code", e.Code), slog.Any("error", err))
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Basic realm="velocity"`)
+	}
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "2")
+	}
+	writeProblem(w, status, e)
+}
+
+func writeProblem(w http.ResponseWriter, status int, e *velocity.Error) {
+	body := map[string]any{}
+	for k, v := range e.Extra {
+		body[k] = v
+	}
+	body["type"] = ProblemType + e.Code
+	body["title"] = http.StatusText(status)
+	body["status"] = status
+	body["detail"] = e.Message
+	body["code"] = e.Code
+	if len(e.Fields) > 0 {
+		body["fields"] = e.Fields
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

@@ -1,0 +1,71 @@
+package httpapi
+
+import (
+	"net"
+	"net/http"
+
+	"github.com/customerdynamics/velocity"
+)
+
+// Route is one API endpoint the server serves.
+type Route struct {
+	Method  string
+	Path    string // a Go ServeMux pattern path, e.g. /api/v1/callbacks/{id}
+	handler http.Handler
+}
+
+// apiFunc is an authenticated API handler; it returns an error to report as a problem.
+type apiFunc func(w http.ResponseWriter, r *http.Request, p velocity.Principal) error
+
+// routeTable lists the API: the single source of what the server serves under /api/v1
+// (the OpenAPI test holds the published description against it).
+func (s *Server) routeTable() []Route {
+	authed := func(method, path string, h apiFunc) Route {
+		return Route{Method: method, Path: path, handler: s.authenticated(h)}
+	}
+	return []Route{
+		authed("POST", "/api/v1/callbacks", s.createCallback),
+		authed("GET", "/api/v1/callbacks", s.listCallbacks),
+		authed("GET", "/api/v1/callbacks/{id}", s.getCallback),
+		authed("PATCH", "/api/v1/callbacks/{id}", s.updateCallback),
+		authed("GET", "/api/v1/callbacks/{id}/history", s.callbackHistory),
+		authed("POST", "/api/v1/callbacks/{id}/claim", s.claimCallback),
+		authed("POST", "/api/v1/callbacks/{id}/release", s.releaseCallback),
+		authed("POST", "/api/v1/callbacks/{id}/attempts", s.recordAttempt),
+		authed("POST", "/api/v1/callbacks/{id}/cancel", s.cancelCallback),
+		authed("POST", "/api/v1/events/token", s.streamToken),
+		{Method: "GET", Path: "/api/v1/events", handler: s.handle(s.streamEvents)},
+	}
+}
+
+// handle adapts an error-returning handler.
+func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.writeError(w, r, err)
+		}
+	})
+}
+
+// authenticated checks X-Api-Key and Basic credentials before calling h.
+func (s *Server) authenticated(h apiFunc) http.Handler {
+	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		p, err := s.principal(r)
+		if err != nil {
+			return err
+		}
+		return h(w, r, p)
+	})
+}
+
+func (s *Server) principal(r *http.Request) (velocity.Principal, error) {
+	user, pass, ok := r.BasicAuth()
+	if !ok {
+		user, pass = "", ""
+	}
+	remote, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		remote = r.RemoteAddr
+	}
+	return s.cfg.Auth.Authenticate(r.Context(), r.Header.Get("X-Api-Key"), user, pass, remote)
+}

@@ -1,0 +1,158 @@
+// Package httpapi is the HTTP adapter: the REST API under /api/v1, its live event stream,
+// health checks, and the mounting of the widget's assets. Handlers return errors; one
+// function (writeError) turns every error into an RFC 9457 problem.
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/customerdynamics/velocity"
+)
+
+// Config is what a Server needs. Service, Auth, Store and Bus are required.
+type Config struct {
+	Service *velocity.Service
+	Auth    *velocity.Authenticator
+	Store   velocity.Store
+	Bus     velocity.Bus
+	Logger  *slog.Logger
+	Clock   velocity.Clock
+
+	// StreamSecret signs event-stream tokens; servers sharing a database share it.
+	StreamSecret []byte
+	// StreamTokenTTL is how long an event-stream token may be used to open a stream
+	// (default 60s). KeepAlive is the interval of keep-alive comments (default 15s).
+	// MaxStream ends a stream after this long so credentials are checked again (default 1h).
+	StreamTokenTTL time.Duration
+	KeepAlive      time.Duration
+	MaxStream      time.Duration
+
+	// CORSOrigins are the origins allowed to call the API from a browser: exact origins
+	// ("https://desktop.wxcc-us1.cisco.com") or with a wildcard host part
+	// ("https://*.cisco.com").
+	CORSOrigins []string
+
+	// Assets serves the widget script, the logo and the simulator (may be nil).
+	Assets http.Handler
+	// Index serves GET / (may be nil).
+	Index http.Handler
+}
+
+// Server serves the API. Create it with New; call Shutdown to end live streams.
+type Server struct {
+	cfg     Config
+	logger  *slog.Logger
+	clock   velocity.Clock
+	handler http.Handler
+	routes  []Route
+
+	done     chan struct{}
+	doneOnce sync.Once
+}
+
+// New returns a Server for cfg.
+func New(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = velocity.SystemClock{}
+	}
+	if cfg.StreamTokenTTL == 0 {
+		cfg.StreamTokenTTL = time.Minute
+	}
+	if cfg.KeepAlive == 0 {
+		cfg.KeepAlive = 15 * time.Second
+	}
+	if cfg.MaxStream == 0 {
+		cfg.MaxStream = time.Hour
+	}
+	s := &Server{cfg: cfg, logger: cfg.Logger, clock: cfg.Clock, done: make(chan struct{})}
+	mux := http.NewServeMux()
+	s.routes = s.routeTable()
+	for _, rt := range s.routes {
+		mux.Handle(rt.Method+" "+rt.Path, rt.handler)
+	}
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.HandleFunc("GET /api/v1/openapi.json", s.openapi)
+	mux.HandleFunc("OPTIONS /", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	if cfg.Assets != nil {
+		for _, p := range []string{"GET /assets/", "GET /logo.svg", "GET /simulator", "GET /simulator/"} {
+			mux.Handle(p, cfg.Assets)
+		}
+	}
+	if cfg.Index != nil {
+		mux.Handle("GET /{$}", cfg.Index)
+	}
+	s.handler = s.recoverer(s.logRequests(s.cors(apiProblems(mux))))
+	return s
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Shutdown ends every open event stream, so that http.Server.Shutdown can finish.
+func (s *Server) Shutdown() { s.doneOnce.Do(func() { close(s.done) }) }
+
+// Routes returns the API routes the server serves (for the OpenAPI check).
+func (s *Server) Routes() []Route { return s.routes }
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.cfg.Store.Ping(ctx); err != nil {
+		s.logger.Warn("not ready", "error", err)
+		writeProblem(w, http.StatusServiceUnavailable, velocity.ErrUnavailable)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}
+
+// apiProblems makes the mux's own 404 and 405 answers under /api/ JSON problems.
+func apiProblems(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern == "" && strings.HasPrefix(r.URL.Path, "/api/") {
+			mux.ServeHTTP(&problemWriter{ResponseWriter: w}, r)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// problemWriter replaces a plain-text error body with a problem.
+type problemWriter struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (p *problemWriter) WriteHeader(code int) {
+	if p.wrote {
+		return
+	}
+	p.wrote = true
+	switch code {
+	case http.StatusMethodNotAllowed:
+		writeProblem(p.ResponseWriter, code, &velocity.Error{Code: "method_not_allowed", Message: "This method is not allowed here; see the Allow header."})
+	case http.StatusNotFound:
+		writeProblem(p.ResponseWriter, code, &velocity.Error{Code: "route_not_found", Message: "No such API endpoint; see /api/v1/openapi.json."})
+	default:
+		p.ResponseWriter.WriteHeader(code)
+	}
+}
+
+func (p *problemWriter) Write(b []byte) (int, error) {
+	if !p.wrote {
+		p.WriteHeader(http.StatusOK)
+	}
+	return len(b), nil
+}

@@ -1,0 +1,337 @@
+import { LitElement, html, nothing } from 'lit';
+import { base } from '../../styles/theme.js';
+import { Api, ApiError, Callback, CreateInput, explain, newKey } from '../../lib/api.js';
+import { ActiveCall, activeCall, inDesktop, watchCalls } from '../../lib/desktop.js';
+import { agentZone, clock, sameOffset, zoneName } from '../../lib/time.js';
+import '../when/when.js';
+import styles from './callback-form.styles.js';
+
+const WINDOWS: [number, string][] = [
+  [30, '30 minutes'],
+  [60, '1 hour'],
+  [120, '2 hours'],
+  [240, '4 hours'],
+];
+
+/** Where each API field's error is shown. */
+const FIELD_OF: Record<string, string> = {
+  phoneNumber: 'phone',
+  country: 'phone',
+  customerName: 'name',
+  timezone: 'zone',
+  windowStart: 'when',
+  windowEnd: 'when',
+  notes: 'notes',
+  reason: 'notes',
+  agentId: 'owner',
+  teamId: 'owner',
+  sourceInteractionId: 'form',
+  createdBy: 'form',
+  maxAttempts: 'form',
+};
+
+let zones: string[] | undefined;
+function allZones(): string[] {
+  if (!zones) {
+    try {
+      zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+    } catch {
+      zones = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'Europe/Paris', 'Asia/Kolkata', 'Australia/Sydney'];
+    }
+  }
+  return zones;
+}
+
+/**
+ * @summary The Callback panel: schedules a callback, prefilled from the agent's active
+ * call (number, customer name, interaction id). Errors from the API appear beside the
+ * field they concern.
+ *
+ * @event vel-created - A callback was scheduled; detail is { callback }.
+ */
+export default class VelCallbackForm extends LitElement {
+  static override styles = [base, styles];
+  static override properties = {
+    api: { attribute: false },
+    agentId: { attribute: false },
+    teamId: { attribute: false },
+    agentName: { attribute: false },
+    name: { state: true },
+    phone: { state: true },
+    zone: { state: true },
+    when: { state: true },
+    length: { state: true },
+    owner: { state: true },
+    notes: { state: true },
+    call: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+    created: { state: true },
+  };
+
+  declare api: Api | null;
+  declare agentId: string;
+  declare teamId: string;
+  declare agentName: string;
+  declare name: string;
+  declare phone: string;
+  declare zone: string;
+  declare when: Date | null;
+  declare length: number;
+  declare owner: 'team' | 'me';
+  declare notes: string;
+  declare call: ActiveCall | null;
+  declare errors: Record<string, string>;
+  declare busy: boolean;
+  declare created: Callback | null;
+
+  private interactionId = '';
+  private dirty = false;
+  private unwatch?: () => void;
+
+  constructor() {
+    super();
+    this.api = null;
+    this.agentId = '';
+    this.teamId = '';
+    this.agentName = '';
+    this.call = null;
+    this.busy = false;
+    this.created = null;
+    this.length = 60;
+    this.owner = 'team';
+    this.reset();
+  }
+
+  private reset() {
+    this.name = '';
+    this.phone = '';
+    this.zone = '';
+    this.when = null;
+    this.notes = '';
+    this.errors = {};
+    this.interactionId = '';
+    this.dirty = false;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (!inDesktop()) return;
+    this.unwatch = watchCalls((c) => {
+      if (c.kind === 'active') this.prefill(c.call);
+      else if (c.kind === 'ended' && this.call?.interactionId === c.call.interactionId) this.call = { ...this.call, state: 'ended' };
+      else if (c.kind === 'gone' && this.call?.interactionId === c.call.interactionId) {
+        this.call = null;
+        if (!this.dirty) this.reset();
+      }
+    });
+    void activeCall().then((c) => c && this.prefill(c));
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unwatch?.();
+  }
+
+  /** prefill fills the form from a call unless the agent is already editing it for this call. */
+  private prefill(c: ActiveCall) {
+    const same = this.call?.interactionId === c.interactionId;
+    this.call = c;
+    if (same && this.dirty) return;
+    if (!same && this.dirty && this.interactionId) return;
+    this.created = null;
+    this.errors = {};
+    this.phone = c.ani;
+    this.name = c.customerName;
+    this.interactionId = c.interactionId;
+  }
+
+  private edit<K extends 'name' | 'phone' | 'zone' | 'notes'>(k: K, field: string) {
+    return (e: Event) => {
+      this[k] = (e.target as HTMLInputElement).value as this[K];
+      this.dirty = true;
+      if (this.errors[field]) this.errors = { ...this.errors, [field]: '' };
+    };
+  }
+
+  private async submit(e: Event) {
+    e.preventDefault();
+    if (!this.api) return;
+    const errors: Record<string, string> = {};
+    if (!this.phone.trim()) errors.phone = 'Enter the number to call back.';
+    if (Object.keys(errors).length) {
+      this.errors = errors;
+      void this.focusError();
+      return;
+    }
+    const input: CreateInput = {
+      teamId: this.teamId,
+      agentId: this.owner === 'me' ? this.agentId : null,
+      phoneNumber: this.phone.trim(),
+      customerName: this.name.trim(),
+      notes: this.notes,
+      createdBy: this.agentId,
+    };
+    if (this.zone) input.timezone = this.zone;
+    if (this.interactionId) input.sourceInteractionId = this.interactionId;
+    if (this.when) {
+      input.windowStart = this.when.toISOString();
+      input.windowEnd = new Date(this.when.getTime() + this.length * 60000).toISOString();
+    } else {
+      const start = new Date();
+      input.windowEnd = new Date(start.getTime() + this.length * 60000).toISOString();
+    }
+    this.busy = true;
+    this.errors = {};
+    try {
+      const cb = await this.api.create(input, newKey());
+      this.created = cb;
+      this.reset();
+      this.dispatchEvent(new CustomEvent('vel-created', { detail: { callback: cb }, bubbles: true, composed: true }));
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.created')?.focus());
+    } catch (err) {
+      const out: Record<string, string> = {};
+      if (err instanceof ApiError) {
+        for (const f of err.problem.fields || []) {
+          const where = FIELD_OF[f.field] || 'form';
+          const text = where === 'form' ? f.field + ' ' + f.message : f.message;
+          out[where] = out[where] ? out[where] + ' ' + text : text;
+        }
+        if (err.code === 'duplicate_open_callback') out.phone = 'This number already has an open callback. Change or cancel that one on the Callbacks page.';
+        if (!Object.keys(out).length) out.form = explain(err);
+        else if (err.status !== 422 && !out.form && err.code !== 'duplicate_open_callback') out.form = explain(err);
+      } else out.form = explain(err);
+      if (out.phone && !out.phone.match(/[.!]$/)) out.phone = 'Phone number ' + out.phone + '.';
+      this.errors = out;
+      void this.focusError();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async focusError() {
+    await this.updateComplete;
+    const order = ['phone', 'name', 'zone', 'when', 'owner', 'notes'];
+    const first = order.find((k) => this.errors[k]);
+    if (first) (this.renderRoot.querySelector(`[data-field="${first}"]`) as HTMLElement | null)?.focus();
+  }
+
+  private field(id: string, label: string, input: unknown, hint?: unknown) {
+    const err = this.errors[id];
+    return html`<div>
+      <label for=${id}>${label}</label>
+      ${input}
+      ${hint ? html`<div class="hint" id="${id}-hint">${hint}</div>` : nothing}
+      <div class="field-error" id="${id}-err" role=${err ? 'alert' : nothing}>${err || ''}</div>
+    </div>`;
+  }
+
+  private createdView(cb: Callback) {
+    const start = new Date(cb.windowStart);
+    const other = cb.timezone && !sameOffset(cb.timezone, undefined, start);
+    return html`<div class="msg ok created" role="status" tabindex="-1">
+      Callback scheduled for ${cb.customerName || cb.phoneNumber} (${cb.phoneNumber}), ${cb.agentId ? 'for you' : 'for your team'}:
+      ${clock(start)} your time${other ? html`, ${clock(start, cb.timezone)} customer's time (${zoneName(cb.timezone)})` : nothing}.
+    </div>`;
+  }
+
+  override render() {
+    const invalid = (k: string) => (this.errors[k] ? 'true' : 'false');
+    const desc = (k: string, hint = false) => (hint ? `${k}-hint ${k}-err` : `${k}-err`);
+    const here = agentZone();
+    const c = this.call;
+    return html`<form @submit=${this.submit} novalidate aria-labelledby="title">
+      <div>
+        <h1 id="title">Schedule a callback</h1>
+        <div class="call">
+          ${c
+            ? html`${c.state === 'ended' ? 'From the call that just ended' : 'From the current call'}${c.customerName ? ' with ' + c.customerName : ''}${c.ani ? ' (' + c.ani + ')' : ''}.`
+            : 'No active call: enter the customer yourself.'}
+        </div>
+      </div>
+      ${this.created ? this.createdView(this.created) : nothing}
+      ${this.errors.form ? html`<div class="msg error" role="alert">${this.errors.form}</div>` : nothing}
+      <div class="two">
+        ${this.field(
+          'phone',
+          'Phone number',
+          html`<input
+            id="phone"
+            data-field="phone"
+            type="tel"
+            autocomplete="off"
+            required
+            aria-required="true"
+            .value=${this.phone}
+            aria-invalid=${invalid('phone')}
+            aria-describedby=${desc('phone', true)}
+            @input=${this.edit('phone', 'phone')}
+          />`,
+          'Any format; +country code for numbers abroad.',
+        )}
+        ${this.field(
+          'name',
+          'Customer name',
+          html`<input id="name" data-field="name" autocomplete="off" .value=${this.name} aria-invalid=${invalid('name')} aria-describedby=${desc('name')} @input=${this.edit('name', 'name')} />`,
+        )}
+      </div>
+      <cdyx-vel-when
+        data-field="when"
+        tabindex="-1"
+        .value=${this.when}
+        .zone=${this.zone}
+        .label=${'When'}
+        .error=${this.errors.when || ''}
+        @vel-when-change=${(e: CustomEvent) => {
+          this.when = e.detail.value;
+          this.dirty = true;
+          if (this.errors.when) this.errors = { ...this.errors, when: '' };
+        }}
+      ></cdyx-vel-when>
+      <div class="two">
+        ${this.field(
+          'length',
+          'Window length',
+          html`<select id="length" .value=${String(this.length)} aria-describedby="length-err" @change=${(e: Event) => (this.length = Number((e.target as HTMLSelectElement).value))}>
+            ${WINDOWS.map(([m, l]) => html`<option value=${m} ?selected=${m === this.length}>${l}</option>`)}
+          </select>`,
+        )}
+        ${this.field(
+          'zone',
+          "Customer's time zone",
+          html`<select id="zone" data-field="zone" aria-invalid=${invalid('zone')} aria-describedby=${desc('zone')} @change=${this.edit('zone', 'zone')}>
+            <option value="" ?selected=${!this.zone}>From the phone number</option>
+            <option value=${here} ?selected=${this.zone === here}>Same as mine (${zoneName(here)})</option>
+            ${allZones().map((z) => html`<option value=${z} ?selected=${this.zone === z}>${z.replace(/_/g, ' ')}</option>`)}
+          </select>`,
+        )}
+      </div>
+      <fieldset data-field="owner" tabindex="-1" aria-describedby="owner-err">
+        <legend>For</legend>
+        <div class="radios">
+          <label><input type="radio" name="owner" value="team" .checked=${this.owner === 'team'} @change=${() => (this.owner = 'team')} />My team</label>
+          <label><input type="radio" name="owner" value="me" .checked=${this.owner === 'me'} @change=${() => (this.owner = 'me')} />Me only${this.agentName ? ' (' + this.agentName + ')' : ''}</label>
+        </div>
+        <div class="field-error" id="owner-err">${this.errors.owner || ''}</div>
+      </fieldset>
+      ${this.field(
+        'notes',
+        'Notes',
+        html`<textarea id="notes" data-field="notes" .value=${this.notes} aria-invalid=${invalid('notes')} aria-describedby=${desc('notes')} @input=${this.edit('notes', 'notes')}></textarea>`,
+      )}
+      <div class="buttons">
+        <button class="primary" type="submit" ?disabled=${this.busy || !this.api}>${this.busy ? 'Scheduling…' : 'Schedule callback'}</button>
+        <button
+          type="button"
+          @click=${() => {
+            this.reset();
+            this.created = null;
+            if (this.call && this.call.state !== 'ended') this.prefill(this.call);
+          }}
+        >
+          Clear
+        </button>
+      </div>
+    </form>`;
+  }
+}
