@@ -139,4 +139,3 @@ func ParseStreamToken(text string, secret []byte, nowUnix int64) (StreamToken, e
 	}
 	return StreamToken{TenantID: f[0], AgentID: f[1], TeamID: f[2], Expires: exp}, nil
 }
-

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"reflect"
 	"sort"
@@ -19,14 +18,10 @@ import (
 // MaxBodyBytes is the largest request body the API reads; larger ones get 413.
 const MaxBodyBytes = 64 << 10
 
-// readBody reads the request body within MaxBodyBytes, checking its content type.
+// readBody reads the request body within MaxBodyBytes. The body is read as JSON whatever
+// its Content-Type says: a client that forgets the header gets its JSON read, and one
+// that sends something else gets a JSON error naming the problem.
 func readBody(r *http.Request) ([]byte, error) {
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		mt, _, err := mime.ParseMediaType(ct)
-		if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {
-			return nil, &velocity.Error{Kind: velocity.KindInvalid, Code: "unsupported_media_type", Message: "Send the body as application/json."}
-		}
-	}
 	b, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
 	if err != nil {
 		return nil, velocity.InvalidError("unreadable_body", "The request body could not be read.")
@@ -76,9 +71,46 @@ func decodeBytes(b []byte, dst any) error {
 		return velocity.InvalidError("unknown_field", fmt.Sprintf("The field %q is not part of this request; check its spelling against the API description.", unknown[0]), fields...)
 	}
 	if err := json.Unmarshal(b, dst); err != nil {
+		if field, ferr := badField(obj, dst); field != "" {
+			msg := "is not a valid value"
+			if strings.Contains(ferr.Error(), "parsing time") {
+				msg = "must be an RFC 3339 timestamp, e.g. 2026-05-01T14:00:00Z"
+			}
+			return velocity.InvalidError("invalid_field_value", field+" "+msg+".",
+				velocity.FieldError{Field: field, Code: "invalid_value", Message: msg})
+		}
 		return jsonError(err)
 	}
 	return nil
+}
+
+// badField finds the first field (by name) whose value does not decode into its struct
+// field's type, so that an error names it.
+func badField(obj map[string]json.RawMessage, dst any) (string, error) {
+	t := reflect.TypeOf(dst)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return "", nil
+	}
+	names := make([]string, 0, len(obj))
+	for k := range obj {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for i := 0; i < t.NumField(); i++ {
+			tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if tag != name {
+				continue
+			}
+			if err := json.Unmarshal(obj[name], reflect.New(t.Field(i).Type).Interface()); err != nil {
+				return name, err
+			}
+		}
+	}
+	return "", nil
 }
 
 var fieldCache sync.Map // reflect.Type -> map[string]bool

@@ -34,6 +34,7 @@ func (s *Server) routeTable() []Route {
 		authed("POST", "/api/v1/callbacks/{id}/attempts", s.recordAttempt),
 		authed("POST", "/api/v1/callbacks/{id}/cancel", s.cancelCallback),
 		authed("POST", "/api/v1/events/token", s.streamToken),
+		authed("GET", "/api/v1/me", s.me),
 		{Method: "GET", Path: "/api/v1/events", handler: s.handle(s.streamEvents)},
 	}
 }
@@ -68,4 +69,11 @@ func (s *Server) principal(r *http.Request) (velocity.Principal, error) {
 		remote = r.RemoteAddr
 	}
 	return s.cfg.Auth.Authenticate(r.Context(), r.Header.Get("X-Api-Key"), user, pass, remote)
+}
+
+// me tells a client whom its credentials name: a cheap way to check them.
+func (s *Server) me(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	writeJSON(w, http.StatusOK, map[string]any{"tenantId": p.Tenant.ID, "tenant": p.Tenant.Name, "username": p.Username,
+		"defaultCountry": p.Tenant.DefaultCountry, "defaultTimezone": p.Tenant.DefaultTimezone})
+	return nil
 }

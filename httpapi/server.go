@@ -81,7 +81,6 @@ func New(cfg Config) *Server {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.HandleFunc("GET /api/v1/openapi.json", s.openapi)
-	mux.HandleFunc("OPTIONS /", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	if cfg.Assets != nil {
 		for _, p := range []string{"GET /assets/", "GET /logo.svg", "GET /simulator", "GET /simulator/"} {
 			mux.Handle(p, cfg.Assets)

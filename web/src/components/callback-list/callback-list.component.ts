@@ -298,7 +298,7 @@ export default class VelCallbackList extends LitElement {
     if (this.open?.id === id) this.open = null;
   }
 
-  private matches(cb: Callback, q: string) {
+  private matchesFilter(cb: Callback, q: string) {
     if (!q) return true;
     return [cb.customerName, cb.phoneNumber, cb.notes, cb.reason, cb.agentId || '', cb.claimedBy || '', cb.teamId].some((s) => s && s.toLowerCase().includes(q));
   }
@@ -380,7 +380,7 @@ export default class VelCallbackList extends LitElement {
     let total = 0;
     for (const cb of this.items.values()) {
       total++;
-      if (this.matches(cb, q)) groups[this.group(cb, now)].push(cb);
+      if (this.matchesFilter(cb, q)) groups[this.group(cb, now)].push(cb);
     }
     for (const g of Object.values(groups)) g.sort((a, b) => (a.windowStart < b.windowStart ? -1 : a.windowStart > b.windowStart ? 1 : a.id < b.id ? -1 : 1));
     const shown = groups.due.length + groups.overdue.length + groups.upcoming.length;

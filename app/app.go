@@ -1,0 +1,133 @@
+// Package app assembles a running Velocity server from its parts: the store named by a
+// database string, the event bus, the service, the authenticator and the HTTP handler.
+// The CLI's serve command and the end-to-end tests both start the product through it.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/httpapi"
+	"github.com/customerdynamics/velocity/hub"
+	"github.com/customerdynamics/velocity/sqlite"
+)
+
+// Config configures an App.
+type Config struct {
+	// DB is a SQLite file path (the default, embedded) or a postgres:// URL.
+	DB string
+	// Demo creates the demo tenant, credentials and callbacks if they are missing.
+	Demo   bool
+	Logger *slog.Logger
+	Clock  velocity.Clock
+	// CORSOrigins are the browser origins allowed to call the API (see httpapi.Config).
+	CORSOrigins []string
+	// KeepAlive is the event stream's keep-alive interval (default 15s).
+	KeepAlive time.Duration
+}
+
+// DefaultCORSOrigins allow the Webex Contact Center Desktop in every data center.
+var DefaultCORSOrigins = []string{"https://*.cisco.com", "https://*.webex.com"}
+
+// App is a running server's parts. Close releases them.
+type App struct {
+	Store   velocity.Store
+	Hub     *hub.Hub
+	Bus     velocity.Bus
+	Service *velocity.Service
+	Auth    *velocity.Authenticator
+	Server  *httpapi.Server
+	Logger  *slog.Logger
+
+	closers []func() error
+}
+
+// Open opens the database (applying migrations), seeds the demo tenant when asked, and
+// builds the HTTP handler.
+func Open(ctx context.Context, cfg Config) (*App, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = velocity.SystemClock{}
+	}
+	if cfg.CORSOrigins == nil {
+		cfg.CORSOrigins = DefaultCORSOrigins
+	}
+	a := &App{Logger: cfg.Logger, Hub: hub.New()}
+	a.Bus = a.Hub
+	store, err := a.openStore(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	a.Store = store
+	a.closers = append(a.closers, store.Close)
+	if cfg.Demo {
+		if err := SeedDemo(ctx, store, cfg.Clock, cfg.Logger); err != nil {
+			a.Close()
+			return nil, fmt.Errorf("seed demo: %w", err)
+		}
+	}
+	secret, err := store.Secret(ctx, "stream-token", func() []byte { return velocity.NewSecret(32) })
+	if err != nil {
+		a.Close()
+		return nil, fmt.Errorf("stream secret: %w", err)
+	}
+	a.Service = &velocity.Service{Store: store, Bus: a.Bus, Clock: cfg.Clock}
+	a.Auth = &velocity.Authenticator{Store: store, Clock: cfg.Clock, Logger: cfg.Logger}
+	a.Server = httpapi.New(httpapi.Config{
+		Service: a.Service, Auth: a.Auth, Store: store, Bus: a.Bus, Logger: cfg.Logger, Clock: cfg.Clock,
+		StreamSecret: secret, KeepAlive: cfg.KeepAlive, CORSOrigins: cfg.CORSOrigins,
+		Assets: assets(cfg.Demo), Index: http.HandlerFunc(index),
+	})
+	return a, nil
+}
+
+// IsPostgres reports whether a database string names PostgreSQL.
+func IsPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+func (a *App) openStore(ctx context.Context, cfg Config) (velocity.Store, error) {
+	if cfg.DB == "" {
+		return nil, errors.New("no database: give --db a SQLite file path or a postgres:// URL")
+	}
+	if IsPostgres(cfg.DB) {
+		return a.openPostgres(ctx, cfg)
+	}
+	return sqlite.Open(ctx, cfg.DB)
+}
+
+// Handler returns the HTTP handler of the whole product.
+func (a *App) Handler() http.Handler { return a.Server }
+
+// Close ends event streams and releases the store and bus.
+func (a *App) Close() error {
+	if a.Server != nil {
+		a.Server.Shutdown()
+	}
+	a.Hub.Close()
+	var errs []error
+	for i := len(a.closers) - 1; i >= 0; i-- {
+		errs = append(errs, a.closers[i]())
+	}
+	return errors.Join(errs...)
+}
+
+// OpenStoreOnly opens just the store (applying migrations), for admin commands.
+func OpenStoreOnly(ctx context.Context, db string, logger *slog.Logger) (*App, error) {
+	a := &App{Logger: logger, Hub: hub.New()}
+	s, err := a.openStore(ctx, Config{DB: db, Logger: logger})
+	if err != nil {
+		return nil, err
+	}
+	a.Store = s
+	a.closers = append(a.closers, s.Close)
+	return a, nil
+}

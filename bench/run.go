@@ -1,0 +1,88 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/customerdynamics/velocity/app"
+)
+
+// Options configures a benchmark run.
+type Options struct {
+	DB       string
+	Shape    Shape
+	Clients  []int
+	Duration time.Duration
+	Warmup   time.Duration
+	Ops      []string // of OpNames
+	Direct   bool     // also run the operations directly on the store, without HTTP
+	Logger   *slog.Logger
+}
+
+// OpNames lists the operations in the order they run. Claims run last: each claims a
+// distinct seeded team callback.
+var OpNames = []string{"healthz", "me", "list", "create", "claim"}
+
+var opKeys = map[string]string{"healthz": "healthz", "me": "me (authenticated)", "list": "list-for-agent", "create": "create", "claim": "claim"}
+
+// Run seeds the store, serves the product on a loopback port, and measures each
+// operation at each client count, writing a table to out.
+func Run(ctx context.Context, o Options, out io.Writer) ([]Result, error) {
+	a, err := app.Open(ctx, app.Config{DB: o.DB, Logger: o.Logger})
+	if err != nil {
+		return nil, err
+	}
+	defer a.Close()
+	o.Logger.Info("seeding", "db", o.DB, "tenants", o.Shape.Tenants, "teams", o.Shape.Teams, "agents", o.Shape.Agents, "callbacks", o.Shape.Callbacks)
+	w, err := Seed(ctx, a.Store, o.Shape, o.Logger)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	defer srv.Close()
+	maxClients := 1
+	for _, c := range o.Clients {
+		maxClients = max(maxClients, c)
+	}
+	transport := &http.Transport{MaxIdleConns: maxClients * 2, MaxIdleConnsPerHost: maxClients * 2, IdleConnTimeout: time.Minute}
+	ht := &HTTPTarget{Base: "http://" + ln.Addr().String(), Client: &http.Client{Transport: transport, Timeout: 30 * time.Second}, World: w}
+	st := &StoreTarget{Service: a.Service, World: w}
+
+	want := map[string]bool{}
+	for _, op := range o.Ops {
+		if _, ok := opKeys[op]; !ok {
+			return nil, fmt.Errorf("unknown operation %q; choose from %v", op, OpNames)
+		}
+		want[op] = true
+	}
+	var results []Result
+	for _, op := range OpNames {
+		if !want[op] {
+			continue
+		}
+		for _, clients := range o.Clients {
+			if o.Direct && op != "healthz" && op != "me" {
+				if f, ok := st.Ops(clients)[opKeys[op]]; ok {
+					r := drive(ctx, opKeys[op]+" (direct)", clients, o.Duration, o.Warmup, f)
+					results = append(results, r)
+					o.Logger.Info("measured", "op", r.Op, "clients", clients, "rps", int(r.RPS()), "p99", r.P99)
+				}
+			}
+			r := drive(ctx, opKeys[op], clients, o.Duration, o.Warmup, ht.Ops(clients)[opKeys[op]])
+			results = append(results, r)
+			o.Logger.Info("measured", "op", r.Op, "clients", clients, "rps", int(r.RPS()), "p99", r.P99)
+		}
+	}
+	Print(out, results)
+	return results, nil
+}

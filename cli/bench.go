@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/customerdynamics/velocity/app"
+	"github.com/customerdynamics/velocity/bench"
+)
+
+// Bench is "velocity bench": seed a data set, serve it on loopback and measure the API
+// with concurrent clients (see package bench).
+type Bench struct{ Env }
+
+// Run parses the flags and runs the benchmark.
+func (c *Bench) Run(ctx context.Context, args []string) error {
+	fs := c.flags("bench")
+	db := fs.String("db", "", "database to seed and measure: a SQLite path or postgres:// URL (default: a new SQLite file in a temp dir)")
+	callbacks := fs.Int("callbacks", 100_000, "callbacks to seed")
+	tenants := fs.Int("tenants", 1, "tenants to seed")
+	teams := fs.Int("teams", 20, "teams to seed, across tenants")
+	agents := fs.Int("agents", 200, "agents to seed, across teams")
+	clients := fs.String("clients", "8", "comma-separated concurrent client counts, e.g. 1,8,32")
+	duration := fs.Duration("duration", 5*time.Second, "measuring time per operation and client count")
+	warmup := fs.Duration("warmup", time.Second, "warm-up before each measurement")
+	ops := fs.String("ops", strings.Join(bench.OpNames, ","), "operations: "+strings.Join(bench.OpNames, ","))
+	direct := fs.Bool("direct", false, "also run list, create and claim directly on the service and store, without HTTP")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	var cs []int
+	for _, s := range splitList(*clients) {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 1024 {
+			return usageErr("--clients must be numbers from 1 to 1024")
+		}
+		cs = append(cs, n)
+	}
+	if *db == "" {
+		dir, err := os.MkdirTemp("", "velocity-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		*db = filepath.Join(dir, "bench.db")
+	}
+	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	fmt.Fprintf(c.Stdout, "velocity bench: %d callbacks, %d tenants, %d teams, %d agents on %s; %s per measurement\n",
+		*callbacks, *tenants, *teams, *agents, engine(*db), *duration)
+	_, err := bench.Run(ctx, bench.Options{DB: *db, Shape: bench.Shape{Tenants: *tenants, Teams: *teams, Agents: *agents, Callbacks: *callbacks},
+		Clients: cs, Duration: *duration, Warmup: *warmup, Ops: splitList(*ops), Direct: *direct, Logger: log}, c.Stdout)
+	return err
+}
+
+func engine(db string) string {
+	if app.IsPostgres(db) {
+		return "PostgreSQL"
+	}
+	return "SQLite"
+}

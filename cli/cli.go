@@ -1,0 +1,160 @@
+// Package cli is the velocity command line: serve, migrate, and the admin commands for
+// tenants, API keys and accounts. Each command is a type with Run(ctx, args) so that
+// tests call it directly.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/app"
+)
+
+// Env is what commands read and write besides their arguments.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+// Command is one subcommand.
+type Command interface {
+	Run(ctx context.Context, args []string) error
+}
+
+// ErrUsage marks an error in the command line; Main prints it with the usage and exits 2.
+var ErrUsage = errors.New("usage")
+
+func usageErr(format string, a ...any) error {
+	return fmt.Errorf("%w: %s", ErrUsage, fmt.Sprintf(format, a...))
+}
+
+const usage = `velocity: callbacks for Webex Contact Center agents.
+
+Usage:
+  velocity serve    [--addr HOST:PORT] [--db PATH|URL] [--demo] [--log-level LEVEL] [--log-format text|json] [--cors-origins LIST]
+  velocity migrate  [--db PATH|URL]
+  velocity tenant   create --name NAME [--country US] [--timezone ZONE] [--json] | list [--json]
+  velocity apikey   create|list|revoke --tenant NAME [--name LABEL] [KEY-ID|PREFIX] [--json]
+  velocity account  create|disable|enable|passwd --tenant NAME --username USER [--password-stdin] [--json]
+  velocity bench    [--callbacks N] [--clients N] [--duration D] [--db PATH|URL]
+  velocity version
+
+Every command takes --db (env VELOCITY_DB, default velocity.db). serve also reads
+VELOCITY_ADDR (default 127.0.0.1:8080). Run "velocity COMMAND -h" for a command's flags.
+`
+
+// Main runs the command line and returns the process exit code.
+func Main(ctx context.Context, args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(env.Stdout, usage)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	commands := map[string]Command{
+		"serve":   &Serve{Env: env},
+		"migrate": &Migrate{Env: env},
+		"tenant":  &TenantCmd{Env: env},
+		"apikey":  &APIKeyCmd{Env: env},
+		"account": &AccountCmd{Env: env},
+		"bench":   &Bench{Env: env},
+		"version": versionCmd{env},
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		names := make([]string, 0, len(commands))
+		for n := range commands {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		fmt.Fprintf(env.Stderr, "velocity: unknown command %q; commands: %s\n", args[0], strings.Join(names, ", "))
+		return 2
+	}
+	err := cmd.Run(ctx, args[1:])
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, ErrUsage):
+		fmt.Fprintf(env.Stderr, "velocity %s: %v\n", args[0], strings.TrimPrefix(err.Error(), "usage: "))
+		return 2
+	}
+	fmt.Fprintf(env.Stderr, "velocity %s: %s\n", args[0], describe(err))
+	return 1
+}
+
+// describe renders an error for a person: a domain error's message, else the error.
+func describe(err error) string {
+	if e, ok := velocity.AsError(err); ok {
+		return e.Message
+	}
+	return err.Error()
+}
+
+// Version is set at build time with -ldflags "-X .../cli.Version=...".
+var Version = "dev"
+
+type versionCmd struct{ Env }
+
+func (v versionCmd) Run(ctx context.Context, args []string) error {
+	fmt.Fprintln(v.Stdout, "velocity", Version)
+	return nil
+}
+
+// flags returns a FlagSet that prints its usage to the command's stderr.
+func (e Env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("velocity "+name, flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	return fs
+}
+
+// dbFlag registers --db with its environment default.
+func (e Env) dbFlag(fs *flag.FlagSet) *string {
+	def := e.Getenv("VELOCITY_DB")
+	if def == "" {
+		def = "velocity.db"
+	}
+	return fs.String("db", def, "SQLite file path or postgres:// URL (env VELOCITY_DB)")
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageErr("%v", err)
+	}
+	return nil
+}
+
+// quietLogger discards logs below warnings, for admin commands.
+func (e Env) quietLogger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(e.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// openStore opens the store of an admin command (applying migrations).
+func (e Env) openStore(ctx context.Context, db string) (*app.App, error) {
+	return app.OpenStoreOnly(ctx, db, e.quietLogger())
+}
+
+func (e Env) printJSON(v any) error {
+	enc := json.NewEncoder(e.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/customerdynamics/velocity/app"
+)
+
+// Serve is "velocity serve": the API, live updates, the widget and the simulator.
+type Serve struct {
+	Env
+	// Ready, when set, receives the listening address once the server accepts
+	// connections (for tests).
+	Ready func(addr string)
+}
+
+// Run serves until SIGINT/SIGTERM or ctx ends, then shuts down gracefully: in-flight
+// requests finish (up to 30s) and event streams end.
+func (c *Serve) Run(ctx context.Context, args []string) error {
+	fs := c.flags("serve")
+	defAddr := c.Getenv("VELOCITY_ADDR")
+	if defAddr == "" {
+		defAddr = "127.0.0.1:8080"
+	}
+	addr := fs.String("addr", defAddr, "address to listen on (env VELOCITY_ADDR)")
+	db := c.dbFlag(fs)
+	demo := fs.Bool("demo", false, "create the demo tenant, credentials and callbacks (loopback only)")
+	level := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	format := fs.String("log-format", "text", "log format: text or json")
+	cors := fs.String("cors-origins", strings.Join(app.DefaultCORSOrigins, ","), "comma-separated browser origins allowed to call the API (https://*.example.com for subdomains)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("unexpected argument %q", fs.Arg(0))
+	}
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(*level)); err != nil {
+		return usageErr("--log-level must be debug, info, warn or error")
+	}
+	var handler slog.Handler
+	switch *format {
+	case "text":
+		handler = slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: lvl})
+	case "json":
+		handler = slog.NewJSONHandler(c.Stderr, &slog.HandlerOptions{Level: lvl})
+	default:
+		return usageErr("--log-format must be text or json")
+	}
+	log := slog.New(handler)
+	if *demo {
+		if err := requireLoopback(*addr); err != nil {
+			return err
+		}
+	}
+
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, CORSOrigins: splitList(*cors)})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(handler, slog.LevelWarn)}
+	base := "http://" + ln.Addr().String()
+	log.Info("velocity listening", "url", base, "db", redactDB(*db))
+	if *demo {
+		fmt.Fprintf(c.Stdout, `Velocity demo is running at %[1]s
+  Desktop simulator:  %[1]s/simulator
+  API description:    %[1]s/api/v1/openapi.json
+  Demo credentials (demo only):
+    velocityApiKey  %[2]s
+    account         %[3]s / %[4]s
+    velocityAuth    %[5]s
+  Try:  curl -H 'X-Api-Key: %[2]s' -u %[3]s:%[4]s '%[1]s/api/v1/callbacks?agentId=agent-1&teamId=team-1'
+`, base, app.DemoAPIKey, app.DemoUsername, app.DemoPassword, basicAuth(app.DemoUsername, app.DemoPassword))
+	}
+	if c.Ready != nil {
+		c.Ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing in-flight requests")
+	a.Server.Shutdown() // end event streams so that Shutdown can finish
+	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// requireLoopback refuses a demo server on anything but a loopback address: its
+// credentials are public.
+func requireLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return usageErr("--addr %q: %v", addr, err)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return usageErr("--demo uses public, documented credentials, so it listens only on loopback (127.0.0.1, ::1, localhost); %q is not", addr)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// redactDB hides a password in a database URL for logs.
+func redactDB(db string) string {
+	if !app.IsPostgres(db) {
+		return db
+	}
+	if at := strings.LastIndex(db, "@"); at > 0 {
+		scheme, rest, _ := strings.Cut(db[:at], "://")
+		if user, _, ok := strings.Cut(rest, ":"); ok {
+			return scheme + "://" + user + ":***" + db[at:]
+		}
+	}
+	return db
+}

@@ -1,0 +1,14 @@
+// Command velocity is the Velocity Callbacks server and its admin tool.
+package main
+
+import (
+	"context"
+	"os"
+	_ "time/tzdata" // the same time zone rules on every machine
+
+	"github.com/customerdynamics/velocity/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(context.Background(), os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
+}

@@ -1,0 +1,56 @@
+// Builds the widget (dist/callback.js) and the desktop simulator (dist/simulator.js).
+//
+//   node build.mjs                 build into dist/
+//   node build.mjs --outdir=DIR    build into DIR (used by `make widget-check`)
+//   node build.mjs --report        also print bundle sizes, minified and gzipped
+//
+// The output is deterministic: the same sources and lock file give the same bytes.
+import * as esbuild from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const outdir = (args.find((a) => a.startsWith('--outdir=')) || '--outdir=' + join(here, 'dist')).slice('--outdir='.length);
+const report = args.includes('--report');
+
+const common = {
+  absWorkingDir: here,
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['chrome100', 'firefox100', 'safari15', 'edge100'],
+  legalComments: 'eof',
+  charset: 'utf8',
+  logLevel: 'warning',
+  sourcemap: false,
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+const builds = [
+  { entryPoints: ['src/callback.ts'], outfile: join(outdir, 'callback.js') },
+  { entryPoints: ['simulator/main.ts'], outfile: join(outdir, 'simulator.js') },
+];
+
+for (const b of builds) await esbuild.build({ ...common, ...b });
+
+if (report) {
+  const size = (buf) => `${(buf.length / 1024).toFixed(1)} KB min, ${(gzipSync(buf, { level: 9 }).length / 1024).toFixed(1)} KB min+gzip`;
+  const whole = readFileSync(join(outdir, 'callback.js'));
+  // The widget's own code: the same entry with Lit and the Desktop SDK left out.
+  const own = await esbuild.build({ ...common, entryPoints: ['src/callback.ts'], write: false, external: ['lit', 'lit/*', '@wxcc-desktop/sdk'], format: 'esm' });
+  const litOnly = await esbuild.build({
+    ...common,
+    stdin: { contents: "export * from 'lit'; export * from 'lit/directives/repeat.js';", resolveDir: here },
+    write: false,
+    format: 'esm',
+  });
+  const sdkOnly = await esbuild.build({ ...common, stdin: { contents: "export * from '@wxcc-desktop/sdk';", resolveDir: here }, write: false, format: 'esm' });
+  console.log('callback.js whole file:   ' + size(whole));
+  console.log('  widget own code:        ' + size(Buffer.from(own.outputFiles[0].contents)));
+  console.log('  lit (for reference):    ' + size(Buffer.from(litOnly.outputFiles[0].contents)));
+  console.log('  desktop sdk (reference):' + size(Buffer.from(sdkOnly.outputFiles[0].contents)));
+  console.log('simulator.js:             ' + size(readFileSync(join(outdir, 'simulator.js'))));
+}
