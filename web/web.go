@@ -1,0 +1,226 @@
+// Package web serves the agent widget (/assets/callback.js), the logo, and the desktop
+// simulator (/simulator), all embedded in the binary. The TypeScript sources live beside
+// this file (src/, simulator/); `make widget` rebuilds the committed bundles in dist/.
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+//go:embed dist/callback.js dist/simulator.js static/logo.svg static/simulator.html static/simulator.css static/seed-layout.json static/layouts/cisco-demo.json static/index.html
+var files embed.FS
+
+// Placeholder stands for the server's base URL in the layouts this package serves.
+const Placeholder = "__VELOCITY__"
+
+// DemoCredentials are the API key and account the simulator's default layout carries
+// when the server runs with demo data.
+type DemoCredentials struct {
+	APIKey   string
+	Username string
+	Password string
+}
+
+// Options configures the asset handler.
+type Options struct {
+	// Demo, when not nil, fills the simulator's default layout with these credentials.
+	Demo *DemoCredentials
+}
+
+// asset is one embedded file with its validator.
+type asset struct {
+	body        []byte
+	contentType string
+	etag        string
+}
+
+func load(name, contentType string) asset {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		panic("web: missing embedded file " + name + ": " + err.Error())
+	}
+	sum := sha256.Sum256(b)
+	return asset{body: b, contentType: contentType, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+}
+
+// handler serves the embedded assets.
+type handler struct {
+	opts      Options
+	widget    asset
+	simulator asset
+	logo      asset
+	page      asset
+	css       asset
+	index     asset
+	seed      []byte
+	cisco     []byte
+}
+
+// Handler serves GET /assets/callback.js, GET /logo.svg, GET /simulator (and /simulator/),
+// the simulator's files under /simulator/, GET /simulator/layout.json (the default layout
+// built from the setup guide's two snippets, pointing at the requesting server, with the
+// demo credentials when opts.Demo is set) and GET /simulator/layouts/cisco-demo.json
+// (Cisco's sample layout with the Velocity widgets added). Every response carries an ETag
+// and Cache-Control: no-cache, so browsers revalidate and get 304 when nothing changed.
+// CORS is left to the caller's middleware.
+func Handler(opts Options) http.Handler {
+	h := &handler{
+		opts:      opts,
+		widget:    load("dist/callback.js", "text/javascript; charset=utf-8"),
+		simulator: load("dist/simulator.js", "text/javascript; charset=utf-8"),
+		logo:      load("static/logo.svg", "image/svg+xml"),
+		page:      load("static/simulator.html", "text/html; charset=utf-8"),
+		css:       load("static/simulator.css", "text/css; charset=utf-8"),
+		index:     load("static/index.html", "text/html; charset=utf-8"),
+	}
+	h.seed = load("static/seed-layout.json", "").body
+	h.cisco = load("static/layouts/cisco-demo.json", "").body
+	return h
+}
+
+// IndexHTML is a small home page that links to the simulator; the server may serve it at /.
+func IndexHTML() []byte {
+	b, _ := files.ReadFile("static/index.html")
+	return b
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case "/assets/callback.js":
+		serve(w, r, h.widget)
+	case "/logo.svg":
+		serve(w, r, h.logo)
+	case "/simulator", "/simulator/", "/simulator/index.html":
+		serve(w, r, h.page)
+	case "/simulator/simulator.js":
+		serve(w, r, h.simulator)
+	case "/simulator/simulator.css":
+		serve(w, r, h.css)
+	case "/simulator/layout.json":
+		h.serveLayout(w, r, h.seed, h.opts.Demo)
+	case "/simulator/layouts/cisco-demo.json":
+		h.serveLayout(w, r, h.cisco, nil)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func serve(w http.ResponseWriter, r *http.Request, a asset) {
+	hd := w.Header()
+	hd.Set("Content-Type", a.contentType)
+	hd.Set("ETag", a.etag)
+	hd.Set("Cache-Control", "no-cache")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	if match(r.Header.Get("If-None-Match"), a.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	hd.Set("Content-Length", strconv.Itoa(len(a.body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(a.body)
+	}
+}
+
+// match reports whether an If-None-Match header names etag (or is "*").
+func match(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		t = strings.TrimPrefix(t, "W/")
+		if t == "*" || t == etag {
+			return true
+		}
+	}
+	return false
+}
+
+// serveLayout rewrites a layout for the requesting server and serves it.
+func (h *handler) serveLayout(w http.ResponseWriter, r *http.Request, src []byte, demo *DemoCredentials) {
+	body, err := Layout(src, Origin(r), demo)
+	if err != nil {
+		http.Error(w, "layout: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	sum := sha256.Sum256(body)
+	serve(w, r, asset{body: body, contentType: "application/json; charset=utf-8", etag: `"` + hex.EncodeToString(sum[:12]) + `"`})
+}
+
+// Origin returns the scheme and host the request was addressed to, e.g.
+// "https://velocity.example.com". Behind a proxy it honours X-Forwarded-Proto (http or
+// https only) and X-Forwarded-Host.
+func Origin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	if p := strings.ToLower(strings.TrimSpace(strings.Split(r.Header.Get("X-Forwarded-Proto"), ",")[0])); p == "http" || p == "https" {
+		scheme = p
+	}
+	host := r.Host
+	if fh := strings.TrimSpace(strings.Split(r.Header.Get("X-Forwarded-Host"), ",")[0]); fh != "" {
+		host = fh
+	}
+	return scheme + "://" + host
+}
+
+// Layout returns the desktop layout src with every Placeholder in its string values
+// replaced by base, and, when demo is not nil, the velocityApiKey and velocityAuth
+// properties of every cdyx-vel-callback widget filled in. The JSON is rewritten
+// structurally, so base cannot break it.
+func Layout(src []byte, base string, demo *DemoCredentials) ([]byte, error) {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(src))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	v = rewrite(v, base, demo)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func rewrite(v any, base string, demo *DemoCredentials) any {
+	switch t := v.(type) {
+	case string:
+		return strings.ReplaceAll(t, Placeholder, base)
+	case []any:
+		for i := range t {
+			t[i] = rewrite(t[i], base, demo)
+		}
+		return t
+	case map[string]any:
+		for k, x := range t {
+			t[k] = rewrite(x, base, demo)
+		}
+		if demo != nil && t["comp"] == "cdyx-vel-callback" {
+			props, _ := t["properties"].(map[string]any)
+			if props == nil {
+				props = map[string]any{}
+				t["properties"] = props
+			}
+			props["velocityApiKey"] = demo.APIKey
+			props["velocityAuth"] = base64.StdEncoding.EncodeToString([]byte(demo.Username + ":" + demo.Password))
+		}
+		return t
+	}
+	return v
+}
