@@ -71,6 +71,10 @@ func decodeBytes(b []byte, dst any) error {
 		return velocity.InvalidError("unknown_field", fmt.Sprintf("The field %q is not part of this request; check its spelling against the API description.", unknown[0]), fields...)
 	}
 	if err := json.Unmarshal(b, dst); err != nil {
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) {
+			return jsonError(err)
+		}
 		if field, ferr := badField(obj, dst); field != "" {
 			msg := "is not a valid value"
 			if strings.Contains(ferr.Error(), "parsing time") {
