@@ -2,8 +2,8 @@ package httpapi_test
 
 import (
 	"net/http"
-	"net/url"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 )
