@@ -141,9 +141,12 @@ func (in CreateInput) Build(t Tenant, p Policy, now time.Time) (Callback, error)
 	if region == "" {
 		region = t.DefaultCountry
 	}
-	phone, inferred, fe := ParsePhone("phoneNumber", in.PhoneNumber, region)
-	if fe != nil {
-		c.errs = append(c.errs, *fe)
+	var phone, inferred string
+	if in.Country == "" || ValidRegion(in.Country) {
+		var fe *FieldError
+		if phone, inferred, fe = ParsePhone("phoneNumber", in.PhoneNumber, region); fe != nil {
+			c.errs = append(c.errs, *fe)
+		}
 	}
 	start := now
 	if in.WindowStart != nil {

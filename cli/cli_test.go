@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// run runs the command line with stdin and returns exit code, stdout and stderr.
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }})
+	return code, out.String(), errb.String()
+}
+
+func TestAdminCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v.db")
+	code, out, errs := run(t, "", "tenant", "create", "--db", db, "--name", "acme", "--json")
+	if code != 0 {
+		t.Fatalf("tenant create: %d %s", code, errs)
+	}
+	var tenant map[string]string
+	if err := json.Unmarshal([]byte(out), &tenant); err != nil || tenant["tenantId"] == "" || !strings.HasPrefix(tenant["apiKey"], "vel_") {
+		t.Fatalf("tenant create output %q: %v", out, err)
+	}
+	if code, _, errs := run(t, "", "tenant", "create", "--db", db, "--name", "acme"); code != 1 || !strings.Contains(errs, "exists already") {
+		t.Fatalf("duplicate tenant: %d %s", code, errs)
+	}
+	code, out, errs = run(t, "correct horse battery\n", "account", "create", "--db", db, "--tenant", "acme", "--username", "widget", "--password-stdin", "--json")
+	if code != 0 {
+		t.Fatalf("account create: %s", errs)
+	}
+	var acc map[string]any
+	_ = json.Unmarshal([]byte(out), &acc)
+	if acc["velocityAuth"] != "d2lkZ2V0OmNvcnJlY3QgaG9yc2UgYmF0dGVyeQ==" || acc["password"] != nil {
+		t.Fatalf("account create output %s", out)
+	}
+	code, out, _ = run(t, "", "account", "passwd", "--db", db, "--tenant", "acme", "--username", "widget")
+	if code != 0 || !strings.Contains(out, "generated, shown once") {
+		t.Fatalf("passwd: %s", out)
+	}
+	if code, _, errs := run(t, "short\n", "account", "create", "--db", db, "--tenant", "acme", "--username", "x", "--password-stdin"); code != 2 || !strings.Contains(errs, "at least 12") {
+		t.Fatalf("short password: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "", "account", "disable", "--db", db, "--tenant", "acme", "--username", "ghost"); code != 1 || !strings.Contains(errs, "no account") {
+		t.Fatalf("disable ghost: %d %s", code, errs)
+	}
+	if code, _, _ := run(t, "", "account", "disable", "--db", db, "--tenant", "acme", "--username", "widget"); code != 0 {
+		t.Fatal("disable")
+	}
+	code, out, _ = run(t, "", "apikey", "create", "--db", db, "--tenant", "acme", "--name", "second", "--json")
+	var key map[string]string
+	_ = json.Unmarshal([]byte(out), &key)
+	if code != 0 || key["apiKeyId"] == "" {
+		t.Fatalf("apikey create: %s", out)
+	}
+	if code, out, _ := run(t, "", "apikey", "revoke", "--db", db, "--tenant", "acme", key["prefix"]); code != 0 || !strings.Contains(out, "revoked") {
+		t.Fatalf("revoke by prefix: %s", out)
+	}
+	code, out, _ = run(t, "", "apikey", "list", "--db", db, "--tenant", "acme", "--json")
+	var list struct {
+		APIKeys []struct {
+			ID        string  `json:"id"`
+			RevokedAt *string `json:"revokedAt"`
+		} `json:"apiKeys"`
+	}
+	_ = json.Unmarshal([]byte(out), &list)
+	if code != 0 || len(list.APIKeys) != 2 || list.APIKeys[1].RevokedAt == nil || list.APIKeys[0].RevokedAt != nil {
+		t.Fatalf("apikey list: %s", out)
+	}
+	if strings.Contains(out, tenant["apiKey"]) {
+		t.Fatal("apikey list shows a secret")
+	}
+	if code, _, errs := run(t, "", "apikey", "list", "--db", db, "--tenant", "nope"); code != 1 || !strings.Contains(errs, `no tenant named "nope"`) {
+		t.Fatalf("unknown tenant: %s", errs)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"tenant"},
+		{"tenant", "create", "--name", ""},
+		{"tenant", "create", "--name", "x", "--country", "Narnia"},
+		{"account", "create", "--tenant", "x"},
+		{"serve", "--demo", "--addr", "0.0.0.0:8080"},
+		{"serve", "--log-level", "loud"},
+		{"bench", "--clients", "many"},
+	} {
+		code, _, errs := run(t, "", args...)
+		if code != 2 || errs == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+		}
+	}
+	if _, _, errs := run(t, "", "serve", "--demo", "--addr", "0.0.0.0:8080"); !strings.Contains(errs, "only on loopback") {
+		t.Errorf("demo on a public address: %s", errs)
+	}
+}
+
+func TestServeShutsDownGracefully(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	var out, errb bytes.Buffer
+	s := &Serve{Env: Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }},
+		Ready: func(addr string) { ready <- addr }}
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, []string{"--demo", "--db", db, "--addr", "127.0.0.1:0"}) }()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve ended: %v %s", err, errb.String())
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	if !strings.Contains(out.String(), "velocity-demo-key") {
+		t.Fatalf("demo banner: %s", out.String())
+	}
+	req, _ := http.NewRequest("GET", "http://"+addr+"/api/v1/events?agentId=agent-1&teamId=team-1", nil)
+	req.Header.Set("X-Api-Key", "velocity-demo-key")
+	req.SetBasicAuth("demo", "demo-password")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("stream: %v %v", resp, err)
+	}
+	cancel() // as SIGTERM would
+	body, _ := io.ReadAll(bufio.NewReader(resp.Body))
+	if !strings.Contains(string(body), "event: shutdown") {
+		t.Fatalf("stream did not end with a shutdown event: %q", body)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.Contains(errb.String(), "stopped") {
+		t.Fatalf("logs: %s", errb.String())
+	}
+}

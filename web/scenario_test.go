@@ -1,0 +1,265 @@
+package web_test
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Agent A, on a simulated call, schedules a team callback from the panel; agent B's page
+// shows it without a reload; B dials it (one outdial with B's entry point and the E.164
+// number) and records "no answer" with a retry time; the callback then shows one attempt
+// and the retry time.
+func TestScheduleDialAndRecordOutcome(t *testing.T) {
+	srv := startServer(t)
+	br := newBrowser(t)
+	a := br.openSimulator("agentA", srv.URL, "agent=agent-1&team=team-1&tab=Callback")
+	b := br.openSimulator("agentB", srv.URL, "agent=agent-2&team=team-1&page=velocity-callback")
+	b.waitFor("B's list to load and go live", `list() && list().shadowRoot.querySelectorAll('li[data-callback-id]').length > 0 && list().shadowRoot.querySelector('.live[data-state="live"]')`, 15*time.Second)
+
+	const interaction = "9b2f3c1e-6a4d-4f7e-8a1b-2c3d4e5f6a7b"
+	a.do(`velocitySimulator.startCall({ani: '(415) 555-0199', customerName: 'Ada Lovelace', interactionId: '` + interaction + `'})`)
+	a.waitFor("the panel to fill in the caller", `form() && $deep('#phone', form()).value === '(415) 555-0199' && $deep('#name', form()).value === 'Ada Lovelace'`, 10*time.Second)
+	a.do(`setValue($deep('#notes', form()), 'Wants to hear about the refund.')`)
+	a.screenshot("panel-prefilled")
+	a.do(`$deep('button[type=submit]', form()).click()`)
+	a.waitFor("the panel to confirm", `$deep('.created', form())`, 10*time.Second)
+
+	const phone = "+14155550199"
+	b.waitFor("the new callback on B's page", `row('`+phone+`')`, 5*time.Second)
+	if g := eval[string](b, `row('`+phone+`').dataset.group`); g != "due" {
+		t.Errorf("new callback is in group %q, want due", g)
+	}
+	if txt := eval[string](b, `row('`+phone+`').textContent`); !strings.Contains(txt, "Ada Lovelace") || !strings.Contains(txt, "Wants to hear about the refund.") || !strings.Contains(txt, "Team") {
+		t.Errorf("row text: %s", short(txt))
+	}
+	cb := findByPhone(t, srv.URL, "team-1", "agent-2", phone)
+	if cb.SourceInteractionID != interaction || cb.AgentID != nil || cb.CustomerName != "Ada Lovelace" {
+		t.Errorf("created callback: %+v", cb)
+	}
+
+	b.do(`row('` + phone + `').querySelector('button.dial').click()`)
+	b.waitFor("the outdial", `velocitySimulator.outdials.length === 1`, 10*time.Second)
+	b.waitFor("the outcome form", `row('`+phone+`').querySelector('cdyx-vel-outcome')`, 5*time.Second)
+	type outdial struct {
+		Data struct {
+			EntryPointID string            `json:"entryPointId"`
+			Destination  string            `json:"destination"`
+			Direction    string            `json:"direction"`
+			MediaType    string            `json:"mediaType"`
+			OutboundType string            `json:"outboundType"`
+			Attributes   map[string]string `json:"attributes"`
+		} `json:"data"`
+	}
+	ods := eval[[]outdial](b, `velocitySimulator.outdials`)
+	ep := eval[string](b, `velocitySimulator.store.get('agent.outDialEp')`)
+	if len(ods) != 1 {
+		t.Fatalf("outdials: %+v", ods)
+	}
+	d := ods[0].Data
+	if d.EntryPointID != ep || d.Destination != phone || d.Direction != "OUTBOUND" || d.MediaType != "telephony" || d.OutboundType != "OUTDIAL" || d.Attributes == nil {
+		t.Errorf("outdial %+v, want entry point %s and destination %s", d, ep, phone)
+	}
+	if n := eval[int](a, `velocitySimulator.outdials.length`); n != 0 {
+		t.Errorf("agent A's simulator recorded %d outdials", n)
+	}
+	if cb := findByPhone(t, srv.URL, "team-1", "agent-2", phone); cb.Status != "claimed" || cb.ClaimedBy == nil || *cb.ClaimedBy != "agent-2" {
+		t.Errorf("after dial: %+v", cb)
+	}
+
+	b.do(`
+	  const o = row('` + phone + `').querySelector('cdyx-vel-outcome');
+	  o.shadowRoot.querySelector('input[value=no_answer]').click();
+	`)
+	b.waitFor("the retry picker", `row('`+phone+`').querySelector('cdyx-vel-outcome').shadowRoot.querySelector('cdyx-vel-when')`, 5*time.Second)
+	retryAt := eval[string](b, `(async () => {
+	  const o = row('`+phone+`').querySelector('cdyx-vel-outcome');
+	  const w = o.shadowRoot.querySelector('cdyx-vel-when');
+	  [...w.shadowRoot.querySelectorAll('button')].find((x) => x.textContent.trim() === 'In 2 hours').click();
+	  await o.updateComplete;
+	  return o.retryAt.toISOString();
+	})()`)
+	b.screenshot("outcome")
+	b.do(`row('` + phone + `').querySelector('cdyx-vel-outcome').shadowRoot.querySelector('button[type=submit]').click()`)
+	b.waitFor("one attempt on the row", `row('`+phone+`') && row('`+phone+`').dataset.attempts === '1' && !row('`+phone+`').querySelector('cdyx-vel-outcome')`, 10*time.Second)
+	shown := eval[string](b, `row('`+phone+`').querySelector('.window').dataset.start`)
+	if !sameInstant(t, shown, retryAt) {
+		t.Errorf("row shows window start %s, want the retry time %s", shown, retryAt)
+	}
+	if txt := eval[string](b, `row('`+phone+`').textContent`); !strings.Contains(txt, "1 attempt of 3") || !strings.Contains(txt, "last: No answer") || !strings.Contains(txt, "Retry") {
+		t.Errorf("row text after the attempt: %s", short(txt))
+	}
+	if g := eval[string](b, `row('`+phone+`').dataset.group`); g != "upcoming" {
+		t.Errorf("group after retry %q, want upcoming", g)
+	}
+	cb = findByPhone(t, srv.URL, "team-1", "agent-2", phone)
+	if cb.Attempts != 1 || cb.LastOutcome == nil || *cb.LastOutcome != "no_answer" || cb.Status != "scheduled" || !sameInstant(t, cb.WindowStart, retryAt) {
+		t.Errorf("after no answer: %+v (retry %s)", cb, retryAt)
+	}
+	if n := eval[int](b, `velocitySimulator.outdials.length`); n != 1 {
+		t.Errorf("%d outdials, want 1", n)
+	}
+	b.screenshot("after")
+}
+
+// Two agents pressing Dial on the same team callback at once start exactly one outdial;
+// the other is told and dials nothing.
+func TestConcurrentDialStartsOneOutdial(t *testing.T) {
+	srv := startServer(t)
+	const phone = "+13125550187"
+	var cb callback
+	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": phone, "customerName": "Grace Hopper"}, &cb); st != 201 {
+		t.Fatalf("create: %d", st)
+	}
+	br := newBrowser(t)
+	a := br.openSimulator("agentA", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
+	b := br.openSimulator("agentB", srv.URL, "agent=agent-2&team=team-1&page=velocity-callback")
+	for _, tb := range []*tab{a, b} {
+		tb.waitFor("the callback", `row('`+phone+`')`, 15*time.Second)
+	}
+	var wg sync.WaitGroup
+	for _, tb := range []*tab{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _ = chromedp.Run(tb.ctx, chromedp.Evaluate[chromedp.Void](helpers+`row('`+phone+`').querySelector('button.dial').click()`))
+		}()
+	}
+	wg.Wait()
+	for _, tb := range []*tab{a, b} {
+		tb.waitFor("the dial to settle", `velocitySimulator.outdials.length === 1 || (row('`+phone+`') && row('`+phone+`').querySelector('.notice'))`, 10*time.Second)
+	}
+	time.Sleep(500 * time.Millisecond)
+	na := eval[int](a, `velocitySimulator.outdials.length`)
+	nb := eval[int](b, `velocitySimulator.outdials.length`)
+	if na+nb != 1 {
+		t.Fatalf("outdials: A %d, B %d; want exactly one in all", na, nb)
+	}
+	loser := a
+	if na == 1 {
+		loser = b
+	}
+	loser.waitFor("the lost-claim notice", `row('`+phone+`') && row('`+phone+`').querySelector('.notice') && /already took this callback\. Nothing was dialed\./.test(row('`+phone+`').querySelector('.notice').textContent)`, 5*time.Second)
+}
+
+// Dark mode follows $STORE.app.darkMode, live, on both widgets.
+func TestDarkModeFollowsStore(t *testing.T) {
+	srv := startServer(t)
+	br := newBrowser(t)
+	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback&tab=Callback")
+	p.waitFor("the list", `list() && list().shadowRoot.querySelector('li')`, 15*time.Second)
+	bg := `getComputedStyle(%s).backgroundColor`
+	check := func(dark bool) {
+		t.Helper()
+		want, color := "false", "rgb(255, 255, 255)"
+		if dark {
+			want, color = "true", "rgb(18, 18, 18)"
+		}
+		for _, w := range []string{"pageWidget()", "panelWidget()"} {
+			p.waitFor(w+" dark="+want, w+`.getAttribute('dark') === '`+want+`' && `+fmt.Sprintf(bg, w)+` === '`+color+`'`, 5*time.Second)
+		}
+		if got := eval[string](p, fmt.Sprintf(bg, `list().shadowRoot.querySelector('li')`)); got != color {
+			t.Errorf("row background %s, want %s", got, color)
+		}
+	}
+	check(false)
+	p.do(`velocitySimulator.setDarkMode(true)`)
+	check(true)
+	p.screenshot("dark")
+	p.do(`velocitySimulator.setDarkMode(false)`)
+	check(false)
+
+	d := br.openSimulator("dark", srv.URL, "agent=agent-1&team=team-1&dark=true&page=velocity-callback")
+	d.waitFor("dark from the query string", `pageWidget().getAttribute('dark') === 'true'`, 5*time.Second)
+}
+
+// Bad input in the panel shows the API's own error beside the field.
+func TestPanelShowsAPIErrorAtField(t *testing.T) {
+	srv := startServer(t)
+	var problem struct {
+		Code   string
+		Fields []struct{ Field, Code, Message string }
+	}
+	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": "12"}, &problem); st != 422 || len(problem.Fields) == 0 {
+		t.Fatalf("API: %d %+v", st, problem)
+	}
+	want := problem.Fields[0].Message
+
+	br := newBrowser(t)
+	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&tab=Callback")
+	p.waitFor("the empty form", `form() && $deep('#phone', form()) && $deep('#phone', form()).value === '' && /No active call/.test(form().shadowRoot.textContent)`, 10*time.Second)
+	p.do(`setValue($deep('#phone', form()), '12'); setValue($deep('#name', form()), 'Typo Customer');`)
+	p.do(`$deep('button[type=submit]', form()).click()`)
+	p.waitFor("the phone error", `$deep('#phone-err', form()).textContent.trim() !== ''`, 10*time.Second)
+	got := eval[string](p, `$deep('#phone-err', form()).textContent.trim()`)
+	if !strings.Contains(got, want) {
+		t.Errorf("phone error %q does not show the API's %q", got, want)
+	}
+	if inv := eval[string](p, `$deep('#phone', form()).getAttribute('aria-invalid')`); inv != "true" {
+		t.Errorf("aria-invalid %q", inv)
+	}
+	if focused := eval[string](p, `form().shadowRoot.activeElement ? form().shadowRoot.activeElement.id : ''`); focused != "phone" {
+		t.Errorf("focus on %q, want the phone field", focused)
+	}
+	if other := eval[string](p, `$deep('#name-err', form()).textContent.trim()`); other != "" {
+		t.Errorf("name error %q", other)
+	}
+	p.screenshot("error")
+
+	// A window that already ended is the API's error too, shown at the time picker.
+	p.do(`setValue($deep('#phone', form()), '+1 415 555 0123')`)
+	p.do(`const w = $deep('cdyx-vel-when', form()); const i = w.shadowRoot.querySelector('input'); i.value = '2020-01-01T10:00'; i.dispatchEvent(new Event('change'));`)
+	p.do(`$deep('button[type=submit]', form()).click()`)
+	p.waitFor("the time error", `(() => { const w = $deep('cdyx-vel-when', form()); return w && w.error && w.shadowRoot.querySelector('.field-error').textContent.trim() !== ''; })()`, 10*time.Second)
+}
+
+// The page works when the Desktop sets the properties after attaching the element, one
+// by one, and shows a clear message (not a blank area) while settings are missing or wrong.
+func TestPropertiesAfterAttach(t *testing.T) {
+	srv := startServer(t)
+	br := newBrowser(t)
+	late := br.openSimulator("late", srv.URL, "agent=agent-2&team=team-1&page=velocity-callback&late=400")
+	late.waitFor("the list after late properties", `list() && list().shadowRoot.querySelector('li[data-callback-id]')`, 15*time.Second)
+
+	p := br.tab("manual", srv.URL+"/simulator?agent=agent-1&team=team-1")
+	p.waitFor("the widget script", `customElements.get('cdyx-vel-callback')`, 15*time.Second)
+	text := `el.shadowRoot.textContent.replace(/\s+/g, ' ')`
+	p.do(`window.el = document.createElement('cdyx-vel-callback'); document.body.appendChild(el);`)
+	p.waitFor("the mode message", text+`.includes('"callback": true')`, 5*time.Second)
+	p.do(`el.callback = true`)
+	p.waitFor("the credentials message", text+`.includes('velocityApiKey') && `+text+`.includes('velocityAuth')`, 5*time.Second)
+	p.do(`el.velocityApiKey = 'velocity-demo-key'; el.velocityAuth = 'not base64!'`)
+	p.waitFor("the bad velocityAuth message", text+`.includes('not valid Base64')`, 5*time.Second)
+	p.do(`el.velocityAuth = btoa('demo:wrong-password')`)
+	p.waitFor("the agent message", text+`.includes('agentId')`, 5*time.Second)
+	p.do(`el.agentId = 'agent-1'; el.teamId = 'team-1';`)
+	p.waitFor("the rejected-credentials message", `$deep('.msg.error', el) && /rejected/.test($deep('.msg.error', el).textContent)`, 10*time.Second)
+	p.do(`el.velocityAuth = btoa('demo:demo-password')`)
+	p.waitFor("the list", `$deep('li[data-callback-id]', el)`, 10*time.Second)
+	p.do(`el.outdialEp = velocitySimulator.store.get('agent.outDialEp'); el.setAttribute('dark', 'true');`)
+	p.waitFor("dark", `getComputedStyle(el).backgroundColor === 'rgb(18, 18, 18)'`, 5*time.Second)
+	// A new agent reloads: agent-2 sees its own personal callback, agent-1's goes away.
+	before := eval[int](p, `$$deep('li[data-callback-id]', el).length`)
+	p.do(`el.agentId = 'agent-2'`)
+	p.waitFor("agent-2's list", `$$deep('li[data-callback-id]', el).some((li) => /Priya Patel/.test(li.textContent)) && !$$deep('li[data-callback-id]', el).some((li) => /James Chen/.test(li.textContent))`, 10*time.Second)
+	if before == 0 {
+		t.Error("no rows before the agent change")
+	}
+}
+
+// The simulator mounts Cisco's sample layout (area under "agent"): other widgets become
+// placeholders and ours still runs.
+func TestSimulatorWithCiscoLayout(t *testing.T) {
+	srv := startServer(t)
+	br := newBrowser(t)
+	p := br.tab("cisco", srv.URL+"/simulator?agent=agent-1&team=team-1&page=velocity-callback&layout=/simulator/layouts/cisco-demo.json")
+	p.waitFor("our widget's list", `list() && list().shadowRoot.querySelector('li[data-callback-id]')`, 20*time.Second)
+	p.waitFor("placeholders for the Desktop's own components", `velocitySimulator.placeholders.some((x) => x.comp === 'agentx-wc-cloudcherry-widget')`, 5*time.Second)
+	if !eval[bool](p, `velocitySimulator.selectTab('Callback') && !!panelWidget()`) {
+		t.Error("no Callback tab")
+	}
+}
