@@ -1,0 +1,84 @@
+package postgres
+
+import (
+	"errors"
+
+	"github.com/customerdynamics/velocity"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// Unique constraints whose violations are the caller's conflicts, by name (see
+// migrations/0001_init.sql).
+const (
+	constraintOpenPhone       = "callbacks_open_phone"
+	constraintTenantName      = "tenants_name_key"
+	constraintAccountUsername = "accounts_tenant_username_key"
+)
+
+var (
+	errTenantExists  = &velocity.Error{Kind: velocity.KindConflict, Code: "tenant_exists", Message: "A tenant with this name exists already."}
+	errAccountExists = &velocity.Error{Kind: velocity.KindConflict, Code: "account_exists", Message: "An account with this username exists already in the tenant."}
+)
+
+func unavailable(err error) error {
+	return &velocity.Error{Kind: velocity.KindUnavailable, Code: velocity.ErrUnavailable.Code, Message: velocity.ErrUnavailable.Message, Err: err}
+}
+
+func withCause(e *velocity.Error, err error) error {
+	c := *e
+	c.Err = err
+	return &c
+}
+
+// mapErr turns driver errors into domain errors: no rows is ErrNotFound; a violated
+// unique index is the conflict it stands for; a serialization failure or deadlock is
+// ErrStaleWrite; an unreachable, restarting, overloaded or timed-out database, and any
+// failure of the connection itself, is a KindUnavailable error (code
+// database_unavailable). Other server errors (a bug of ours) pass through unchanged.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := velocity.AsError(err); ok {
+		return err
+	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return velocity.ErrNotFound
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "23505": // unique_violation
+			switch pe.ConstraintName {
+			case constraintOpenPhone:
+				return velocity.ErrDuplicateOpen
+			case constraintTenantName:
+				return withCause(errTenantExists, err)
+			case constraintAccountUsername:
+				return withCause(errAccountExists, err)
+			}
+			return err
+		case "40001", "40P01": // serialization_failure, deadlock_detected
+			return withCause(velocity.ErrStaleWrite, err)
+		case "55P03", // lock_not_available: lock_timeout
+			"25006": // read_only_sql_transaction: connected to a standby after a failover
+			return unavailable(err)
+		}
+		switch pe.Code[:2] {
+		case "08", // connection exception
+			"53", // insufficient resources (too many connections, disk full)
+			"57", // operator intervention: query_canceled (statement_timeout), admin_shutdown, crash_shutdown, cannot_connect_now
+			"58": // system error
+			return unavailable(err)
+		}
+		return err
+	}
+	var sa pgx.ScanArgError
+	if errors.As(err, &sa) {
+		return err
+	}
+	// Anything else from pgx is about the connection: dialling, I/O, a time limit, a
+	// connection closed under us.
+	return unavailable(err)
+}

@@ -1,0 +1,315 @@
+// Package postgres is the store for several servers sharing one database: velocity.Store
+// on PostgreSQL with pgx v5 (a connection pool, statement and lock timeouts, embedded
+// numbered migrations), and a velocity.Bus that carries each server's recorded events to
+// the live subscribers of every server (LISTEN/NOTIFY as a wake-up, the events table as
+// the outbox).
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/customerdynamics/velocity"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Options tunes the connection pool and the timeouts. Zero values take the defaults.
+type Options struct {
+	// MaxConns caps the pool; default 4 per CPU, at most 32.
+	MaxConns int32
+	// StatementTimeout is the server-side limit on one statement; default 5s.
+	StatementTimeout time.Duration
+	// LockTimeout is the server-side limit on waiting for a row lock; default 3s.
+	LockTimeout time.Duration
+	// ConnectTimeout bounds dialling and authenticating one connection; default 2s.
+	ConnectTimeout time.Duration
+	// AcquireTimeout bounds waiting for a pooled connection, so that a request against a
+	// database that is down or saturated fails with ErrUnavailable instead of hanging;
+	// default 3s.
+	AcquireTimeout time.Duration
+	// OpTimeout bounds one store call (one Write transaction included) on the client side,
+	// which covers a network that stopped answering; default StatementTimeout + 2s.
+	OpTimeout time.Duration
+	// SkipMigrate leaves the schema as it is at Open.
+	SkipMigrate bool
+	// Logger receives the store's and the bus's warnings; default slog.Default().
+	Logger *slog.Logger
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxConns <= 0 {
+		o.MaxConns = int32(min(4*runtime.NumCPU(), 32))
+	}
+	if o.StatementTimeout <= 0 {
+		o.StatementTimeout = 5 * time.Second
+	}
+	if o.LockTimeout <= 0 {
+		o.LockTimeout = 3 * time.Second
+	}
+	if o.ConnectTimeout <= 0 {
+		o.ConnectTimeout = 2 * time.Second
+	}
+	if o.AcquireTimeout <= 0 {
+		o.AcquireTimeout = 3 * time.Second
+	}
+	if o.OpTimeout <= 0 {
+		o.OpTimeout = o.StatementTimeout + 2*time.Second
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	return o
+}
+
+// Store is a velocity.Store on a PostgreSQL database. Several servers may share one
+// database: claims stay exactly-once because Tx.GetCallback locks the row (SELECT ... FOR
+// UPDATE) until the transaction ends.
+type Store struct {
+	pool *pgxpool.Pool
+	opts Options
+	log  *slog.Logger
+}
+
+var _ velocity.Store = (*Store)(nil)
+
+// IsURL reports whether db names a PostgreSQL database (a postgres:// or postgresql://
+// URL) rather than a SQLite file.
+func IsURL(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// Open connects to the database at url (postgres://user@host:port/db?sslmode=disable;
+// other query parameters such as search_path become session settings) and, unless
+// opts.SkipMigrate, applies pending migrations. It fails with ErrUnavailable when the
+// database cannot be reached within opts.ConnectTimeout.
+func Open(ctx context.Context, url string, opts Options) (*Store, error) {
+	opts = opts.withDefaults()
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	cfg.MaxConns = opts.MaxConns
+	cfg.MaxConnIdleTime = 5 * time.Minute
+	cfg.HealthCheckPeriod = 15 * time.Second
+	cfg.PingTimeout = opts.ConnectTimeout
+	cc := cfg.ConnConfig
+	cc.ConnectTimeout = opts.ConnectTimeout
+	rp := cc.RuntimeParams
+	setDefault := func(k, v string) {
+		if _, ok := rp[k]; !ok {
+			rp[k] = v
+		}
+	}
+	setDefault("statement_timeout", strconv.FormatInt(opts.StatementTimeout.Milliseconds(), 10))
+	setDefault("lock_timeout", strconv.FormatInt(opts.LockTimeout.Milliseconds(), 10))
+	setDefault("idle_in_transaction_session_timeout", strconv.FormatInt(max(opts.OpTimeout, 10*time.Second).Milliseconds(), 10))
+	setDefault("application_name", "velocity")
+	setDefault("timezone", "UTC")
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	s := &Store{pool: pool, opts: opts, log: opts.Logger}
+	if err := s.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	if !opts.SkipMigrate {
+		if err := s.Migrate(ctx); err != nil {
+			pool.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Pool returns the connection pool, for tools and tests that run their own statements.
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
+
+// Close closes the pool.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// op bounds one store call by Options.OpTimeout unless ctx ends earlier.
+func (s *Store) op(ctx context.Context) (context.Context, context.CancelFunc) {
+	if d, ok := ctx.Deadline(); ok && time.Until(d) < s.opts.OpTimeout {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, s.opts.OpTimeout)
+}
+
+// acquire takes a pooled connection, waiting at most Options.AcquireTimeout.
+func (s *Store) acquire(ctx context.Context) (*pgxpool.Conn, error) {
+	actx, cancel := context.WithTimeout(ctx, s.opts.AcquireTimeout)
+	defer cancel()
+	c, err := s.pool.Acquire(actx)
+	if err != nil {
+		if ctx.Err() == nil && actx.Err() != nil {
+			return nil, unavailable(fmt.Errorf("no database connection within %s: %w", s.opts.AcquireTimeout, err))
+		}
+		return nil, mapErr(err)
+	}
+	return c, nil
+}
+
+// with runs fn on one pooled connection within the call's time limit.
+func (s *Store) with(ctx context.Context, fn func(ctx context.Context, c *pgxpool.Conn) error) error {
+	ctx, cancel := s.op(ctx)
+	defer cancel()
+	c, err := s.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Release()
+	return mapErr(fn(ctx, c))
+}
+
+// Ping reports whether the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	return s.with(ctx, func(ctx context.Context, c *pgxpool.Conn) error {
+		var one int
+		return c.QueryRow(ctx, `SELECT 1`).Scan(&one)
+	})
+}
+
+// maxWriteAttempts is how often Write runs fn when the database reports a serialization
+// failure or deadlock, or the connection failed before anything was sent.
+const maxWriteAttempts = 3
+
+// beginWrite gives the transaction its transaction id at once (in the same round trip as
+// BEGIN). The event bus relies on it: a transaction holding an unseen event id always has a
+// transaction id older than any the bus takes after seeing a later event.
+const beginWrite = `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_current_xact_id()`
+
+// Write runs fn in one READ COMMITTED transaction. Tx.GetCallback locks the row it reads,
+// so concurrent writes on one callback, from any server, are serialised. fn may run again
+// after a serialization failure, a deadlock, or a connection that failed before use.
+func (s *Store) Write(ctx context.Context, fn func(velocity.Tx) error) error {
+	var err error
+	for attempt := 1; attempt <= maxWriteAttempts; attempt++ {
+		err = s.writeOnce(ctx, fn)
+		if err == nil || !retryable(err) || ctx.Err() != nil {
+			break
+		}
+	}
+	return err
+}
+
+func (s *Store) writeOnce(ctx context.Context, fn func(velocity.Tx) error) error {
+	return s.with(ctx, func(ctx context.Context, c *pgxpool.Conn) error {
+		tx, err := c.BeginTx(ctx, pgx.TxOptions{BeginQuery: beginWrite})
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(context.WithoutCancel(ctx))
+		if err := fn(&writeTx{tx: tx}); err != nil {
+			return err
+		}
+		return tx.Commit(ctx)
+	})
+}
+
+// inTx runs fn in a transaction on one connection, for the store's own multi-statement
+// operations.
+func (s *Store) inTx(ctx context.Context, fn func(ctx context.Context, tx pgx.Tx) error) error {
+	return s.with(ctx, func(ctx context.Context, c *pgxpool.Conn) error {
+		return pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error { return fn(ctx, tx) })
+	})
+}
+
+// Secret returns the named secret, creating it from gen on first use. Servers racing to
+// create it all get the one that was stored first.
+func (s *Store) Secret(ctx context.Context, name string, gen func() []byte) ([]byte, error) {
+	var v []byte
+	err := s.with(ctx, func(ctx context.Context, c *pgxpool.Conn) error {
+		if _, err := c.Exec(ctx, `INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, gen()); err != nil {
+			return err
+		}
+		// A new statement, so a new snapshot: it sees a row another server committed while
+		// the insert above waited for it.
+		return c.QueryRow(ctx, `SELECT value FROM server_secrets WHERE name = $1`, name).Scan(&v)
+	})
+	return v, err
+}
+
+// Migrate applies the embedded migrations not yet applied.
+func (s *Store) Migrate(ctx context.Context) error {
+	_, err := s.MigrateVerbose(ctx)
+	return err
+}
+
+// MigrateVerbose is Migrate returning the names of the migrations it applied. Each
+// migration runs in its own transaction holding an advisory lock on the schema, so that
+// servers starting together apply each migration once.
+func (s *Store) MigrateVerbose(ctx context.Context) ([]string, error) {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var applied []string
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "migrations/")
+		var version int
+		if _, err := fmt.Sscanf(base, "%04d_", &version); err != nil {
+			return nil, fmt.Errorf("postgres: migration %s: name must start with a 4-digit number", base)
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		err = s.inTx(ctx, func(ctx context.Context, tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('velocity_migrate:' || current_schema(), 0))`); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+				return err
+			}
+			var done bool
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = $1)`, version).Scan(&done); err != nil {
+				return err
+			}
+			if done {
+				return nil
+			}
+			// Simple protocol: the file holds several statements.
+			if _, err := tx.Exec(ctx, string(body), pgx.QueryExecModeSimpleProtocol); err != nil {
+				return fmt.Errorf("postgres: migration %s: %w", base, err)
+			}
+			applied = append(applied, base)
+			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, version, base)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return applied, nil
+}
+
+// retryable reports whether a failed Write may run again: the database chose it as the
+// victim of a serialization failure or deadlock, or the connection failed before
+// anything was sent.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "40001" || pe.Code == "40P01"
+	}
+	return pgconn.SafeToRetry(err)
+}
