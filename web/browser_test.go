@@ -88,6 +88,11 @@ func (b *browser) tab(name, url string) *tab {
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	b.t.Cleanup(cancel)
 	tb := &tab{t: b.t, ctx: ctx, name: name}
+	// The first action on a context opens its tab and ties the tab's life to that
+	// context, so it must not be a short-lived one.
+	if err := chromedp.Do(ctx); err != nil {
+		b.t.Fatalf("%s: open a tab: %v", name, err)
+	}
 	tctx, c := context.WithTimeout(ctx, 30*time.Second)
 	defer c()
 	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {

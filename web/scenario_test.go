@@ -258,7 +258,9 @@ func TestSimulatorWithCiscoLayout(t *testing.T) {
 	br := newBrowser(t)
 	p := br.tab("cisco", srv.URL+"/simulator?agent=agent-1&team=team-1&page=velocity-callback&layout=/simulator/layouts/cisco-demo.json")
 	p.waitFor("our widget's list", `list() && list().shadowRoot.querySelector('li[data-callback-id]')`, 20*time.Second)
-	p.waitFor("placeholders for the Desktop's own components", `velocitySimulator.placeholders.some((x) => x.comp === 'agentx-wc-cloudcherry-widget')`, 5*time.Second)
+	p.waitFor("a placeholder for the Desktop's own slot", `velocitySimulator.placeholders.some((x) => x.comp === 'slot CONTACT_HISTORY')`, 5*time.Second)
+	p.waitFor("placeholders for widgets whose scripts cannot load", `['rss-feed-widget', 'map-widget', 'covid-by-location'].every((c) => velocitySimulator.placeholders.some((x) => x.comp === c))`, 20*time.Second)
+	p.screenshot("cisco")
 	if !eval[bool](p, `velocitySimulator.selectTab('Callback') && !!panelWidget()`) {
 		t.Error("no Callback tab")
 	}

@@ -224,7 +224,7 @@ export default class VelCallbackList extends LitElement {
   }
 
   private heldByOther(cb: Callback) {
-    return cb.status === 'claimed' && !!cb.claimedBy && cb.claimedBy !== this.agentId && (!cb.claimExpiresAt || Date.parse(cb.claimExpiresAt) > this.now.getTime());
+    return cb.status === 'claimed' && !!cb.claimedBy && cb.claimedBy !== this.agentId && (!cb.claimExpiresAt || Date.parse(cb.claimExpiresAt) > Date.now());
   }
 
   private async dial(cb: Callback) {
@@ -291,7 +291,7 @@ export default class VelCallbackList extends LitElement {
     if (cb.status === 'completed') this.note(cb.id, null), (this.announce = 'Callback completed.');
     else if (cb.status === 'failed') this.announce = 'Callback failed: no attempts left.';
     else if (cb.status === 'cancelled') this.announce = 'Callback cancelled.';
-    else if (cb.lastOutcome && cb.attempts) this.note(cb.id, { kind: 'ok', text: `Saved. Retry ${relative(new Date(cb.windowStart), this.now)}.` });
+    else if (cb.lastOutcome && cb.attempts) this.note(cb.id, { kind: 'ok', text: `Saved. Retry ${relative(new Date(cb.windowStart))}.` });
   }
 
   private onDone(id: string) {
@@ -303,8 +303,7 @@ export default class VelCallbackList extends LitElement {
     return [cb.customerName, cb.phoneNumber, cb.notes, cb.reason, cb.agentId || '', cb.claimedBy || '', cb.teamId].some((s) => s && s.toLowerCase().includes(q));
   }
 
-  private row(cb: Callback, g: Group) {
-    const now = this.now;
+  private row(cb: Callback, g: Group, now: Date) {
     const start = new Date(cb.windowStart);
     const end = new Date(cb.windowEnd);
     const heldOther = this.heldByOther(cb);
@@ -375,7 +374,9 @@ export default class VelCallbackList extends LitElement {
 
   override render() {
     const q = this.filter.trim().toLowerCase();
-    const now = this.now.getTime();
+    // this.now only ticks to re-render; group by the real time of this render.
+    const nowDate = new Date();
+    const now = nowDate.getTime();
     const groups: Record<Group, Callback[]> = { due: [], overdue: [], upcoming: [] };
     let total = 0;
     for (const cb of this.items.values()) {
@@ -406,7 +407,7 @@ export default class VelCallbackList extends LitElement {
                   ${repeat(
                     groups[g],
                     (cb) => cb.id,
-                    (cb) => this.row(cb, g),
+                    (cb) => this.row(cb, g, nowDate),
                   )}
                 </ul>
               </section>`
