@@ -212,17 +212,23 @@ func (s *Store) Write(ctx context.Context, fn func(velocity.Tx) error) error {
 }
 
 func (s *Store) writeOnce(ctx context.Context, fn func(velocity.Tx) error) error {
-	return s.with(ctx, func(ctx context.Context, c *pgxpool.Conn) error {
-		tx, err := c.BeginTx(ctx, pgx.TxOptions{BeginQuery: beginWrite})
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback(context.WithoutCancel(ctx))
-		if err := fn(&writeTx{tx: tx}); err != nil {
-			return err
-		}
-		return tx.Commit(ctx)
-	})
+	ctx, cancel := s.op(ctx)
+	defer cancel()
+	c, err := s.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Release()
+	tx, err := c.BeginTx(ctx, pgx.TxOptions{BeginQuery: beginWrite})
+	if err != nil {
+		return mapErr(err)
+	}
+	defer rollback(ctx, tx)
+	// fn's own errors pass through as they are; the Tx methods map theirs.
+	if err := fn(&writeTx{tx: tx}); err != nil {
+		return err
+	}
+	return mapErr(tx.Commit(ctx))
 }
 
 // inTx runs fn in a transaction on one connection, for the store's own multi-statement
@@ -312,4 +318,12 @@ func retryable(err error) bool {
 		return pe.Code == "40001" || pe.Code == "40P01"
 	}
 	return pgconn.SafeToRetry(err)
+}
+
+// rollback ends tx if it is still open, even when ctx has ended, but never waits long: a
+// connection that does not answer within a second is closed by pgx.
+func rollback(ctx context.Context, tx pgx.Tx) {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	defer cancel()
+	_ = tx.Rollback(rctx)
 }

@@ -1,0 +1,17 @@
+package postgres_test
+
+import (
+	"testing"
+
+	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/postgres"
+	"github.com/customerdynamics/velocity/postgres/pgtest"
+	"github.com/customerdynamics/velocity/storetest"
+)
+
+func open(t *testing.T) velocity.Store {
+	return pgtest.Open(t, postgres.Options{MaxConns: 8})
+}
+
+// TestStore runs the behaviour suite every store passes, each test on its own schema.
+func TestStore(t *testing.T) { storetest.Run(t, open) }
