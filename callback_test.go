@@ -203,7 +203,7 @@ func TestCursorRoundTrip(t *testing.T) {
 }
 
 func TestPasswordsAndTokens(t *testing.T) {
-	h, err := hashPasswordIter("s3cret-password", 1000)
+	h, err := HashPasswordCost("s3cret-password", 1000)
 	if err != nil {
 		t.Fatal(err)
 	}

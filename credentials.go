@@ -19,10 +19,15 @@ const PasswordIterations = 600_000
 // HashPassword returns an encoded salted PBKDF2-HMAC-SHA256 hash of password:
 // "pbkdf2-sha256$ITER$SALT$HASH" with SALT and HASH in unpadded base64.
 func HashPassword(password string) (string, error) {
-	return hashPasswordIter(password, PasswordIterations)
+	return HashPasswordCost(password, PasswordIterations)
 }
 
-func hashPasswordIter(password string, iter int) (string, error) {
+// HashPasswordCost is HashPassword with a chosen iteration count (at least 1; tests use a
+// low one). CheckPassword reads the count from the hash.
+func HashPasswordCost(password string, iter int) (string, error) {
+	if iter < 1 {
+		iter = PasswordIterations
+	}
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err

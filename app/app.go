@@ -30,6 +30,9 @@ type Config struct {
 	CORSOrigins []string
 	// KeepAlive is the event stream's keep-alive interval (default 15s).
 	KeepAlive time.Duration
+	// PasswordIterations is the PBKDF2 cost of the demo account's password (0 means
+	// velocity.PasswordIterations; tests lower it).
+	PasswordIterations int
 }
 
 // DefaultCORSOrigins allow the Webex Contact Center Desktop in every data center.
@@ -69,7 +72,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	a.Store = store
 	a.closers = append(a.closers, store.Close)
 	if cfg.Demo {
-		if err := SeedDemo(ctx, store, cfg.Clock, cfg.Logger); err != nil {
+		if err := SeedDemo(ctx, store, cfg.Clock, cfg.Logger, cfg.PasswordIterations); err != nil {
 			a.Close()
 			return nil, fmt.Errorf("seed demo: %w", err)
 		}

@@ -23,8 +23,9 @@ const (
 var DemoAgents = []string{"agent-1", "agent-2"}
 
 // SeedDemo creates, if missing, the demo tenant with its API key and account, and on
-// first creation a handful of callbacks for team-1 and its agents.
-func SeedDemo(ctx context.Context, s velocity.Store, clock velocity.Clock, log *slog.Logger) error {
+// first creation a handful of callbacks for team-1 and its agents. iterations is the
+// password hash's cost (0 for the default).
+func SeedDemo(ctx context.Context, s velocity.Store, clock velocity.Clock, log *slog.Logger, iterations int) error {
 	now := clock.Now()
 	t, err := s.GetTenantByName(ctx, DemoTenant)
 	fresh := false
@@ -47,7 +48,7 @@ func SeedDemo(ctx context.Context, s velocity.Store, clock velocity.Clock, log *
 		return err
 	}
 	if _, err := s.GetAccount(ctx, t.ID, DemoUsername); errors.Is(err, velocity.ErrNotFound) {
-		hash, err := velocity.HashPassword(DemoPassword)
+		hash, err := velocity.HashPasswordCost(DemoPassword, iterations)
 		if err != nil {
 			return err
 		}

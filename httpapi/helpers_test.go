@@ -57,7 +57,7 @@ func newEnv(t testing.TB) *env {
 	logs := &syncBuffer{}
 	clock := storetest.NewClock(time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC))
 	a, err := app.Open(ctx, app.Config{DB: filepath.Join(t.TempDir(), "v.db"), Demo: true, Clock: clock,
-		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), KeepAlive: 50 * time.Millisecond})
+		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), KeepAlive: 50 * time.Millisecond, PasswordIterations: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func newEnv(t testing.TB) *env {
 	if err := a.Store.CreateAPIKey(ctx, rec); err != nil {
 		t.Fatal(err)
 	}
-	hash, _ := velocity.HashPassword("other-password")
+	hash, _ := velocity.HashPasswordCost("other-password", 1000)
 	if err := a.Store.CreateAccount(ctx, velocity.Account{ID: velocity.NewID("ac_"), TenantID: tn.ID, Username: "ops", PasswordHash: hash, CreatedAt: clock.Now()}); err != nil {
 		t.Fatal(err)
 	}

@@ -14,12 +14,6 @@ const callbackCols = `tenant_id, id, team_id, agent_id, customer_name, phone_num
 	window_start, window_end, notes, reason, source_interaction_id, created_by, status, attempts,
 	max_attempts, last_outcome, claimed_by, claim_expires_at, created_at, updated_at, version`
 
-type querier interface {
-	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
-}
-
 type scanner interface{ Scan(dest ...any) error }
 
 func micros(t time.Time) int64 { return t.UnixMicro() }
@@ -86,35 +80,82 @@ func callbackArgs(c velocity.Callback) []any {
 		nullTime(c.ClaimExpiresAt), micros(c.CreatedAt), micros(c.UpdatedAt), c.Version}
 }
 
-func getCallback(ctx context.Context, q querier, tenantID, id string) (velocity.Callback, error) {
-	return scanCallback(q.QueryRowContext(ctx, `SELECT `+callbackCols+` FROM callbacks WHERE tenant_id = ? AND id = ?`, tenantID, id))
-}
+const getCallbackSQL = `SELECT ` + callbackCols + ` FROM callbacks WHERE tenant_id = ? AND id = ?`
 
 // writeTx is velocity.Tx on the write connection. SQLite has one writer at a time, so a
-// row read here stays as read until the transaction ends.
-type writeTx struct{ tx *sql.Tx }
-
-func (w *writeTx) GetCallback(ctx context.Context, tenantID, id string) (velocity.Callback, error) {
-	return getCallback(ctx, w.tx, tenantID, id)
+// row read here stays as read until the transaction ends. Its statements are prepared once
+// on the write connection and reused by every transaction.
+type writeTx struct {
+	tx  *sql.Tx
+	s   *Store
+	ctx context.Context
 }
 
+// stmt returns query prepared for this transaction: the statement prepared at open when
+// there is one, else one prepared inside the transaction.
+func (w *writeTx) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.s.wst.Load(query); ok {
+		return w.tx.StmtContext(w.ctx, st.(*sql.Stmt)), nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	return st, mapErr(err)
+}
+
+func (w *writeTx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (w *writeTx) queryRow(ctx context.Context, query string, args ...any) scanner {
+	st, err := w.stmt(query)
+	if err != nil {
+		return errScanner{err}
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+type errScanner struct{ err error }
+
+func (e errScanner) Scan(...any) error { return e.err }
+
+func (w *writeTx) GetCallback(ctx context.Context, tenantID, id string) (velocity.Callback, error) {
+	return scanCallback(w.queryRow(ctx, getCallbackSQL, tenantID, id))
+}
+
+const (
+	findOpenSQL = `SELECT ` + callbackCols + ` FROM callbacks
+		WHERE tenant_id = ? AND phone_number = ? AND status IN ('scheduled', 'claimed')`
+	insertCallbackSQL = `INSERT INTO callbacks (` + callbackCols + `)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	updateCallbackSQL = `UPDATE callbacks SET team_id = ?, agent_id = ?, customer_name = ?,
+		phone_number = ?, timezone = ?, window_start = ?, window_end = ?, notes = ?, reason = ?,
+		status = ?, attempts = ?, max_attempts = ?, last_outcome = ?, claimed_by = ?, claim_expires_at = ?,
+		updated_at = ?, version = ?
+		WHERE tenant_id = ? AND id = ? AND version = ?`
+	insertEventSQL = `INSERT INTO callback_events (tenant_id, callback_id, type, actor_account, actor_agent, at, payload)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`
+	getIdempotencySQL = `SELECT request_hash, callback_id, created_at FROM idempotency_keys WHERE tenant_id = ? AND key = ?`
+	putIdempotencySQL = `INSERT INTO idempotency_keys (tenant_id, key, request_hash, callback_id, created_at) VALUES (?, ?, ?, ?, ?)`
+)
+
+// writeQueries are prepared on the write connection when the store opens: preparing
+// later would wait for the connection that the running transaction holds.
+var writeQueries = []string{getCallbackSQL, findOpenSQL, insertCallbackSQL, updateCallbackSQL, insertEventSQL, getIdempotencySQL, putIdempotencySQL}
+
 func (w *writeTx) FindOpenByPhone(ctx context.Context, tenantID, phone string) (velocity.Callback, error) {
-	return scanCallback(w.tx.QueryRowContext(ctx, `SELECT `+callbackCols+` FROM callbacks
-		WHERE tenant_id = ? AND phone_number = ? AND status IN ('scheduled', 'claimed')`, tenantID, phone))
+	return scanCallback(w.queryRow(ctx, findOpenSQL, tenantID, phone))
 }
 
 func (w *writeTx) InsertCallback(ctx context.Context, c velocity.Callback) error {
-	_, err := w.tx.ExecContext(ctx, `INSERT INTO callbacks (`+callbackCols+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, callbackArgs(c)...)
+	_, err := w.exec(ctx, insertCallbackSQL, callbackArgs(c)...)
 	return mapErr(err)
 }
 
 func (w *writeTx) UpdateCallback(ctx context.Context, c velocity.Callback, prevVersion int64) error {
-	res, err := w.tx.ExecContext(ctx, `UPDATE callbacks SET team_id = ?, agent_id = ?, customer_name = ?,
-		phone_number = ?, timezone = ?, window_start = ?, window_end = ?, notes = ?, reason = ?,
-		status = ?, attempts = ?, max_attempts = ?, last_outcome = ?, claimed_by = ?, claim_expires_at = ?,
-		updated_at = ?, version = ?
-		WHERE tenant_id = ? AND id = ? AND version = ?`,
+	res, err := w.exec(ctx, updateCallbackSQL,
 		c.TeamID, nullStr(c.AgentID), c.CustomerName, c.PhoneNumber, c.Timezone, micros(c.WindowStart),
 		micros(c.WindowEnd), c.Notes, c.Reason, string(c.Status), c.Attempts, c.MaxAttempts,
 		nullOutcome(c.LastOutcome), nullStr(c.ClaimedBy), nullTime(c.ClaimExpiresAt), micros(c.UpdatedAt),
@@ -141,8 +182,7 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 		if err != nil {
 			return nil, err
 		}
-		res, err := w.tx.ExecContext(ctx, `INSERT INTO callback_events (tenant_id, callback_id, type, actor_account, actor_agent, at, payload)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, e.TenantID, e.CallbackID, string(e.Type), e.Actor.Account, e.Actor.AgentID, micros(e.At), string(payload))
+		res, err := w.exec(ctx, insertEventSQL, e.TenantID, e.CallbackID, string(e.Type), e.Actor.Account, e.Actor.AgentID, micros(e.At), string(payload))
 		if err != nil {
 			return nil, mapErr(err)
 		}
@@ -164,21 +204,23 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 func (w *writeTx) GetIdempotency(ctx context.Context, tenantID, key string) (velocity.Idempotency, error) {
 	r := velocity.Idempotency{TenantID: tenantID, Key: key}
 	var at int64
-	err := w.tx.QueryRowContext(ctx, `SELECT request_hash, callback_id, created_at FROM idempotency_keys WHERE tenant_id = ? AND key = ?`,
-		tenantID, key).Scan(&r.RequestHash, &r.CallbackID, &at)
+	err := w.queryRow(ctx, getIdempotencySQL, tenantID, key).Scan(&r.RequestHash, &r.CallbackID, &at)
 	r.CreatedAt = fromMicros(at)
 	return r, mapErr(err)
 }
 
 func (w *writeTx) PutIdempotency(ctx context.Context, r velocity.Idempotency) error {
-	_, err := w.tx.ExecContext(ctx, `INSERT INTO idempotency_keys (tenant_id, key, request_hash, callback_id, created_at) VALUES (?, ?, ?, ?, ?)`,
-		r.TenantID, r.Key, r.RequestHash, r.CallbackID, micros(r.CreatedAt))
+	_, err := w.exec(ctx, putIdempotencySQL, r.TenantID, r.Key, r.RequestHash, r.CallbackID, micros(r.CreatedAt))
 	return mapErr(err)
 }
 
 // GetCallback reads one callback.
 func (s *Store) GetCallback(ctx context.Context, tenantID, id string) (velocity.Callback, error) {
-	return getCallback(ctx, s.read, tenantID, id)
+	stmt, err := s.readStmt(ctx, getCallbackSQL)
+	if err != nil {
+		return velocity.Callback{}, err
+	}
+	return scanCallback(stmt.QueryRowContext(ctx, tenantID, id))
 }
 
 // statusList renders validated statuses as SQL literals, so that a query for the open
@@ -196,6 +238,12 @@ func statusList(st []velocity.Status) string {
 	return strings.Join(parts, ", ")
 }
 
+// isOpenOnly reports whether statuses are exactly the open ones, which the partial
+// worklist indexes cover.
+func isOpenOnly(st []velocity.Status) bool {
+	return len(st) == 2 && st[0] == velocity.StatusScheduled && st[1] == velocity.StatusClaimed
+}
+
 // ListCallbacks returns a page of callbacks in (window_start, id) order. For an agent of
 // a team it merges two ordered, limited halves, each served by its own partial index.
 func (s *Store) ListCallbacks(ctx context.Context, tenantID string, q velocity.ListQuery) ([]velocity.Callback, error) {
@@ -211,28 +259,36 @@ func (s *Store) ListCallbacks(ctx context.Context, tenantID string, q velocity.L
 		afterArgs = []any{micros(q.After.WindowStart), q.After.ID}
 	}
 	order := ` ORDER BY window_start, id LIMIT ?`
-	half := func(where string, args ...any) (string, []any) {
+	half := func(index, where string, args ...any) (string, []any) {
 		a := append([]any{tenantID}, args...)
 		a = append(a, afterArgs...)
 		a = append(a, q.Limit)
-		return `SELECT ` + callbackCols + ` FROM callbacks WHERE tenant_id = ?` + where + cond + after + order, a
+		from := ` FROM callbacks`
+		if index != "" && isOpenOnly(statuses) {
+			from += ` INDEXED BY ` + index
+		}
+		return `SELECT ` + callbackCols + from + ` WHERE tenant_id = ?` + where + cond + after + order, a
 	}
 	var query string
 	var args []any
 	switch {
 	case q.AgentID != "" && q.TeamID != "":
-		q1, a1 := half(` AND agent_id = ?`, q.AgentID)
-		q2, a2 := half(` AND team_id = ? AND agent_id IS NULL`, q.TeamID)
+		q1, a1 := half("callbacks_agent_open", ` AND agent_id = ?`, q.AgentID)
+		q2, a2 := half("callbacks_team_unassigned_open", ` AND team_id = ? AND agent_id IS NULL`, q.TeamID)
 		query = `SELECT * FROM (` + q1 + `) UNION ALL SELECT * FROM (` + q2 + `) ORDER BY window_start, id LIMIT ?`
 		args = append(append(a1, a2...), q.Limit)
 	case q.AgentID != "":
-		query, args = half(` AND agent_id = ?`, q.AgentID)
+		query, args = half("callbacks_agent_open", ` AND agent_id = ?`, q.AgentID)
 	case q.TeamID != "":
-		query, args = half(` AND team_id = ?`, q.TeamID)
+		query, args = half("", ` AND team_id = ?`, q.TeamID)
 	default:
-		query, args = half(``)
+		query, args = half("", ``)
 	}
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	stmt, err := s.readStmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/customerdynamics/velocity"
@@ -29,6 +30,8 @@ type Store struct {
 	write *sql.DB
 	read  *sql.DB
 	path  string
+	stmts sync.Map // query text -> *sql.Stmt on the read pool
+	wst   sync.Map // query text -> *sql.Stmt on the write connection
 }
 
 var _ velocity.Store = (*Store)(nil)
@@ -39,6 +42,10 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
+	// 64 MiB of page cache per connection and memory-mapped reads: a worklist query
+	// touches ~100 index and table pages, which should not each cost a read syscall.
+	q.Add("_pragma", "cache_size(-65536)")
+	q.Add("_pragma", "mmap_size(1073741824)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
@@ -62,6 +69,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	s := &Store{write: w, path: path}
 	if err := s.Migrate(ctx); err != nil {
 		w.Close()
+		return nil, err
+	}
+	if err := s.prepareWrites(ctx); err != nil {
+		s.Close()
 		return nil, err
 	}
 	r, err := sql.Open("sqlite", dsn(path, true))
@@ -126,9 +137,44 @@ func (s *Store) MigrateVerbose(ctx context.Context) ([]string, error) {
 	return applied, nil
 }
 
+// readStmt returns a prepared statement for query on the read pool, preparing it once:
+// parsing and planning a worklist query costs more than running it.
+func (s *Store) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.read.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	if prev, loaded := s.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
+}
+
+// prepareWrites prepares the write transactions' statements on the write connection.
+func (s *Store) prepareWrites(ctx context.Context) error {
+	for _, q := range writeQueries {
+		st, err := s.write.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("sqlite: prepare: %w", err)
+		}
+		s.wst.Store(q, st)
+	}
+	return nil
+}
+
 // Close closes both connection pools.
 func (s *Store) Close() error {
 	var errs []error
+	for _, m := range []*sync.Map{&s.stmts, &s.wst} {
+		m.Range(func(k, v any) bool {
+			v.(*sql.Stmt).Close()
+			return true
+		})
+	}
 	if s.read != nil {
 		errs = append(errs, s.read.Close())
 	}
@@ -160,7 +206,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // Write runs fn in one IMMEDIATE transaction on the single write connection, so writes
 // never interleave.
 func (s *Store) Write(ctx context.Context, fn func(velocity.Tx) error) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return fn(&writeTx{tx: tx}) })
+	return s.inTx(ctx, func(tx *sql.Tx) error { return fn(&writeTx{tx: tx, s: s, ctx: ctx}) })
 }
 
 // Secret returns the named secret, creating it from gen on first use.

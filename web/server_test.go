@@ -4,17 +4,15 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
 
 	"github.com/customerdynamics/velocity/app"
-	"github.com/customerdynamics/velocity/web"
 )
 
-// testServer is the real product on SQLite with the demo tenant, plus this package's
-// assets (mounted here too, so the tests do not depend on how app wires them).
+// testServer is the real product (app, which serves this package's assets) on SQLite
+// with the demo tenant.
 type testServer struct {
 	URL string
 	app *app.App
@@ -31,13 +29,7 @@ func startServer(t testing.TB) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assets := web.Handler(web.Options{Demo: &web.DemoCredentials{APIKey: app.DemoAPIKey, Username: app.DemoUsername, Password: app.DemoPassword}})
-	mux := http.NewServeMux()
-	for _, p := range []string{"GET /assets/", "GET /logo.svg", "GET /simulator", "GET /simulator/"} {
-		mux.Handle(p, assets)
-	}
-	mux.Handle("/", a.Handler())
-	srv := httptest.NewServer(mux)
+	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(func() {
 		srv.CloseClientConnections()
 		srv.Close()

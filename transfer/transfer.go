@@ -1,0 +1,143 @@
+// Package transfer copies a tenant's data from a SQLite store file into PostgreSQL, so
+// that a team that started on the embedded default can move to several servers without
+// losing history.
+package transfer
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/postgres"
+	"github.com/customerdynamics/velocity/sqlite"
+)
+
+// PageSize is how many rows Copy reads and writes at a time.
+const PageSize = 5000
+
+// Report says what Copy copied.
+type Report struct {
+	TenantID        string        `json:"tenantId"`
+	TenantName      string        `json:"tenantName"`
+	APIKeys         int           `json:"apiKeys"`
+	Accounts        int           `json:"accounts"`
+	Callbacks       int           `json:"callbacks"`
+	Events          int           `json:"events"`
+	IdempotencyKeys int           `json:"idempotencyKeys"`
+	FirstEventID    int64         `json:"firstEventId"` // the copied events' new ids in PostgreSQL
+	LastEventID     int64         `json:"lastEventId"`
+	Duration        time.Duration `json:"duration"`
+}
+
+// ErrTenantExists is returned when the target has the tenant (same id or name) already;
+// nothing is copied then, so running Copy twice is safe.
+var ErrTenantExists = postgres.TenantExists
+
+// Copy copies the tenant named tenantName (the tenant, its API keys, accounts, callbacks,
+// their events in history order, and idempotency keys) from one consistent snapshot of
+// from into to, in one PostgreSQL transaction: all of it arrives or nothing does. Callback
+// ids, versions and times are kept; events get new ids in the target, in the same order.
+// Server secrets are not copied (each database has its own). It logs progress to log.
+func Copy(ctx context.Context, from *sqlite.Store, to *postgres.Store, tenantName string, log *slog.Logger) (Report, error) {
+	return copyTenant(ctx, from, to, tenantName, log, PageSize)
+}
+
+func copyTenant(ctx context.Context, from *sqlite.Store, to *postgres.Store, tenantName string, log *slog.Logger, pageSize int) (Report, error) {
+	if log == nil {
+		log = slog.Default()
+	}
+	began := time.Now()
+	var rep Report
+	err := from.Export(ctx, func(x *sqlite.Export) error {
+		t, err := x.Tenant(ctx, tenantName)
+		if err != nil {
+			if e, ok := velocity.AsError(err); ok && e.Kind == velocity.KindNotFound {
+				return fmt.Errorf("transfer: the SQLite file has no tenant named %q", tenantName)
+			}
+			return fmt.Errorf("transfer: read tenant: %w", err)
+		}
+		return to.Import(ctx, func(ctx context.Context, im *postgres.Import) error {
+			rep = Report{TenantID: t.ID, TenantName: t.Name}
+			if err := im.Tenant(ctx, t); err != nil {
+				return err
+			}
+			log.Info("copying tenant", "tenant", t.Name, "tenantId", t.ID)
+			keys, err := x.APIKeys(ctx, t.ID)
+			if err != nil {
+				return err
+			}
+			if err := im.APIKeys(ctx, keys); err != nil {
+				return fmt.Errorf("transfer: api keys: %w", err)
+			}
+			accounts, err := x.Accounts(ctx, t.ID)
+			if err != nil {
+				return err
+			}
+			if err := im.Accounts(ctx, accounts); err != nil {
+				return fmt.Errorf("transfer: accounts: %w", err)
+			}
+			rep.APIKeys, rep.Accounts = len(keys), len(accounts)
+			log.Info("copied credentials", "apiKeys", rep.APIKeys, "accounts", rep.Accounts)
+
+			for after := ""; ; {
+				page, err := x.Callbacks(ctx, t.ID, after, pageSize)
+				if err != nil || len(page) == 0 {
+					if err != nil {
+						return err
+					}
+					break
+				}
+				if err := im.Callbacks(ctx, page); err != nil {
+					return fmt.Errorf("transfer: callbacks: %w", err)
+				}
+				rep.Callbacks += len(page)
+				after = page[len(page)-1].ID
+				log.Info("copying callbacks", "copied", rep.Callbacks)
+			}
+			for after := int64(0); ; {
+				page, err := x.Events(ctx, t.ID, after, pageSize)
+				if err != nil || len(page) == 0 {
+					if err != nil {
+						return err
+					}
+					break
+				}
+				first, last, err := im.Events(ctx, page)
+				if err != nil {
+					return fmt.Errorf("transfer: events: %w", err)
+				}
+				if rep.FirstEventID == 0 {
+					rep.FirstEventID = first
+				}
+				rep.LastEventID = last
+				rep.Events += len(page)
+				after = page[len(page)-1].ID
+				log.Info("copying events", "copied", rep.Events)
+			}
+			for after := ""; ; {
+				page, err := x.IdempotencyKeys(ctx, t.ID, after, pageSize)
+				if err != nil || len(page) == 0 {
+					if err != nil {
+						return err
+					}
+					break
+				}
+				if err := im.IdempotencyKeys(ctx, page); err != nil {
+					return fmt.Errorf("transfer: idempotency keys: %w", err)
+				}
+				rep.IdempotencyKeys += len(page)
+				after = page[len(page)-1].Key
+			}
+			log.Info("committing", "callbacks", rep.Callbacks, "events", rep.Events, "idempotencyKeys", rep.IdempotencyKeys)
+			return nil
+		})
+	})
+	rep.Duration = time.Since(began)
+	if err != nil {
+		return Report{}, err
+	}
+	log.Info("tenant copied", "tenant", rep.TenantName, "callbacks", rep.Callbacks, "events", rep.Events, "took", rep.Duration.Round(time.Millisecond))
+	return rep, nil
+}
