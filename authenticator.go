@@ -24,10 +24,18 @@ type Authenticator struct {
 	PasswordTTL time.Duration // default 15m
 	MaxEntries  int           // default 10,000
 
-	once  sync.Once
-	hkey  []byte
-	mu    sync.RWMutex
-	cache map[[32]byte]*authEntry
+	once     sync.Once
+	hkey     []byte
+	mu       sync.RWMutex
+	cache    map[[32]byte]*authEntry
+	inflight map[[32]byte]*authCall // checks under way, shared by concurrent requests
+}
+
+// authCall is one check under way; requests with the same credentials wait for it.
+type authCall struct {
+	done chan struct{}
+	p    Principal
+	err  error
 }
 
 type authEntry struct {
@@ -41,6 +49,7 @@ func (a *Authenticator) init() {
 	a.once.Do(func() {
 		a.hkey = NewSecret(32)
 		a.cache = map[[32]byte]*authEntry{}
+		a.inflight = map[[32]byte]*authCall{}
 		if a.Fresh == 0 {
 			a.Fresh = 5 * time.Second
 		}
@@ -92,7 +101,32 @@ func (a *Authenticator) Authenticate(ctx context.Context, apiKey, user, pass, re
 	if e != nil && now.Sub(snapshot.checked) < a.Fresh {
 		return snapshot.p, nil
 	}
+	// One check per credentials at a time: a burst of first requests (a widget's page
+	// load, a restart) pays for one password hash, not one each.
+	a.mu.Lock()
+	if c := a.inflight[k]; c != nil {
+		a.mu.Unlock()
+		select {
+		case <-c.done:
+			return c.p, c.err
+		case <-ctx.Done():
+			return Principal{}, ctx.Err()
+		}
+	}
+	c := &authCall{done: make(chan struct{})}
+	a.inflight[k] = c
+	a.mu.Unlock()
+	c.p, c.err = a.check(ctx, k, e != nil, snapshot, apiKey, user, pass, remote, now)
+	a.mu.Lock()
+	delete(a.inflight, k)
+	a.mu.Unlock()
+	close(c.done)
+	return c.p, c.err
+}
 
+// check asks the store about the credentials and verifies the password unless the
+// cached entry shows it was verified against the same stored hash recently.
+func (a *Authenticator) check(ctx context.Context, k [32]byte, cached bool, snapshot authEntry, apiKey, user, pass, remote string, now time.Time) (Principal, error) {
 	creds, err := a.Store.LookupCredentials(ctx, HashAPIKey(apiKey), user)
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
@@ -113,7 +147,7 @@ func (a *Authenticator) Authenticate(ctx context.Context, apiKey, user, pass, re
 		return Principal{}, ErrUnauthorized
 	}
 	verified := snapshot.verified
-	if e == nil || snapshot.pwHash != creds.Account.PasswordHash || now.Sub(snapshot.verified) >= a.PasswordTTL {
+	if !cached || snapshot.pwHash != creds.Account.PasswordHash || now.Sub(snapshot.verified) >= a.PasswordTTL {
 		if !CheckPassword(creds.Account.PasswordHash, pass) {
 			a.fail(k, "wrong password", apiKey, user, remote)
 			return Principal{}, ErrUnauthorized
