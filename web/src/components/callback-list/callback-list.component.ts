@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { base } from '../../styles/theme.js';
 import { Api, ApiError, Callback, CallbackEvent, explain } from '../../lib/api.js';
 import { Live, LiveState } from '../../lib/live.js';
@@ -310,66 +311,69 @@ export default class VelCallbackList extends LitElement {
     const heldMe = cb.status === 'claimed' && cb.claimedBy === this.agentId;
     const open = this.open?.id === cb.id ? this.open.panel : null;
     const notice = this.notices.get(cb.id);
+    const dialing = this.dialing.has(cb.id);
     const name = cb.customerName || 'Unknown customer';
     const nameId = 'n-' + cb.id;
-    const customerZone = cb.timezone && !sameOffset(cb.timezone, undefined, start);
     const owner = cb.agentId === null ? 'Team' : cb.agentId === this.agentId ? 'Mine' : cb.agentId;
+    const held = heldOther ? 'Held by ' + cb.claimedBy : heldMe ? 'You are calling' : '';
+    const meta =
+      cb.phoneNumber +
+      ' · ' +
+      cb.attempts +
+      (cb.attempts === 1 ? ' attempt of ' : ' attempts of ') +
+      cb.maxAttempts +
+      (cb.lastOutcome ? ' · last: ' + (OUTCOME_LABEL.get(cb.lastOutcome) || cb.lastOutcome) : '');
+    const customer = cb.timezone && !sameOffset(cb.timezone, undefined, start) ? `customer ${span(start, end, cb.timezone, now)} (${zoneName(cb.timezone)})` : `same time for the customer (${zoneName(cb.timezone)})`;
+    const rel = g === 'upcoming' ? relative(start, now) : g === 'overdue' ? 'ended ' + relative(end, now) : 'ends ' + relative(end, now);
+    const primary = heldMe ? 'Record outcome' : dialing ? 'Dialing…' : 'Dial';
     return html`<li data-callback-id=${cb.id} data-phone=${cb.phoneNumber} data-group=${g} data-attempts=${cb.attempts} class=${open ? 'open' : ''} aria-labelledby=${nameId}>
       <div class="top">
         <div class="main">
-          <p class="name" id=${nameId}>
-            ${name}<span class="badge">${owner}</span>${heldOther ? html`<span class="badge held">Held by ${cb.claimedBy}</span>` : heldMe ? html`<span class="badge held">You are calling</span>` : nothing}
-          </p>
-          <div class="meta">
-            <span class="phone">${cb.phoneNumber}</span> ·
-            <span class="attempts">${cb.attempts} ${cb.attempts === 1 ? 'attempt' : 'attempts'} of ${cb.maxAttempts}</span>${cb.lastOutcome
-              ? html` · last: ${OUTCOME_LABEL.get(cb.lastOutcome) || cb.lastOutcome}`
-              : nothing}
-          </div>
-          <div class="when">
-            ${cb.attempts ? 'Retry' : 'Window'} <strong class="window" data-start=${cb.windowStart}>${span(start, end, undefined, now)}</strong>
-            ${customerZone ? html`· customer ${span(start, end, cb.timezone, now)} (${zoneName(cb.timezone)})` : html`· customer's time too (${zoneName(cb.timezone)})`}
-            · ${g === 'upcoming' ? relative(start, now) : g === 'overdue' ? 'ended ' + relative(end, now) : 'ends ' + relative(end, now)}
-          </div>
-          ${cb.notes ? html`<div class="notes">${cb.notes}</div>` : nothing}
-          ${cb.reason ? html`<div class="notes">Reason: ${cb.reason}</div>` : nothing}
+          <p class="name" id=${nameId}>${name}<span class="badge">${owner}</span>${held ? html`<span class="badge held">${held}</span>` : nothing}</p>
+          <div class="meta">${meta}</div>
+          <div class="when">${cb.attempts ? 'Retry' : 'Window'} <strong class="window" data-start=${cb.windowStart}>${span(start, end, undefined, now)}</strong> · ${customer} · ${rel}</div>
+          ${cb.notes || cb.reason ? html`<div class="notes">${cb.notes}${cb.notes && cb.reason ? '\n' : ''}${cb.reason ? 'Reason: ' + cb.reason : ''}</div>` : nothing}
         </div>
         <div class="actions">
-          ${heldMe
-            ? html`<button class="primary" aria-expanded=${open === 'outcome' ? 'true' : 'false'} @click=${() => this.toggle(cb.id, 'outcome')} aria-label="Record outcome for ${name}">
-                Record outcome
-              </button>`
-            : html`<button class="primary dial" ?disabled=${heldOther || this.dialing.has(cb.id)} @click=${() => this.dial(cb)} aria-label="Dial ${name} at ${cb.phoneNumber}">
-                ${this.dialing.has(cb.id) ? 'Dialing…' : 'Dial'}
-              </button>`}
+          <button
+            class=${heldMe ? 'primary' : 'primary dial'}
+            ?disabled=${!heldMe && (heldOther || dialing)}
+            aria-expanded=${heldMe ? (open === 'outcome' ? 'true' : 'false') : nothing}
+            aria-label="${primary} ${name}${heldMe ? '' : ' at ' + cb.phoneNumber}"
+            @click=${() => (heldMe ? this.toggle(cb.id, 'outcome') : this.dial(cb))}
+          >
+            ${primary}
+          </button>
           <button class="more" aria-expanded=${open === 'edit' ? 'true' : 'false'} @click=${() => this.toggle(cb.id, 'edit')} aria-label="Change callback for ${name}">Change</button>
         </div>
       </div>
       ${notice ? html`<div class="msg notice ${notice.kind}">${notice.text}</div>` : nothing}
-      ${open === 'outcome'
-        ? html`<div class="panel">
-            <cdyx-vel-outcome
-              .api=${this.api}
-              .callback=${cb}
-              .agentId=${this.agentId}
-              .interactionId=${this.calls.get(cb.id) || ''}
-              @vel-changed=${this.onChanged}
-              @vel-done=${() => this.onDone(cb.id)}
-            ></cdyx-vel-outcome>
-          </div>`
-        : open === 'edit'
-          ? html`<div class="panel">
-              <cdyx-vel-editor
-                .api=${this.api}
-                .callback=${cb}
-                .agentId=${this.agentId}
-                .teamId=${this.teamId}
-                @vel-changed=${this.onChanged}
-                @vel-done=${() => this.onDone(cb.id)}
-              ></cdyx-vel-editor>
-            </div>`
-          : nothing}
+      ${open ? this.panel(cb, open) : nothing}
     </li>`;
+  }
+
+  private panel(cb: Callback, open: 'outcome' | 'edit') {
+    return open === 'outcome'
+      ? html`<div class="panel">
+          <cdyx-vel-outcome
+            .api=${this.api}
+            .callback=${cb}
+            .agentId=${this.agentId}
+            .interactionId=${this.calls.get(cb.id) || ''}
+            @vel-changed=${this.onChanged}
+            @vel-done=${() => this.onDone(cb.id)}
+          ></cdyx-vel-outcome>
+        </div>`
+      : html`<div class="panel">
+          <cdyx-vel-editor
+            .api=${this.api}
+            .callback=${cb}
+            .agentId=${this.agentId}
+            .teamId=${this.teamId}
+            @vel-changed=${this.onChanged}
+            @vel-done=${() => this.onDone(cb.id)}
+          ></cdyx-vel-editor>
+        </div>`;
   }
 
   override render() {
@@ -377,6 +381,7 @@ export default class VelCallbackList extends LitElement {
     // this.now only ticks to re-render; group by the real time of this render.
     const nowDate = new Date();
     const now = nowDate.getTime();
+    const minute = Math.floor(now / 60000);
     const groups: Record<Group, Callback[]> = { due: [], overdue: [], upcoming: [] };
     let total = 0;
     for (const cb of this.items.values()) {
@@ -407,7 +412,10 @@ export default class VelCallbackList extends LitElement {
                   ${repeat(
                     groups[g],
                     (cb) => cb.id,
-                    (cb) => this.row(cb, g, nowDate),
+                    (cb) =>
+                      guard([cb, g, minute, this.open?.id === cb.id ? this.open.panel : '', this.notices.get(cb.id), this.dialing.has(cb.id), this.agentId], () =>
+                        this.row(cb, g, nowDate),
+                      ),
                   )}
                 </ul>
               </section>`
