@@ -265,3 +265,33 @@ func TestSimulatorWithCiscoLayout(t *testing.T) {
 		t.Error("no Callback tab")
 	}
 }
+
+// When the Desktop fails to dial (the promise rejects, or eOutdialFailed arrives), the
+// agent is told and the claim is released. Keyboard: Enter on the focused Dial button dials.
+func TestOutdialFailureReleasesClaim(t *testing.T) {
+	srv := startServer(t)
+	br := newBrowser(t)
+	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
+	const phone = "+12125550142" // Maria Garcia, a demo team callback
+	p.waitFor("the callback", `row('`+phone+`')`, 15*time.Second)
+	for _, mode := range []string{"reject", "event"} {
+		p.do(`velocitySimulator.failOutdials = '` + mode + `'; row('` + phone + `').querySelector('button.dial').focus();`)
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\r")); err != nil {
+			t.Fatal(err)
+		}
+		p.waitFor("the failure notice ("+mode+")", `row('`+phone+`').querySelector('.notice.error') && /could not dial/.test(row('`+phone+`').querySelector('.notice').textContent)`, 10*time.Second)
+		p.waitFor("the release ("+mode+")", `!/You are calling/.test(row('`+phone+`').textContent)`, 5*time.Second)
+		if cb := findByPhone(t, srv.URL, "team-1", "agent-1", phone); cb.Status != "scheduled" || cb.ClaimedBy != nil {
+			t.Errorf("%s: after a failed outdial: %+v", mode, cb)
+		}
+	}
+	if n := eval[int](p, `velocitySimulator.outdials.length`); n != 2 {
+		t.Errorf("%d outdial requests, want 2", n)
+	}
+	// And dialing works again, from the keyboard.
+	p.do(`velocitySimulator.failOutdials = false; row('` + phone + `').querySelector('button.dial').focus();`)
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("the outcome form with focus", `row('`+phone+`').querySelector('cdyx-vel-outcome') && list().shadowRoot.activeElement && list().shadowRoot.activeElement.tagName === 'CDYX-VEL-OUTCOME'`, 10*time.Second)
+}

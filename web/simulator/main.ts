@@ -145,6 +145,16 @@ async function onOutdial(p: any): Promise<unknown> {
   log('outdial', `Outdial by ${a.agentId}: entryPointId ${d.entryPointId} → ${d.destination} (${d.outboundType}, ${d.mediaType})`, true);
   renderOutdials();
   await new Promise((r) => setTimeout(r, 50));
+  const fail = (window as any).velocitySimulator?.failOutdials;
+  if (fail === 'reject') {
+    log('outdial', 'Simulated outdial failure (rejected)', true);
+    throw new Error('Simulated outdial failure');
+  }
+  if (fail === 'event') {
+    log('outdial', 'Simulated outdial failure (eOutdialFailed)', true);
+    service.dialer.eOutdialFailed.send({ type: 'AgentOutboundFailed', data: { reason: 'Simulated: the outdial failed', interactionId: uuid() } });
+    return undefined;
+  }
   if (active) endCall();
   const id = uuid();
   const i = interaction(id, String(d.destination || ''), '', 'OUTBOUND', 'connected');
@@ -382,6 +392,8 @@ const ready = new Promise<boolean>((r) => (resolveReady = r));
   widgets,
   store,
   ready,
+  /** Set to 'reject' or 'event' to make the next outdials fail. */
+  failOutdials: false as false | 'reject' | 'event',
   get activeCall() {
     return active ? tasks.get(active)?.interaction : null;
   },

@@ -82,9 +82,37 @@ export function outdialRequest(entryPointId: string, destination: string): Outdi
   return { data: { entryPointId, destination, direction: 'OUTBOUND', attributes: {}, mediaType: 'telephony', outboundType: 'OUTDIAL' } };
 }
 
+/** Who the widget dialed recently, by number: the panel names the customer of an outbound call with it. */
+const dialed = new Map<string, string>();
+
+/** dialedName returns the customer name of a number this page dialed, or "". */
+export function dialedName(number: string): string {
+  return dialed.get(number.replace(/[^+\d]/g, '')) || '';
+}
+
+/** onOutdialFailed calls fn when the Desktop reports a failed outdial; it returns a function that stops listening. */
+export function onOutdialFailed(fn: (reason: string) => void): () => void {
+  let stopped = false;
+  const h = (msg: unknown) => {
+    const d = ((msg as { data?: Record<string, unknown> })?.data || {}) as Record<string, unknown>;
+    fn(String(d.reason || d.reasonCode || d.errorMessage || 'the Desktop reported a failed outdial'));
+  };
+  let off = () => {};
+  void desktop().then((d) => {
+    if (!d || stopped) return;
+    d.dialer.addEventListener('eOutdialFailed', h);
+    off = () => d.dialer.removeEventListener('eOutdialFailed', h);
+  });
+  return () => {
+    stopped = true;
+    off();
+  };
+}
+
 /** startOutdial asks the Desktop to dial destination from the entry point; it returns the new interaction id when the Desktop tells it. */
-export async function startOutdial(entryPointId: string, destination: string): Promise<string> {
+export async function startOutdial(entryPointId: string, destination: string, customerName = ''): Promise<string> {
   const d = await desktop();
+  if (d && customerName) dialed.set(destination.replace(/[^+\d]/g, ''), customerName);
   if (!d) throw new Error('Dialing works only inside the Webex Contact Center Desktop.');
   const res = (await withTimeout(d.dialer.startOutdial(outdialRequest(entryPointId, destination)), 20000, 'The Desktop dialer')) as
     | { data?: { interactionId?: string } }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { base } from '../../styles/theme.js';
 import { Api, ApiError, Callback, CreateInput, explain, newKey } from '../../lib/api.js';
-import { ActiveCall, activeCall, inDesktop, watchCalls } from '../../lib/desktop.js';
+import { ActiveCall, activeCall, dialedName, inDesktop, watchCalls } from '../../lib/desktop.js';
 import { agentZone, clock, sameOffset, zoneName } from '../../lib/time.js';
 import '../when/when.js';
 import styles from './callback-form.styles.js';
@@ -31,6 +31,7 @@ const FIELD_OF: Record<string, string> = {
 };
 
 let zones: string[] | undefined;
+let zoneOptions: unknown[] | undefined;
 function allZones(): string[] {
   if (!zones) {
     try {
@@ -142,7 +143,7 @@ export default class VelCallbackForm extends LitElement {
     this.created = null;
     this.errors = {};
     this.phone = c.ani;
-    this.name = c.customerName;
+    this.name = c.customerName || (c.direction === 'OUTBOUND' ? dialedName(c.ani) : '');
     this.interactionId = c.interactionId;
   }
 
@@ -207,6 +208,11 @@ export default class VelCallbackForm extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  override updated() {
+    const sel = this.renderRoot.querySelector<HTMLSelectElement>('#zone');
+    if (sel && sel.value !== this.zone) sel.value = this.zone;
   }
 
   private async focusError() {
@@ -302,7 +308,7 @@ export default class VelCallbackForm extends LitElement {
           html`<select id="zone" data-field="zone" aria-invalid=${invalid('zone')} aria-describedby=${desc('zone')} @change=${this.edit('zone', 'zone')}>
             <option value="" ?selected=${!this.zone}>From the phone number</option>
             <option value=${here} ?selected=${this.zone === here}>Same as mine (${zoneName(here)})</option>
-            ${allZones().map((z) => html`<option value=${z} ?selected=${this.zone === z}>${z.replace(/_/g, ' ')}</option>`)}
+            ${(zoneOptions ??= allZones().map((z) => html`<option value=${z}>${z.replace(/_/g, ' ')}</option>`))}
           </select>`,
         )}
       </div>

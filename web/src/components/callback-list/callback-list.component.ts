@@ -4,7 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { base } from '../../styles/theme.js';
 import { Api, ApiError, Callback, CallbackEvent, explain } from '../../lib/api.js';
 import { Live, LiveState } from '../../lib/live.js';
-import { inDesktop, startOutdial } from '../../lib/desktop.js';
+import { inDesktop, onOutdialFailed, startOutdial } from '../../lib/desktop.js';
 import { relative, sameOffset, span, zoneName } from '../../lib/time.js';
 import { OUTCOMES } from '../outcome/outcome.component.js';
 import '../outcome/outcome.js';
@@ -260,20 +260,36 @@ export default class VelCallbackList extends LitElement {
       }
       this.apply(claimed);
       let interactionId = '';
-      try {
-        interactionId = await startOutdial(this.outdialEp, claimed.phoneNumber);
-      } catch (e) {
-        this.note(cb.id, { kind: 'error', text: 'The Desktop could not dial: ' + explain(e) });
+      let gaveUp = false;
+      const failed = async (why: string) => {
+        if (gaveUp) return;
+        gaveUp = true;
+        this.note(cb.id, { kind: 'error', text: 'The Desktop could not dial: ' + why + ' The callback was released.' });
+        if (this.open?.id === cb.id) this.open = null;
         try {
           this.apply(await api.release(cb.id, this.agentId));
         } catch {
           /* the claim expires by itself */
         }
+      };
+      // A failure the Desktop reports later, as the dialer's eOutdialFailed event.
+      const stop = onOutdialFailed((why) => {
+        stop();
+        void failed(why);
+      });
+      setTimeout(stop, 30000);
+      try {
+        interactionId = await startOutdial(this.outdialEp, claimed.phoneNumber, claimed.customerName);
+      } catch (e) {
+        stop();
+        await failed(explain(e));
         return;
       }
+      if (gaveUp) return;
       this.calls.set(cb.id, interactionId);
       this.note(cb.id, { kind: 'ok', text: 'Calling ' + claimed.phoneNumber + '. Record the outcome when the call ends.' });
       this.open = { id: cb.id, panel: 'outcome' };
+      void this.updateComplete.then(() => (this.renderRoot.querySelector(`li[data-callback-id="${CSS.escape(cb.id)}"] cdyx-vel-outcome`) as HTMLElement | null)?.focus());
     } finally {
       const d = new Set(this.dialing);
       d.delete(cb.id);
