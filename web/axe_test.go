@@ -35,7 +35,7 @@ type axeViolation struct {
 // an error shown, have no serious or critical axe-core violations.
 func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
-	srv := startServer(t)
+	srv := newFixture(t)
 	br := newBrowser(t)
 	p := br.openSimulator("a11y", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback&tab=Callback")
 	p.waitFor("the list", `list() && list().shadowRoot.querySelector('li[data-callback-id]')`, 15*time.Second)
@@ -69,7 +69,7 @@ func TestAccessibility(t *testing.T) {
 		p.waitFor("the editor", `list().shadowRoot.querySelector('cdyx-vel-editor')`, 5*time.Second)
 		check("editor open, dark=" + dark)
 		if dark == "false" {
-			p.do(`list().shadowRoot.querySelectorAll('li')[1].querySelector('button.dial').click()`)
+			p.do(`row('` + srv.TeamPhone + `').querySelector('button.dial').click()`)
 		} else {
 			p.do(`[...list().shadowRoot.querySelectorAll('li button.primary')].find((b) => /Record outcome/.test(b.textContent)).click()`)
 		}

@@ -17,6 +17,7 @@ func TestMeasurements(t *testing.T) {
 		t.Skip("measurements are skipped with -short")
 	}
 	srv := startServer(t)
+	zone := daytimeZone(t)
 
 	// 500 open team callbacks for a team of their own.
 	const team, n = "team-500", 500
@@ -32,7 +33,8 @@ func TestMeasurements(t *testing.T) {
 					"phoneNumber":  fmt.Sprintf("+1 646 555 %04d", i),
 					"customerName": fmt.Sprintf("Customer %03d", i),
 					"notes":        "Generated for the render measurement.",
-					"windowStart":  time.Now().Add(time.Duration(i-50) * time.Minute).UTC().Format(time.RFC3339),
+					"timezone":     zone,
+					"windowStart":  time.Now().Add(-30*time.Minute + time.Duration(i)*30*time.Second).UTC().Format(time.RFC3339),
 				}
 				var problem map[string]any
 				if st := api(t, srv.URL, "POST", "/callbacks", body, &problem); st == 201 {
@@ -84,7 +86,7 @@ func TestMeasurements(t *testing.T) {
 		t0 := eval[float64](a, `(async () => {
 		  const t0 = performance.timeOrigin + performance.now();
 		  const r = await fetch('/api/v1/callbacks', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Api-Key': 'velocity-demo-key', Authorization: 'Basic ' + btoa('demo:demo-password'), 'X-Agent-Id': 'agent-1' },
-		    body: JSON.stringify({ teamId: 'team-1', phoneNumber: '`+phone+`', customerName: 'Latency `+fmt.Sprint(i)+`' }) });
+		    body: JSON.stringify({ teamId: 'team-1', phoneNumber: '`+phone+`', customerName: 'Latency `+fmt.Sprint(i)+`', timezone: '`+zone+`' }) });
 		  if (r.status !== 201) throw new Error('create: ' + r.status);
 		  return t0;
 		})()`)

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -15,7 +16,7 @@ import (
 // number) and records "no answer" with a retry time; the callback then shows one attempt
 // and the retry time.
 func TestScheduleDialAndRecordOutcome(t *testing.T) {
-	srv := startServer(t)
+	srv := newFixture(t)
 	br := newBrowser(t)
 	a := br.openSimulator("agentA", srv.URL, "agent=agent-1&team=team-1&tab=Callback")
 	b := br.openSimulator("agentB", srv.URL, "agent=agent-2&team=team-1&page=velocity-callback")
@@ -24,7 +25,7 @@ func TestScheduleDialAndRecordOutcome(t *testing.T) {
 	const interaction = "9b2f3c1e-6a4d-4f7e-8a1b-2c3d4e5f6a7b"
 	a.do(`velocitySimulator.startCall({ani: '(415) 555-0199', customerName: 'Ada Lovelace', interactionId: '` + interaction + `'})`)
 	a.waitFor("the panel to fill in the caller", `form() && $deep('#phone', form()).value === '(415) 555-0199' && $deep('#name', form()).value === 'Ada Lovelace'`, 10*time.Second)
-	a.do(`setValue($deep('#notes', form()), 'Wants to hear about the refund.')`)
+	a.do(`setValue($deep('#notes', form()), 'Wants to hear about the refund.'); setValue($deep('#zone', form()), '` + srv.Zone + `', 'change');`)
 	a.screenshot("panel-prefilled")
 	a.do(`$deep('button[type=submit]', form()).click()`)
 	a.waitFor("the panel to confirm", `$deep('.created', form())`, 10*time.Second)
@@ -109,10 +110,10 @@ func TestScheduleDialAndRecordOutcome(t *testing.T) {
 // Two agents pressing Dial on the same team callback at once start exactly one outdial;
 // the other is told and dials nothing.
 func TestConcurrentDialStartsOneOutdial(t *testing.T) {
-	srv := startServer(t)
+	srv := newFixture(t)
 	const phone = "+13125550187"
 	var cb callback
-	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": phone, "customerName": "Grace Hopper"}, &cb); st != 201 {
+	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": phone, "customerName": "Grace Hopper", "timezone": srv.Zone}, &cb); st != 201 {
 		t.Fatalf("create: %d", st)
 	}
 	br := newBrowser(t)
@@ -148,7 +149,7 @@ func TestConcurrentDialStartsOneOutdial(t *testing.T) {
 
 // Dark mode follows $STORE.app.darkMode, live, on both widgets.
 func TestDarkModeFollowsStore(t *testing.T) {
-	srv := startServer(t)
+	srv := newFixture(t)
 	br := newBrowser(t)
 	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback&tab=Callback")
 	p.waitFor("the list", `list() && list().shadowRoot.querySelector('li')`, 15*time.Second)
@@ -220,7 +221,7 @@ func TestPanelShowsAPIErrorAtField(t *testing.T) {
 // The page works when the Desktop sets the properties after attaching the element, one
 // by one, and shows a clear message (not a blank area) while settings are missing or wrong.
 func TestPropertiesAfterAttach(t *testing.T) {
-	srv := startServer(t)
+	srv := newFixture(t)
 	br := newBrowser(t)
 	late := br.openSimulator("late", srv.URL, "agent=agent-2&team=team-1&page=velocity-callback&late=400")
 	late.waitFor("the list after late properties", `list() && list().shadowRoot.querySelector('li[data-callback-id]')`, 15*time.Second)
@@ -245,7 +246,7 @@ func TestPropertiesAfterAttach(t *testing.T) {
 	// A new agent reloads: agent-2 sees its own personal callback, agent-1's goes away.
 	before := eval[int](p, `$$deep('li[data-callback-id]', el).length`)
 	p.do(`el.agentId = 'agent-2'`)
-	p.waitFor("agent-2's list", `$$deep('li[data-callback-id]', el).some((li) => /Priya Patel/.test(li.textContent)) && !$$deep('li[data-callback-id]', el).some((li) => /James Chen/.test(li.textContent))`, 10*time.Second)
+	p.waitFor("agent-2's list", `$$deep('li[data-callback-id]', el).some((li) => /Bo Two/.test(li.textContent)) && !$$deep('li[data-callback-id]', el).some((li) => /Alma One/.test(li.textContent))`, 10*time.Second)
 	if before == 0 {
 		t.Error("no rows before the agent change")
 	}
@@ -254,7 +255,7 @@ func TestPropertiesAfterAttach(t *testing.T) {
 // The simulator mounts Cisco's sample layout (area under "agent"): other widgets become
 // placeholders and ours still runs.
 func TestSimulatorWithCiscoLayout(t *testing.T) {
-	srv := startServer(t)
+	srv := newFixture(t)
 	br := newBrowser(t)
 	p := br.tab("cisco", srv.URL+"/simulator?agent=agent-1&team=team-1&page=velocity-callback&layout=/simulator/layouts/cisco-demo.json")
 	p.waitFor("our widget's list", `list() && list().shadowRoot.querySelector('li[data-callback-id]')`, 20*time.Second)
@@ -269,10 +270,10 @@ func TestSimulatorWithCiscoLayout(t *testing.T) {
 // When the Desktop fails to dial (the promise rejects, or eOutdialFailed arrives), the
 // agent is told and the claim is released. Keyboard: Enter on the focused Dial button dials.
 func TestOutdialFailureReleasesClaim(t *testing.T) {
-	srv := startServer(t)
+	srv := newFixture(t)
 	br := newBrowser(t)
 	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
-	const phone = "+12125550142" // Maria Garcia, a demo team callback
+	phone := srv.TeamPhone
 	p.waitFor("the callback", `row('`+phone+`')`, 15*time.Second)
 	for _, mode := range []string{"reject", "event"} {
 		p.do(`velocitySimulator.failOutdials = '` + mode + `'; row('` + phone + `').querySelector('button.dial').focus();`)
@@ -294,4 +295,88 @@ func TestOutdialFailureReleasesClaim(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.waitFor("the outcome form with focus", `row('`+phone+`').querySelector('cdyx-vel-outcome') && list().shadowRoot.activeElement && list().shadowRoot.activeElement.tagName === 'CDYX-VEL-OUTCOME'`, 10*time.Second)
+}
+
+// A dropped event stream reconnects with a new token and reloads the list, so a callback
+// created while it was down still appears.
+func TestLiveStreamReconnects(t *testing.T) {
+	srv := newFixture(t)
+	br := newBrowser(t)
+	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
+	p.waitFor("live", `list() && list().shadowRoot.querySelector('.live[data-state="live"]')`, 15*time.Second)
+	p.do(`window.__states = []; new MutationObserver(() => __states.push(list().live)).observe(list().shadowRoot, { subtree: true, attributes: true, attributeFilter: ['data-state'] });`)
+	srv.srv.CloseClientConnections()
+	const phone = "+16175550163"
+	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": phone, "customerName": "While Offline", "timezone": srv.Zone}, nil); st != 201 {
+		t.Fatalf("create: %d", st)
+	}
+	p.waitFor("the callback after reconnecting", `row('`+phone+`') && list().live === 'live'`, 15*time.Second)
+	if states := eval[[]string](p, `__states`); len(states) == 0 || !slices.Contains(states, "retrying") {
+		t.Errorf("live states while reconnecting: %v", states)
+	}
+}
+
+// Reschedule, assign to me, give back to the team and cancel with a reason, from a row's
+// Change panel.
+func TestChangeCallback(t *testing.T) {
+	srv := newFixture(t)
+	br := newBrowser(t)
+	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
+	phone := srv.TeamPhone
+	p.waitFor("the callback", `row('`+phone+`')`, 15*time.Second)
+	editor := `row('` + phone + `').querySelector('cdyx-vel-editor')`
+	open := func() {
+		t.Helper()
+		p.do(`if (!` + editor + `) row('` + phone + `').querySelector('button.more').click()`)
+		p.waitFor("the editor", editor, 5*time.Second)
+	}
+	button := func(label string) string {
+		return `[...` + editor + `.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === '` + label + `').click()`
+	}
+
+	open()
+	p.do(`const w = ` + editor + `.shadowRoot.querySelector('cdyx-vel-when'); [...w.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Tomorrow morning').click();`)
+	want := eval[string](p, `(async () => { await `+editor+`.updateComplete; return `+editor+`.when.toISOString(); })()`)
+	p.do(button("Reschedule"))
+	p.waitFor("the new window", `row('`+phone+`').querySelector('.window').dataset.start && Date.parse(row('`+phone+`').querySelector('.window').dataset.start) === Date.parse('`+want+`')`, 10*time.Second)
+	if g := eval[string](p, `row('`+phone+`').dataset.group`); g != "upcoming" {
+		t.Errorf("group after rescheduling to tomorrow: %s", g)
+	}
+
+	open()
+	p.do(button("Assign to me"))
+	p.waitFor("mine", `/Mine/.test(row('`+phone+`').querySelector('.badge').textContent)`, 10*time.Second)
+	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", phone); cb.AgentID == nil || *cb.AgentID != "agent-1" {
+		t.Errorf("after assign to me: %+v", cb)
+	}
+	open()
+	p.do(button("Give to my team"))
+	p.waitFor("team", `/Team/.test(row('`+phone+`').querySelector('.badge').textContent)`, 10*time.Second)
+
+	open()
+	p.do(`setValue(` + editor + `.shadowRoot.querySelector('input:not([type])'), 'Customer called in')`)
+	p.do(button("Cancel callback"))
+	p.waitFor("the row to go", `!row('`+phone+`')`, 10*time.Second)
+	var h struct {
+		Items []struct {
+			Type string         `json:"type"`
+			Data map[string]any `json:"data"`
+		}
+	}
+	cb := struct{ ID string }{}
+	var list struct{ Items []callback }
+	api(t, srv.URL, "GET", "/callbacks?status=cancelled&teamId=team-1&agentId=agent-1", nil, &list)
+	for _, c := range list.Items {
+		if c.PhoneNumber == phone {
+			cb.ID = c.ID
+		}
+	}
+	if cb.ID == "" {
+		t.Fatal("the cancelled callback is not listed as cancelled")
+	}
+	api(t, srv.URL, "GET", "/callbacks/"+cb.ID+"/history", nil, &h)
+	last := h.Items[len(h.Items)-1]
+	if last.Type != "cancelled" || !strings.Contains(fmt.Sprint(last.Data), "Customer called in") {
+		t.Errorf("last event %+v", last)
+	}
 }

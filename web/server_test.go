@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/customerdynamics/velocity/app"
 )
@@ -16,6 +17,7 @@ import (
 type testServer struct {
 	URL string
 	app *app.App
+	srv *httptest.Server
 }
 
 func startServer(t testing.TB) *testServer {
@@ -35,5 +37,64 @@ func startServer(t testing.TB) *testServer {
 		srv.Close()
 		_ = a.Close()
 	})
-	return &testServer{URL: srv.URL, app: a}
+	return &testServer{URL: srv.URL, app: a, srv: srv}
+}
+
+// daytimeZone returns an IANA zone whose local time is now closest to 11:00, so that the
+// callbacks a test creates fall inside the customers' calling hours (08:00-21:00) at any
+// hour the suite runs.
+func daytimeZone(t testing.TB) string {
+	t.Helper()
+	zones := []string{
+		"Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles", "America/Denver", "America/Chicago",
+		"America/New_York", "America/Halifax", "America/Sao_Paulo", "Atlantic/South_Georgia", "Atlantic/Azores",
+		"Europe/London", "Europe/Paris", "Europe/Athens", "Europe/Moscow", "Asia/Dubai", "Asia/Karachi",
+		"Asia/Dhaka", "Asia/Bangkok", "Asia/Singapore", "Asia/Tokyo", "Australia/Brisbane", "Pacific/Noumea",
+		"Pacific/Auckland", "Pacific/Kiritimati",
+	}
+	best, bestDiff := "", 24*60
+	now := time.Now()
+	for _, z := range zones {
+		loc, err := time.LoadLocation(z)
+		if err != nil {
+			continue
+		}
+		lt := now.In(loc)
+		diff := lt.Hour()*60 + lt.Minute() - 11*60
+		if diff < 0 {
+			diff = -diff
+		}
+		if diff < bestDiff {
+			best, bestDiff = z, diff
+		}
+	}
+	if best == "" {
+		t.Fatal("no time zone data")
+	}
+	return best
+}
+
+// fixture is a server with the demo tenant and a few callbacks of the tests' own, in a
+// customer zone where it is now daytime: a team callback, and one personal callback each
+// for agent-1 and agent-2.
+type fixture struct {
+	*testServer
+	Zone                        string
+	Team, Agent1, Agent2        callback
+	TeamPhone, A1Phone, A2Phone string
+}
+
+func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	f := &fixture{testServer: startServer(t), Zone: daytimeZone(t), TeamPhone: "+13125550101", A1Phone: "+13125550102", A2Phone: "+13125550103"}
+	mk := func(phone, name string, agent any, out *callback) {
+		body := map[string]any{"teamId": "team-1", "agentId": agent, "phoneNumber": phone, "customerName": name, "timezone": f.Zone, "notes": "Created by the test."}
+		if st := api(t, f.URL, "POST", "/callbacks", body, out); st != 201 {
+			t.Fatalf("create %s: %d", phone, st)
+		}
+	}
+	mk(f.TeamPhone, "Tess Team", nil, &f.Team)
+	mk(f.A1Phone, "Alma One", "agent-1", &f.Agent1)
+	mk(f.A2Phone, "Bo Two", "agent-2", &f.Agent2)
+	return f
 }

@@ -68,6 +68,7 @@ export default class VelCallbackForm extends LitElement {
     errors: { state: true },
     busy: { state: true },
     created: { state: true },
+    suggestion: { state: true },
   };
 
   declare api: Api | null;
@@ -85,6 +86,8 @@ export default class VelCallbackForm extends LitElement {
   declare errors: Record<string, string>;
   declare busy: boolean;
   declare created: Callback | null;
+  /** The next start the API allows, offered after an outside_calling_hours error. */
+  declare suggestion: Date | null;
 
   private interactionId = '';
   private dirty = false;
@@ -99,6 +102,7 @@ export default class VelCallbackForm extends LitElement {
     this.call = null;
     this.busy = false;
     this.created = null;
+    this.suggestion = null;
     this.length = 60;
     this.owner = 'team';
     this.reset();
@@ -184,6 +188,7 @@ export default class VelCallbackForm extends LitElement {
     }
     this.busy = true;
     this.errors = {};
+    this.suggestion = null;
     try {
       const cb = await this.api.create(input, newKey());
       this.created = cb;
@@ -198,6 +203,8 @@ export default class VelCallbackForm extends LitElement {
           const text = where === 'form' ? f.field + ' ' + f.message : f.message;
           out[where] = out[where] ? out[where] + ' ' + text : text;
         }
+        const next = err.problem.nextAllowedStart;
+        if (typeof next === 'string' && !isNaN(Date.parse(next))) this.suggestion = new Date(next);
         if (err.code === 'duplicate_open_callback') out.phone = 'This number already has an open callback. Change or cancel that one on the Callbacks page.';
         if (!Object.keys(out).length) out.form = explain(err);
         else if (err.status !== 422 && !out.form && err.code !== 'duplicate_open_callback') out.form = explain(err);
@@ -294,6 +301,21 @@ export default class VelCallbackForm extends LitElement {
           if (this.errors.when) this.errors = { ...this.errors, when: '' };
         }}
       ></cdyx-vel-when>
+      ${this.suggestion
+        ? html`<div>
+            <button
+              type="button"
+              class="small"
+              @click=${() => {
+                this.when = this.suggestion;
+                this.suggestion = null;
+                this.errors = { ...this.errors, when: '' };
+              }}
+            >
+              Use the next allowed time: ${clock(this.suggestion)}
+            </button>
+          </div>`
+        : nothing}
       <div class="two">
         ${this.field(
           'length',

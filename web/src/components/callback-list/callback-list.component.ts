@@ -253,6 +253,8 @@ export default class VelCallbackList extends LitElement {
               ? `${who} already took this callback. Nothing was dialed.`
               : e.code === 'personal_callback'
                 ? "This is another agent's personal callback. Nothing was dialed."
+                : e.code === 'outside_calling_hours'
+                  ? "It is outside the customer's calling hours now. Nothing was dialed."
                 : 'This callback cannot be dialed now (' + e.message + '). Nothing was dialed.';
           this.note(cb.id, { kind: 'warn', text });
         } else this.note(cb.id, { kind: 'error', text: explain(e) + ' Nothing was dialed.' });
