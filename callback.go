@@ -80,6 +80,9 @@ type Callback struct {
 	CreatedAt           time.Time  `json:"createdAt"`
 	UpdatedAt           time.Time  `json:"updatedAt"`
 	Version             int64      `json:"version"`
+	// DueNotifiedAt is when the scheduler announced that the current window opened; it
+	// is cleared whenever the window moves, so each window is announced once.
+	DueNotifiedAt *time.Time `json:"-"`
 }
 
 // Owner returns the owning agent's id, or "" for a team callback.
@@ -173,6 +176,7 @@ func (c *Callback) Attempt(agentID string, outcome Outcome, retryAt time.Time, n
 		c.Status = StatusScheduled
 		c.WindowStart = retryAt
 		c.WindowEnd = retryAt.Add(length)
+		c.DueNotifiedAt = nil
 	}
 	c.touch(now)
 	return nil

@@ -14,6 +14,10 @@ const (
 	EventCompleted EventType = "completed"
 	EventFailed    EventType = "failed"
 	EventCancelled EventType = "cancelled"
+	// EventDue: the callback's window has opened (sent once per window).
+	EventDue EventType = "due"
+	// EventFallback: an overdue personal callback was handed to its team.
+	EventFallback EventType = "fallback"
 )
 
 // Actor says who made a change: the system account that called the API and, when the

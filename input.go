@@ -168,6 +168,20 @@ func (in CreateInput) Build(t Tenant, p Policy, now time.Time) (Callback, error)
 	if zone == "" {
 		zone = t.DefaultTimezone
 	}
+	loc := Location(zone)
+	if in.WindowStart == nil {
+		// As soon as possible means as soon as the customer's calling hours allow.
+		if next, ok := p.NextCallable(start, loc); ok && next.After(start) {
+			if in.WindowEnd == nil {
+				end = next.Add(end.Sub(start))
+			}
+			start = next
+		}
+	}
+	start, end, err := clipToHours(p, start, end, zone)
+	if err != nil {
+		return Callback{}, err
+	}
 	maxAttempts := p.MaxAttempts
 	if in.MaxAttempts != nil {
 		maxAttempts = *in.MaxAttempts
@@ -262,6 +276,17 @@ func (u UpdateInput) Apply(cb *Callback, t Tenant, p Policy, now time.Time) (map
 	if err := c.err(); err != nil {
 		return nil, err
 	}
+	if u.WindowStart != nil || u.WindowEnd != nil || u.Timezone != nil {
+		zone := next.Timezone
+		if u.Timezone != nil {
+			zone = *u.Timezone
+		}
+		s, e, err := clipToHours(p, next.WindowStart, next.WindowEnd, zone)
+		if err != nil {
+			return nil, err
+		}
+		next.WindowStart, next.WindowEnd = s, e
+	}
 	if u.TeamID != nil {
 		next.TeamID = strings.TrimSpace(*u.TeamID)
 	}
@@ -309,8 +334,30 @@ func (u UpdateInput) Apply(cb *Callback, t Tenant, p Policy, now time.Time) (map
 	diff("reason", cb.Reason, next.Reason)
 	diff("maxAttempts", cb.MaxAttempts, next.MaxAttempts)
 	if len(changes) > 0 {
+		if changes["windowStart"] != nil {
+			next.DueNotifiedAt = nil
+		}
 		next.touch(now)
 		*cb = next
 	}
 	return changes, nil
+}
+
+// clipToHours fits a window to the customer's calling hours, or refuses one that lies
+// wholly outside them, naming the next allowed start.
+func clipToHours(p Policy, start, end time.Time, zone string) (time.Time, time.Time, error) {
+	loc := Location(zone)
+	s, e, next, ok := p.ClipWindow(start, end, loc)
+	if ok {
+		return s, e, nil
+	}
+	msg := "lies wholly outside the customer's calling hours (" + zone + ")"
+	extra := map[string]any{}
+	if !next.IsZero() {
+		msg += "; the next allowed start is " + next.In(loc).Format(time.RFC3339)
+		extra["nextAllowedStart"] = next.UTC()
+	}
+	err := ValidationError(FieldError{Field: "windowStart", Code: "outside_calling_hours", Message: msg})
+	err.Extra = extra
+	return start, end, err
 }

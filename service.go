@@ -26,6 +26,20 @@ type Service struct {
 	Bus    Bus
 	Clock  Clock
 	Policy func(ctx context.Context, tenantID string) (Policy, error) // nil means DefaultPolicy
+	// Rules, when set, holds the do-not-call lists that creates and claims check.
+	Rules RulesStore
+}
+
+// onDoNotCall reports whether the number is on the tenant's do-not-call list.
+func (s *Service) onDoNotCall(ctx context.Context, tenantID, phone string) (bool, error) {
+	if s.Rules == nil {
+		return false, nil
+	}
+	return s.Rules.IsDoNotCall(ctx, tenantID, phone)
+}
+
+func dncField() error {
+	return ValidationError(FieldError{Field: "phoneNumber", Code: "do_not_call", Message: "is on the do-not-call list"})
 }
 
 // MaxListLimit is the most callbacks one list page returns; DefaultListLimit when the
@@ -72,6 +86,11 @@ func (s *Service) Create(ctx context.Context, p Principal, agentID string, in Cr
 	}
 	draft.ID = NewID("cb_")
 	reqHash := hashRequest(in)
+	if dnc, err := s.onDoNotCall(ctx, p.Tenant.ID, draft.PhoneNumber); err != nil {
+		return Callback{}, false, err
+	} else if dnc {
+		return Callback{}, false, dncField()
+	}
 
 	var events []Event
 	err = s.Store.Write(ctx, func(tx Tx) error {
@@ -260,6 +279,13 @@ func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u
 		if err != nil || len(changes) == 0 {
 			return nil, err
 		}
+		if changes["phoneNumber"] != nil {
+			if dnc, err := s.onDoNotCall(ctx, p.Tenant.ID, cb.PhoneNumber); err != nil {
+				return nil, err
+			} else if dnc {
+				return nil, dncField()
+			}
+		}
 		return change{{Type: EventUpdated, Data: map[string]any{"changes": changes}}}, nil
 	})
 }
@@ -271,6 +297,17 @@ func (s *Service) Claim(ctx context.Context, p Principal, id, agentID string) (C
 	}
 	return s.mutate(ctx, p, id, agentID, nil, func(cb *Callback, pol Policy, now time.Time) (change, error) {
 		renew := cb.Status == StatusClaimed && cb.Holder() == agentID
+		// The rules are checked again at dial time, whatever the window says.
+		if loc := Location(cb.Timezone); !pol.CallableAt(now, loc) && cb.Status.Open() {
+			next, _ := pol.NextCallable(now, loc)
+			return nil, ErrOutsideHours.With("It is "+now.In(loc).Format("Mon 15:04")+" for the customer ("+cb.Timezone+"), outside their calling hours; dial from "+next.In(loc).Format("Mon 15:04")+" their time.",
+				map[string]any{"nextCallableAt": next.UTC(), "timezone": cb.Timezone})
+		}
+		if dnc, err := s.onDoNotCall(ctx, p.Tenant.ID, cb.PhoneNumber); err != nil {
+			return nil, err
+		} else if dnc && cb.Status.Open() {
+			return nil, ErrDoNotCall
+		}
 		if err := cb.Claim(agentID, now, pol.ClaimLease); err != nil {
 			return nil, err
 		}
@@ -326,6 +363,10 @@ func (s *Service) RecordAttempt(ctx context.Context, p Principal, id string, in 
 			if err := c.err(); err != nil {
 				return nil, err
 			}
+		}
+		// A retry waits for the customer's next calling hours.
+		if next, ok := pol.NextCallable(retryAt, Location(cb.Timezone)); ok {
+			retryAt = next
 		}
 		if err := cb.Attempt(in.AgentID, in.Outcome, retryAt, now); err != nil {
 			return nil, err

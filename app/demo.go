@@ -64,13 +64,22 @@ func SeedDemo(ctx context.Context, s velocity.Store, clock velocity.Clock, log *
 	svc := &velocity.Service{Store: s, Clock: clock}
 	p := velocity.Principal{Tenant: t, Username: DemoUsername}
 	agent1, agent2 := DemoAgents[0], DemoAgents[1]
-	at := func(d time.Duration) *time.Time { v := now.Add(d); return &v }
+	pol := velocity.DefaultPolicy()
+	// Each window starts after the given offset, at the next time the customer may be
+	// called in their zone, so the demo works at any hour.
+	at := func(d time.Duration, zone string) *time.Time {
+		v, ok := pol.NextCallable(now.Add(d), velocity.Location(zone))
+		if !ok {
+			v = now.Add(d)
+		}
+		return &v
+	}
 	seeds := []velocity.CreateInput{
-		{TeamID: DemoTeam, CustomerName: "Maria Garcia", PhoneNumber: "+1 212 555 0142", WindowStart: at(-20 * time.Minute), WindowEnd: at(40 * time.Minute), Reason: "Billing question", Notes: "Asked about a double charge on her October invoice."},
-		{TeamID: DemoTeam, AgentID: &agent1, CustomerName: "James Chen", PhoneNumber: "+1 415 555 0178", WindowStart: at(2 * time.Hour), Reason: "Follow-up", Notes: "Wants the replacement's tracking number."},
-		{TeamID: DemoTeam, CustomerName: "Oliver Smith", PhoneNumber: "+44 20 7946 0321", WindowStart: at(26 * time.Hour), Reason: "Upgrade", Notes: "Interested in the premium plan; prefers mornings."},
-		{TeamID: DemoTeam, AgentID: &agent2, CustomerName: "Priya Patel", PhoneNumber: "+1 312 555 0119", WindowStart: at(45 * time.Minute), Reason: "Technical support"},
-		{TeamID: DemoTeam, CustomerName: "Lucas Martin", PhoneNumber: "+61 2 9374 4000", Timezone: "Australia/Sydney", WindowStart: at(5 * time.Hour), Reason: "Callback requested from the IVR"},
+		{TeamID: DemoTeam, CustomerName: "Maria Garcia", PhoneNumber: "+1 212 555 0142", Timezone: "America/New_York", WindowStart: at(-20*time.Minute, "America/New_York"), Reason: "Billing question", Notes: "Asked about a double charge on her October invoice."},
+		{TeamID: DemoTeam, AgentID: &agent1, CustomerName: "James Chen", PhoneNumber: "+1 415 555 0178", Timezone: "America/Los_Angeles", WindowStart: at(2*time.Hour, "America/Los_Angeles"), Reason: "Follow-up", Notes: "Wants the replacement's tracking number."},
+		{TeamID: DemoTeam, CustomerName: "Oliver Smith", PhoneNumber: "+44 20 7946 0321", Timezone: "Europe/London", WindowStart: at(26*time.Hour, "Europe/London"), Reason: "Upgrade", Notes: "Interested in the premium plan; prefers mornings."},
+		{TeamID: DemoTeam, AgentID: &agent2, CustomerName: "Priya Patel", PhoneNumber: "+1 312 555 0119", Timezone: "America/Chicago", WindowStart: at(45*time.Minute, "America/Chicago"), Reason: "Technical support"},
+		{TeamID: DemoTeam, CustomerName: "Lucas Martin", PhoneNumber: "+61 2 9374 4000", Timezone: "Australia/Sydney", WindowStart: at(5*time.Hour, "Australia/Sydney"), Reason: "Callback requested from the IVR"},
 	}
 	for _, in := range seeds {
 		in.CreatedBy = "demo-seed"

@@ -12,7 +12,7 @@ import (
 
 const callbackCols = `tenant_id, id, team_id, agent_id, customer_name, phone_number, timezone,
 	window_start, window_end, notes, reason, source_interaction_id, created_by, status, attempts,
-	max_attempts, last_outcome, claimed_by, claim_expires_at, created_at, updated_at, version`
+	max_attempts, last_outcome, claimed_by, claim_expires_at, created_at, updated_at, version, due_notified_at`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -23,12 +23,12 @@ func fromMicros(v int64) time.Time { return time.UnixMicro(v).UTC() }
 func scanCallback(s scanner) (velocity.Callback, error) {
 	var c velocity.Callback
 	var agent, outcome, claimedBy sql.NullString
-	var claimExp sql.NullInt64
+	var claimExp, dueAt sql.NullInt64
 	var ws, we, ca, ua int64
 	var status string
 	err := s.Scan(&c.TenantID, &c.ID, &c.TeamID, &agent, &c.CustomerName, &c.PhoneNumber, &c.Timezone,
 		&ws, &we, &c.Notes, &c.Reason, &c.SourceInteractionID, &c.CreatedBy, &status, &c.Attempts,
-		&c.MaxAttempts, &outcome, &claimedBy, &claimExp, &ca, &ua, &c.Version)
+		&c.MaxAttempts, &outcome, &claimedBy, &claimExp, &ca, &ua, &c.Version, &dueAt)
 	if err != nil {
 		return c, mapErr(err)
 	}
@@ -48,6 +48,10 @@ func scanCallback(s scanner) (velocity.Callback, error) {
 	if claimExp.Valid {
 		t := fromMicros(claimExp.Int64)
 		c.ClaimExpiresAt = &t
+	}
+	if dueAt.Valid {
+		t := fromMicros(dueAt.Int64)
+		c.DueNotifiedAt = &t
 	}
 	return c, nil
 }
@@ -77,7 +81,7 @@ func callbackArgs(c velocity.Callback) []any {
 	return []any{c.TenantID, c.ID, c.TeamID, nullStr(c.AgentID), c.CustomerName, c.PhoneNumber, c.Timezone,
 		micros(c.WindowStart), micros(c.WindowEnd), c.Notes, c.Reason, c.SourceInteractionID, c.CreatedBy,
 		string(c.Status), c.Attempts, c.MaxAttempts, nullOutcome(c.LastOutcome), nullStr(c.ClaimedBy),
-		nullTime(c.ClaimExpiresAt), micros(c.CreatedAt), micros(c.UpdatedAt), c.Version}
+		nullTime(c.ClaimExpiresAt), micros(c.CreatedAt), micros(c.UpdatedAt), c.Version, nullTime(c.DueNotifiedAt)}
 }
 
 const getCallbackSQL = `SELECT ` + callbackCols + ` FROM callbacks WHERE tenant_id = ? AND id = ?`
@@ -129,11 +133,11 @@ const (
 	findOpenSQL = `SELECT ` + callbackCols + ` FROM callbacks
 		WHERE tenant_id = ? AND phone_number = ? AND status IN ('scheduled', 'claimed')`
 	insertCallbackSQL = `INSERT INTO callbacks (` + callbackCols + `)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	updateCallbackSQL = `UPDATE callbacks SET team_id = ?, agent_id = ?, customer_name = ?,
 		phone_number = ?, timezone = ?, window_start = ?, window_end = ?, notes = ?, reason = ?,
 		status = ?, attempts = ?, max_attempts = ?, last_outcome = ?, claimed_by = ?, claim_expires_at = ?,
-		updated_at = ?, version = ?
+		updated_at = ?, version = ?, due_notified_at = ?
 		WHERE tenant_id = ? AND id = ? AND version = ?`
 	insertEventSQL = `INSERT INTO callback_events (tenant_id, callback_id, type, actor_account, actor_agent, at, payload)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`
@@ -159,7 +163,7 @@ func (w *writeTx) UpdateCallback(ctx context.Context, c velocity.Callback, prevV
 		c.TeamID, nullStr(c.AgentID), c.CustomerName, c.PhoneNumber, c.Timezone, micros(c.WindowStart),
 		micros(c.WindowEnd), c.Notes, c.Reason, string(c.Status), c.Attempts, c.MaxAttempts,
 		nullOutcome(c.LastOutcome), nullStr(c.ClaimedBy), nullTime(c.ClaimExpiresAt), micros(c.UpdatedAt),
-		c.Version, c.TenantID, c.ID, prevVersion)
+		c.Version, nullTime(c.DueNotifiedAt), c.TenantID, c.ID, prevVersion)
 	if err != nil {
 		return mapErr(err)
 	}

@@ -1,0 +1,235 @@
+package velocity
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// Scheduler is the server's background service for the time-driven rules: it expires
+// claim leases, hands overdue personal callbacks to their teams, and announces each
+// window as it opens with a due event. Every change re-reads the callback under its row
+// lock and checks again before writing, so with several servers on one database each
+// change happens once.
+type Scheduler struct {
+	Store    Store
+	Rules    RulesStore
+	Bus      Bus
+	Clock    Clock
+	Policies func(ctx context.Context, tenantID string) (Policy, error)
+	Logger   *slog.Logger
+	// Interval is the longest time between passes (default 1s); a pass also runs when
+	// the next known window opens.
+	Interval time.Duration
+	// Batch is how many callbacks one transaction changes (default 500).
+	Batch int
+
+	mu     sync.Mutex
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// PassResult counts what one pass did.
+type PassResult struct {
+	Expired  int           // leases expired
+	FellBack int           // personal callbacks handed to their team
+	Due      int           // due events sent
+	Took     time.Duration // how long the pass took
+}
+
+func (s *Scheduler) batch() int {
+	if s.Batch > 0 {
+		return s.Batch
+	}
+	return 500
+}
+
+// Start runs passes in the background until Stop or ctx ends.
+func (s *Scheduler) Start(ctx context.Context) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done != nil {
+		return
+	}
+	ctx, s.cancel = context.WithCancel(ctx)
+	s.done = make(chan struct{})
+	go s.loop(ctx, s.done)
+}
+
+// Stop ends the background passes and waits for the current one to finish.
+func (s *Scheduler) Stop() {
+	s.mu.Lock()
+	cancel, done := s.cancel, s.done
+	s.cancel, s.done = nil, nil
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel()
+		<-done
+	}
+}
+
+func (s *Scheduler) loop(ctx context.Context, done chan struct{}) {
+	defer close(done)
+	interval := s.Interval
+	if interval <= 0 {
+		interval = time.Second
+	}
+	for {
+		res, err := s.RunOnce(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			s.Logger.Warn("scheduler pass failed; retrying", "error", err)
+		case res.Expired+res.FellBack+res.Due > 0:
+			s.Logger.Info("scheduler pass", "expired", res.Expired, "fellBack", res.FellBack, "due", res.Due, "took", res.Took)
+		}
+		wait := interval
+		if err == nil {
+			if at, ok, err := s.Rules.NextDue(ctx, s.Clock.Now()); err == nil && ok {
+				wait = min(wait, max(time.Until(at), 10*time.Millisecond))
+			}
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// RunOnce runs one pass at the clock's time.
+func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) {
+	start := time.Now()
+	var res PassResult
+	now := s.Clock.Now()
+	var err error
+	if res.Expired, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.ExpiredClaims(ctx, now, limit) }, s.expire(now)); err != nil {
+		return res, err
+	}
+	tenants, err := s.Store.ListTenants(ctx)
+	if err != nil {
+		return res, err
+	}
+	for _, t := range tenants {
+		pol, err := s.Policies(ctx, t.ID)
+		if err != nil {
+			return res, err
+		}
+		if pol.TeamFallback <= 0 {
+			continue
+		}
+		cutoff := now.Add(-pol.TeamFallback)
+		n, err := s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.OverduePersonal(ctx, t.ID, cutoff, limit) }, s.fallback(now, cutoff, pol))
+		res.FellBack += n
+		if err != nil {
+			return res, err
+		}
+	}
+	if res.Due, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.DueCallbacks(ctx, now, limit) }, s.due(now)); err != nil {
+		return res, err
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// rule changes one locked callback and returns its event, or nil to leave it.
+type rule func(cb *Callback) *Event
+
+func (s *Scheduler) expire(now time.Time) rule {
+	return func(cb *Callback) *Event {
+		if cb.Status != StatusClaimed || cb.ClaimExpiresAt == nil || cb.ClaimExpiresAt.After(now) {
+			return nil
+		}
+		holder := cb.Holder()
+		cb.Status = StatusScheduled
+		cb.clearClaim()
+		cb.touch(now)
+		return &Event{Type: EventReleased, Data: map[string]any{"reason": "lease_expired", "claimedBy": holder}}
+	}
+}
+
+func (s *Scheduler) fallback(now, cutoff time.Time, pol Policy) rule {
+	return func(cb *Callback) *Event {
+		if !cb.Status.Open() || cb.AgentID == nil || !cb.WindowEnd.Before(cutoff) || cb.LeaseActive(now) {
+			return nil
+		}
+		prev := *cb.AgentID
+		cb.AgentID = nil
+		cb.touch(now)
+		return &Event{Type: EventFallback, Data: map[string]any{"reason": "overdue", "previousAgentId": prev,
+			"overdueMinutes": int(now.Sub(cb.WindowEnd) / time.Minute), "fallbackMinutes": int(pol.TeamFallback / time.Minute)}}
+	}
+}
+
+func (s *Scheduler) due(now time.Time) rule {
+	return func(cb *Callback) *Event {
+		if cb.Status != StatusScheduled || cb.DueNotifiedAt != nil || cb.WindowStart.After(now) {
+			return nil
+		}
+		// Bookkeeping, not a change a client made: the version stays, so no one's
+		// If-Match goes stale because a window opened.
+		cb.DueNotifiedAt = &now
+		return &Event{Type: EventDue, Data: map[string]any{"windowStart": cb.WindowStart, "windowEnd": cb.WindowEnd}}
+	}
+}
+
+// drain applies r to batches of candidates until a batch changes nothing or comes back
+// short, and returns how many callbacks it changed.
+func (s *Scheduler) drain(ctx context.Context, find func(limit int) ([]Callback, error), r rule) (int, error) {
+	total := 0
+	for {
+		cands, err := find(s.batch())
+		if err != nil || len(cands) == 0 {
+			return total, err
+		}
+		n, err := s.applyBatch(ctx, cands, r)
+		total += n
+		if err != nil || n == 0 || len(cands) < s.batch() {
+			return total, err
+		}
+	}
+}
+
+func (s *Scheduler) applyBatch(ctx context.Context, cands []Callback, r rule) (int, error) {
+	var events []Event
+	err := s.Store.Write(ctx, func(tx Tx) error {
+		events = nil
+		for _, c := range cands {
+			cb, err := tx.GetCallback(ctx, c.TenantID, c.ID)
+			if err != nil {
+				return err
+			}
+			before := Owner{TeamID: cb.TeamID, AgentID: cb.AgentID}
+			prev := cb.Version
+			ev := r(&cb)
+			if ev == nil {
+				continue
+			}
+			if err := tx.UpdateCallback(ctx, cb, prev); err != nil {
+				return err
+			}
+			ev.TenantID, ev.CallbackID, ev.At, ev.Callback = cb.TenantID, cb.ID, s.Clock.Now(), cb
+			if before.AgentID != nil && cb.AgentID == nil {
+				ev.Before = &before
+			}
+			events = append(events, *ev)
+		}
+		if len(events) == 0 {
+			return nil
+		}
+		var err error
+		events, err = tx.AppendEvents(ctx, events)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	if s.Bus != nil && len(events) > 0 {
+		s.Bus.Publish(events)
+	}
+	return len(events), nil
+}
