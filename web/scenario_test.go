@@ -380,3 +380,27 @@ func TestChangeCallback(t *testing.T) {
 		t.Errorf("last event %+v", last)
 	}
 }
+
+// Without demo data the default layout has no credentials: the simulator asks for them
+// and passes them to both widgets, which report credentials the server rejects.
+func TestSimulatorAsksForCredentials(t *testing.T) {
+	srv := startServerWith(t, false)
+	br := newBrowser(t)
+	p := br.tab("nodemo", srv.URL+"/simulator?agent=agent-1&team=team-1&page=velocity-callback")
+	p.waitFor("the credentials form", `!document.querySelector('#sim-creds').hidden && document.activeElement && document.activeElement.id === 'sim-cred-key'`, 10*time.Second)
+	if n := eval[int](p, `velocitySimulator.widgets.length`); n != 0 {
+		t.Fatalf("%d widgets mounted before the credentials were given", n)
+	}
+	p.do(`
+	  document.querySelector('#sim-cred-key').value = 'some-key';
+	  document.querySelector('#sim-cred-user').value = 'someone';
+	  document.querySelector('#sim-cred-pass').value = 'secret';
+	  document.querySelector('#sim-creds button[type=submit]').click();
+	`)
+	p.waitFor("both widgets", `velocitySimulator.widgets.length === 2 && document.querySelector('#sim-creds').hidden`, 10*time.Second)
+	got := eval[[]string](p, `velocitySimulator.widgets.map((w) => w.velocityApiKey + ' ' + atob(w.velocityAuth))`)
+	if len(got) != 2 || got[0] != "some-key someone:secret" || got[1] != got[0] {
+		t.Errorf("widget credentials %q", got)
+	}
+	p.waitFor("the rejected-credentials message", `$deep('.msg.error', pageWidget()) && /rejected/.test($deep('.msg.error', pageWidget()).textContent)`, 10*time.Second)
+}

@@ -22,10 +22,16 @@ type testServer struct {
 
 func startServer(t testing.TB) *testServer {
 	t.Helper()
+	return startServerWith(t, true)
+}
+
+// startServerWith starts the product with or without the demo tenant.
+func startServerWith(t testing.TB, demo bool) *testServer {
+	t.Helper()
 	ctx := context.Background()
 	a, err := app.Open(ctx, app.Config{
 		DB:     filepath.Join(t.TempDir(), "v.db"),
-		Demo:   true,
+		Demo:   demo,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {
