@@ -338,20 +338,20 @@ func TestChangeCallback(t *testing.T) {
 	p.do(`const w = ` + editor + `.shadowRoot.querySelector('cdyx-vel-when'); [...w.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Tomorrow morning').click();`)
 	want := eval[string](p, `(async () => { await `+editor+`.updateComplete; return `+editor+`.when.toISOString(); })()`)
 	p.do(button("Reschedule"))
-	p.waitFor("the new window", `row('`+phone+`').querySelector('.window').dataset.start && Date.parse(row('`+phone+`').querySelector('.window').dataset.start) === Date.parse('`+want+`')`, 10*time.Second)
+	p.waitFor("the new window, editor closed", `Date.parse(row('`+phone+`').querySelector('.window').dataset.start) === Date.parse('`+want+`') && !`+editor, 10*time.Second)
 	if g := eval[string](p, `row('`+phone+`').dataset.group`); g != "upcoming" {
 		t.Errorf("group after rescheduling to tomorrow: %s", g)
 	}
 
 	open()
 	p.do(button("Assign to me"))
-	p.waitFor("mine", `/Mine/.test(row('`+phone+`').querySelector('.badge').textContent)`, 10*time.Second)
+	p.waitFor("mine, editor closed", `/Mine/.test(row('`+phone+`').querySelector('.badge').textContent) && !`+editor, 10*time.Second)
 	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", phone); cb.AgentID == nil || *cb.AgentID != "agent-1" {
 		t.Errorf("after assign to me: %+v", cb)
 	}
 	open()
 	p.do(button("Give to my team"))
-	p.waitFor("team", `/Team/.test(row('`+phone+`').querySelector('.badge').textContent)`, 10*time.Second)
+	p.waitFor("team, editor closed", `/Team/.test(row('`+phone+`').querySelector('.badge').textContent) && !`+editor, 10*time.Second)
 
 	open()
 	p.do(`setValue(` + editor + `.shadowRoot.querySelector('input:not([type])'), 'Customer called in')`)
