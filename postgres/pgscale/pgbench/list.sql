@@ -1,0 +1,5 @@
+-- The worklist of a random agent: the store's UNION ALL statement (see PLANS.md).
+\set a random(0, 19999)
+\set t :a / 10
+\set tn :t / 20
+SELECT * FROM ((SELECT tenant_id, id, team_id, agent_id, customer_name, phone_number, timezone, window_start, window_end, notes, reason, source_interaction_id, created_by, status, attempts, max_attempts, last_outcome, claimed_by, claim_expires_at, created_at, updated_at, version FROM callbacks WHERE tenant_id = 'tn_scale_' || lpad(:tn::text, 3, '0') AND agent_id = 'agent-' || lpad(:a::text, 5, '0') AND status IN ('scheduled', 'claimed') ORDER BY window_start, id LIMIT 51) UNION ALL (SELECT tenant_id, id, team_id, agent_id, customer_name, phone_number, timezone, window_start, window_end, notes, reason, source_interaction_id, created_by, status, attempts, max_attempts, last_outcome, claimed_by, claim_expires_at, created_at, updated_at, version FROM callbacks WHERE tenant_id = 'tn_scale_' || lpad(:tn::text, 3, '0') AND team_id = 'team-' || lpad(:t::text, 4, '0') AND agent_id IS NULL AND status IN ('scheduled', 'claimed') ORDER BY window_start, id LIMIT 51) ORDER BY window_start, id LIMIT 51) x;
