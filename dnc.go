@@ -186,13 +186,13 @@ func (s *Service) ImportDoNotCall(ctx context.Context, p Principal, r io.Reader)
 			break
 		}
 		rep.Lines++
-		line, _ := cr.FieldPos(0)
 		if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
-			rep.Errors = append(rep.Errors, ImportError{Line: pe.Line, Message: "not valid CSV: " + pe.Err.Error()})
+			rep.Errors = append(rep.Errors, ImportError{Line: pe.StartLine, Message: "not valid CSV: " + pe.Err.Error()})
 			continue
 		} else if err != nil {
 			return rep, err
 		}
+		line, _ := cr.FieldPos(0)
 		if rep.Lines > MaxImportLines {
 			return rep, ValidationError(FieldError{Field: "body", Code: "too_many_lines", Message: "an import may have at most 100000 lines; split the file"})
 		}

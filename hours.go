@@ -136,3 +136,30 @@ func Location(name string) *time.Location {
 	}
 	return loc
 }
+
+// Callability says whether a callback may be dialed now under the customer's calling
+// hours, and over which span: From..Until is the current calling interval when Now, else
+// the next one. Reason explains a "no" for a person.
+type Callability struct {
+	Now    bool      `json:"now"`
+	From   time.Time `json:"from,omitzero"`
+	Until  time.Time `json:"until,omitzero"`
+	Reason string    `json:"reason,omitempty"`
+}
+
+// Callability returns whether cb may be dialed at now.
+func (p Policy) Callability(cb *Callback, now time.Time) Callability {
+	loc := Location(cb.Timezone)
+	from, ok := p.NextCallable(now, loc)
+	if !ok {
+		return Callability{Reason: "The customer's calling hours never open."}
+	}
+	lt := from.In(loc)
+	_, until, _ := p.interval(lt.Year(), lt.Month(), lt.Day(), loc)
+	c := Callability{Now: !from.After(now), From: from.UTC(), Until: until.UTC()}
+	if !c.Now {
+		c.Reason = "Outside the customer's calling hours: it is " + now.In(loc).Format("Mon 15:04") + " for them (" + cb.Timezone +
+			"); calling opens " + lt.Format("Mon 15:04") + " their time."
+	}
+	return c
+}

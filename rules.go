@@ -102,3 +102,24 @@ func (ps *Policies) Forget(tenantID string) {
 	delete(ps.cache, tenantID)
 	ps.mu.Unlock()
 }
+
+// UpdatePolicy changes the fields of the tenant's policy that doc sets and stores it.
+func (s *Service) UpdatePolicy(ctx context.Context, p Principal, doc PolicyDoc) (Policy, error) {
+	if s.Rules == nil {
+		return Policy{}, &Error{Kind: KindNotFound, Code: "rules_unavailable", Message: "This server's store keeps no scheduling rules."}
+	}
+	// Read the stored policy, not a cached one, so a change made by another server a
+	// moment ago is kept.
+	cur, found, err := s.Rules.GetPolicy(ctx, p.Tenant.ID)
+	if err != nil {
+		return Policy{}, err
+	}
+	if !found {
+		cur = DefaultPolicy()
+	}
+	next, err := doc.Apply(cur)
+	if err != nil {
+		return Policy{}, err
+	}
+	return next, s.Rules.PutPolicy(ctx, p.Tenant.ID, next, s.now())
+}

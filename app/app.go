@@ -30,6 +30,8 @@ type Config struct {
 	CORSOrigins []string
 	// KeepAlive is the event stream's keep-alive interval (default 15s).
 	KeepAlive time.Duration
+	// SchedulerInterval is the longest time between scheduler passes (default 1s).
+	SchedulerInterval time.Duration
 	// PasswordIterations is the PBKDF2 cost of the demo account's password (0 means
 	// velocity.PasswordIterations; tests lower it).
 	PasswordIterations int
@@ -43,8 +45,10 @@ type App struct {
 	Store   velocity.Store
 	Hub     *hub.Hub
 	Bus     velocity.Bus
-	Service *velocity.Service
-	Auth    *velocity.Authenticator
+	Service   *velocity.Service
+	Policies  *velocity.Policies
+	Scheduler *velocity.Scheduler
+	Auth      *velocity.Authenticator
 	Server  *httpapi.Server
 	Logger  *slog.Logger
 
@@ -83,9 +87,18 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		return nil, fmt.Errorf("stream secret: %w", err)
 	}
 	a.Service = &velocity.Service{Store: store, Bus: a.Bus, Clock: cfg.Clock}
+	if rules, ok := store.(velocity.RulesStore); ok {
+		a.Policies = &velocity.Policies{Store: rules, Clock: cfg.Clock}
+		a.Service.Rules = rules
+		a.Service.Policy = a.Policies.Get
+		a.Scheduler = &velocity.Scheduler{Store: store, Rules: rules, Bus: a.Bus, Clock: cfg.Clock,
+			Policies: a.Policies.Get, Logger: cfg.Logger, Interval: cfg.SchedulerInterval}
+	} else {
+		cfg.Logger.Warn("this store keeps no scheduling rules: default policy, no do-not-call list, no scheduler")
+	}
 	a.Auth = &velocity.Authenticator{Store: store, Clock: cfg.Clock, Logger: cfg.Logger}
 	a.Server = httpapi.New(httpapi.Config{
-		Service: a.Service, Auth: a.Auth, Store: store, Bus: a.Bus, Logger: cfg.Logger, Clock: cfg.Clock,
+		Service: a.Service, Policies: a.Policies, Auth: a.Auth, Store: store, Bus: a.Bus, Logger: cfg.Logger, Clock: cfg.Clock,
 		StreamSecret: secret, KeepAlive: cfg.KeepAlive, CORSOrigins: cfg.CORSOrigins,
 		Assets: assets(cfg.Demo), Index: http.HandlerFunc(index),
 	})
@@ -107,11 +120,21 @@ func (a *App) openStore(ctx context.Context, cfg Config) (velocity.Store, error)
 	return sqlite.Open(ctx, cfg.DB)
 }
 
+// StartScheduler runs the scheduler's passes in the background until Close.
+func (a *App) StartScheduler(ctx context.Context) {
+	if a.Scheduler != nil {
+		a.Scheduler.Start(ctx)
+	}
+}
+
 // Handler returns the HTTP handler of the whole product.
 func (a *App) Handler() http.Handler { return a.Server }
 
 // Close ends event streams and releases the store and bus.
 func (a *App) Close() error {
+	if a.Scheduler != nil {
+		a.Scheduler.Stop()
+	}
 	if a.Server != nil {
 		a.Server.Shutdown()
 	}
@@ -133,4 +156,14 @@ func OpenStoreOnly(ctx context.Context, db string, logger *slog.Logger) (*App, e
 	a.Store = s
 	a.closers = append(a.closers, s.Close)
 	return a, nil
+}
+
+// AdminService returns a service on the store for admin commands (no bus: the servers'
+// live streams are not told; their reads see the changes).
+func (a *App) AdminService() *velocity.Service {
+	svc := &velocity.Service{Store: a.Store, Clock: velocity.SystemClock{}}
+	if rules, ok := a.Store.(velocity.RulesStore); ok {
+		svc.Rules = rules
+	}
+	return svc
 }

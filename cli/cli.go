@@ -47,6 +47,8 @@ Usage:
   velocity tenant   create --name NAME [--country US] [--timezone ZONE] [--json] | list [--json]
   velocity apikey   create|list|revoke --tenant NAME [--name LABEL] [KEY-ID|PREFIX] [--json]
   velocity account  create|disable|enable|passwd --tenant NAME --username USER [--password-stdin] [--json]
+  velocity policy   show|set --tenant NAME [--file POLICY.json]
+  velocity dnc      add|remove|list|import --tenant NAME [NUMBER...] [--reason R] [--file NUMBERS.csv] [--json]
   velocity bench    [--callbacks N] [--clients N] [--duration D] [--db PATH|URL]
   velocity version
 
@@ -73,6 +75,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		"apikey":  &APIKeyCmd{Env: env},
 		"account": &AccountCmd{Env: env},
 		"bench":   &Bench{Env: env},
+		"policy":  &PolicyCmd{Env: env},
+		"dnc":     &DNCCmd{Env: env},
 		"version": versionCmd{env},
 	}
 	cmd, ok := commands[args[0]]

@@ -84,6 +84,39 @@ func TestAdminCommands(t *testing.T) {
 	}
 }
 
+func TestRulesCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v.db")
+	if code, _, errs := run(t, "", "tenant", "create", "--db", db, "--name", "acme"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := run(t, `{"callingHours":{"sun":null},"teamFallbackMinutes":15}`, "policy", "set", "--db", db, "--tenant", "acme")
+	if code != 0 || !strings.Contains(out, `"teamFallbackMinutes": 15`) || !strings.Contains(out, `"sun": null`) {
+		t.Fatalf("policy set: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, "", "policy", "show", "--db", db, "--tenant", "acme"); code != 0 || !strings.Contains(out, `"teamFallbackMinutes": 15`) {
+		t.Fatalf("policy show: %s", out)
+	}
+	if code, _, errs := run(t, `{"maxAttempts":99}`, "policy", "set", "--db", db, "--tenant", "acme"); code != 1 || !strings.Contains(errs, "maxAttempts") {
+		t.Fatalf("bad policy: %d %s", code, errs)
+	}
+	if code, out, _ := run(t, "", "dnc", "add", "--db", db, "--tenant", "acme", "--reason", "asked", "(212) 555-0101", "+12125550102"); code != 0 || !strings.Contains(out, "2 number(s) added") {
+		t.Fatalf("dnc add: %s", out)
+	}
+	code, out, _ = run(t, "phone\n+12125550103\nnonsense\n", "dnc", "import", "--db", db, "--tenant", "acme")
+	if code != 0 || !strings.Contains(out, "1 added") || !strings.Contains(out, "line 3") {
+		t.Fatalf("dnc import: %s", out)
+	}
+	if code, out, _ := run(t, "", "dnc", "list", "--db", db, "--tenant", "acme"); code != 0 || strings.Count(out, "+1212555010") != 3 {
+		t.Fatalf("dnc list: %s", out)
+	}
+	if code, _, _ := run(t, "", "dnc", "remove", "--db", db, "--tenant", "acme", "+12125550101"); code != 0 {
+		t.Fatal("dnc remove")
+	}
+	if code, _, errs := run(t, "", "dnc", "remove", "--db", db, "--tenant", "acme", "+12125550101"); code != 1 || !strings.Contains(errs, "not on the do-not-call list") {
+		t.Fatalf("dnc remove twice: %s", errs)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"frobnicate"},

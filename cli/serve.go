@@ -70,6 +70,7 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
+	a.StartScheduler(ctx)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -42,14 +42,14 @@ func (s *Server) createCallback(w http.ResponseWriter, r *http.Request, p veloci
 	if replayed {
 		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	writeJSON(w, http.StatusCreated, cb)
+	writeJSON(w, http.StatusCreated, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
 	return nil
 }
 
 // listResponse is a page of callbacks.
 type listResponse struct {
-	Items      []velocity.Callback `json:"items"`
-	NextCursor *string             `json:"nextCursor"`
+	Items      []callbackView `json:"items"`
+	NextCursor *string        `json:"nextCursor"`
 }
 
 var listParams = map[string]bool{"agentId": true, "teamId": true, "status": true, "limit": true, "cursor": true}
@@ -108,7 +108,7 @@ func (s *Server) listCallbacks(w http.ResponseWriter, r *http.Request, p velocit
 	if err != nil {
 		return err
 	}
-	resp := listResponse{Items: items}
+	resp := listResponse{Items: s.viewer(r.Context(), p.Tenant.ID).callbacks(items)}
 	if next != "" {
 		resp.NextCursor = &next
 	}
@@ -124,7 +124,7 @@ func (s *Server) getCallback(w http.ResponseWriter, r *http.Request, p velocity.
 		return err
 	}
 	w.Header().Set("ETag", etag(cb.Version))
-	writeJSON(w, http.StatusOK, cb)
+	writeJSON(w, http.StatusOK, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
 	return nil
 }
 
@@ -200,12 +200,7 @@ func (s *Server) updateCallback(w http.ResponseWriter, r *http.Request, p veloci
 		}
 	}
 	cb, err := s.cfg.Service.Update(r.Context(), p, r.PathValue("id"), agent, u, ifMatch)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("ETag", etag(cb.Version))
-	writeJSON(w, http.StatusOK, cb)
-	return nil
+	return s.respond(w, r, p, cb, err)
 }
 
 type agentBody struct {
@@ -218,7 +213,7 @@ func (s *Server) claimCallback(w http.ResponseWriter, r *http.Request, p velocit
 		return err
 	}
 	cb, err := s.cfg.Service.Claim(r.Context(), p, r.PathValue("id"), b.AgentID)
-	return respond(w, cb, err)
+	return s.respond(w, r, p, cb, err)
 }
 
 func (s *Server) releaseCallback(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
@@ -227,7 +222,7 @@ func (s *Server) releaseCallback(w http.ResponseWriter, r *http.Request, p veloc
 		return err
 	}
 	cb, err := s.cfg.Service.Release(r.Context(), p, r.PathValue("id"), b.AgentID)
-	return respond(w, cb, err)
+	return s.respond(w, r, p, cb, err)
 }
 
 func (s *Server) recordAttempt(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
@@ -236,7 +231,7 @@ func (s *Server) recordAttempt(w http.ResponseWriter, r *http.Request, p velocit
 		return err
 	}
 	cb, err := s.cfg.Service.RecordAttempt(r.Context(), p, r.PathValue("id"), in)
-	return respond(w, cb, err)
+	return s.respond(w, r, p, cb, err)
 }
 
 type cancelBody struct {
@@ -250,14 +245,15 @@ func (s *Server) cancelCallback(w http.ResponseWriter, r *http.Request, p veloci
 		return err
 	}
 	cb, err := s.cfg.Service.Cancel(r.Context(), p, r.PathValue("id"), b.AgentID, b.Reason)
-	return respond(w, cb, err)
+	return s.respond(w, r, p, cb, err)
 }
 
-func respond(w http.ResponseWriter, cb velocity.Callback, err error) error {
+// respond writes a changed callback with its ETag, or returns err.
+func (s *Server) respond(w http.ResponseWriter, r *http.Request, p velocity.Principal, cb velocity.Callback, err error) error {
 	if err != nil {
 		return err
 	}
 	w.Header().Set("ETag", etag(cb.Version))
-	writeJSON(w, http.StatusOK, cb)
+	writeJSON(w, http.StatusOK, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
 	return nil
 }

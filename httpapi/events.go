@@ -96,7 +96,7 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 			return nil
 		}
 		lastID = e.ID
-		b, err := json.Marshal(e)
+		b, err := json.Marshal(eventView{Event: e, Callback: s.viewer(r.Context(), tenantID).callback(e.Callback)})
 		if err != nil {
 			return err
 		}

@@ -89,7 +89,7 @@ func (s *Server) cors(next http.Handler) http.Handler {
 				h.Set("Access-Control-Allow-Origin", origin)
 				h.Set("Access-Control-Expose-Headers", "Location, ETag, Idempotent-Replayed, Retry-After")
 				if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
-					h.Set("Access-Control-Allow-Methods", "GET, POST, PATCH, OPTIONS")
+					h.Set("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE, OPTIONS")
 					h.Set("Access-Control-Allow-Headers", "Authorization, X-Api-Key, Content-Type, Idempotency-Key, If-Match, X-Agent-Id, Last-Event-ID")
 					h.Set("Access-Control-Max-Age", "600")
 					w.WriteHeader(http.StatusNoContent)

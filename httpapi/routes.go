@@ -35,6 +35,12 @@ func (s *Server) routeTable() []Route {
 		authed("POST", "/api/v1/callbacks/{id}/cancel", s.cancelCallback),
 		authed("POST", "/api/v1/events/token", s.streamToken),
 		authed("GET", "/api/v1/me", s.me),
+		authed("GET", "/api/v1/policy", s.getPolicy),
+		authed("PATCH", "/api/v1/policy", s.updatePolicy),
+		authed("GET", "/api/v1/do-not-call", s.listDoNotCall),
+		authed("POST", "/api/v1/do-not-call", s.addDoNotCall),
+		authed("POST", "/api/v1/do-not-call/import", s.importDoNotCall),
+		authed("DELETE", "/api/v1/do-not-call/{phone}", s.removeDoNotCall),
 		{Method: "GET", Path: "/api/v1/events", handler: s.handle(s.streamEvents)},
 	}
 }

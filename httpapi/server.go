@@ -17,7 +17,9 @@ import (
 // Config is what a Server needs. Service, Auth, Store and Bus are required.
 type Config struct {
 	Service *velocity.Service
-	Auth    *velocity.Authenticator
+	// Policies serves and caches tenants' policies (nil when the store keeps none).
+	Policies *velocity.Policies
+	Auth     *velocity.Authenticator
 	Store   velocity.Store
 	Bus     velocity.Bus
 	Logger  *slog.Logger

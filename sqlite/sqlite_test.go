@@ -20,3 +20,5 @@ func open(t *testing.T) velocity.Store {
 }
 
 func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+func TestRules(t *testing.T) { storetest.RunRules(t, open) }

@@ -1,0 +1,134 @@
+package httpapi
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/customerdynamics/velocity"
+)
+
+var errNoRules = &velocity.Error{Kind: velocity.KindNotFound, Code: "rules_unavailable", Message: "This server's store keeps no scheduling rules."}
+
+// getPolicy returns the tenant's scheduling policy (the defaults until changed).
+func (s *Server) getPolicy(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	if s.cfg.Policies == nil {
+		return errNoRules
+	}
+	pol, err := s.cfg.Policies.Get(r.Context(), p.Tenant.ID)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, pol.Doc())
+	return nil
+}
+
+// updatePolicy changes the fields of the policy the body names and returns it whole.
+func (s *Server) updatePolicy(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	if s.cfg.Policies == nil {
+		return errNoRules
+	}
+	var doc velocity.PolicyDoc
+	if err := decodeJSON(r, &doc, false); err != nil {
+		return err
+	}
+	pol, err := s.cfg.Service.UpdatePolicy(r.Context(), p, doc)
+	if err != nil {
+		return err
+	}
+	s.cfg.Policies.Forget(p.Tenant.ID)
+	writeJSON(w, http.StatusOK, pol.Doc())
+	return nil
+}
+
+var dncParams = map[string]bool{"after": true, "limit": true}
+
+func (s *Server) listDoNotCall(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	q := r.URL.Query()
+	if err := checkParams(q, dncParams); err != nil {
+		return err
+	}
+	limit := 100
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			return badParam("limit", "must be a whole number from 1 to 1000")
+		}
+		limit = n
+	}
+	if s.cfg.Service.Rules == nil {
+		return errNoRules
+	}
+	items, err := s.cfg.Service.Rules.ListDoNotCall(r.Context(), p.Tenant.ID, q.Get("after"), limit)
+	if err != nil {
+		return err
+	}
+	var next *string
+	if len(items) == limit {
+		n := items[len(items)-1].PhoneNumber
+		next = &n
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": items, "nextAfter": next})
+	return nil
+}
+
+type dncBody struct {
+	PhoneNumber string                    `json:"phoneNumber"`
+	Country     string                    `json:"country"`
+	Reason      string                    `json:"reason"`
+	Numbers     []velocity.DoNotCallInput `json:"numbers"`
+}
+
+// addDoNotCall lists one number ({phoneNumber, country?, reason?}) or several
+// ({numbers: [...]}) and cancels their open callbacks.
+func (s *Server) addDoNotCall(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	var b dncBody
+	if err := decodeJSON(r, &b, false); err != nil {
+		return err
+	}
+	inputs := b.Numbers
+	if b.PhoneNumber != "" || len(inputs) == 0 {
+		inputs = append(inputs, velocity.DoNotCallInput{PhoneNumber: b.PhoneNumber, Country: b.Country, Reason: b.Reason})
+	}
+	if len(inputs) > 1000 {
+		return velocity.ValidationError(velocity.FieldError{Field: "numbers", Code: "too_many", Message: "at most 1000 at once; use /do-not-call/import for more"})
+	}
+	res, err := s.cfg.Service.AddDoNotCall(r.Context(), p, inputs)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+// MaxImportBytes is the largest do-not-call CSV one import takes.
+const MaxImportBytes = 8 << 20
+
+// importDoNotCall lists the numbers of a CSV body ("phoneNumber[,reason[,country]]" per
+// line) and reports bad lines by number; good lines are kept.
+func (s *Server) importDoNotCall(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	body := http.MaxBytesReader(w, r.Body, MaxImportBytes)
+	rep, err := s.cfg.Service.ImportDoNotCall(r.Context(), p, body)
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return &velocity.Error{Kind: velocity.KindTooLarge, Code: "body_too_large", Message: "An import may be at most 8 MiB; split the file."}
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return velocity.InvalidError("unreadable_body", "The request body could not be read.")
+	}
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, rep)
+	return nil
+}
+
+func (s *Server) removeDoNotCall(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	country := r.URL.Query().Get("country")
+	if err := s.cfg.Service.RemoveDoNotCall(r.Context(), p, r.PathValue("phone"), country); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

@@ -1,0 +1,54 @@
+package httpapi
+
+import (
+	"context"
+	"time"
+
+	"github.com/customerdynamics/velocity"
+)
+
+// callbackView is a callback as the API shows it: the stored fields plus whether it may
+// be dialed now under the tenant's calling hours (derived at response time).
+type callbackView struct {
+	velocity.Callback
+	Callable *velocity.Callability `json:"callable,omitempty"`
+}
+
+// eventView is an event with its callback shown as a callbackView.
+type eventView struct {
+	velocity.Event
+	Callback callbackView `json:"callback"`
+}
+
+// viewer annotates callbacks of one tenant with the policy read once.
+type viewer struct {
+	pol *velocity.Policy
+	now time.Time
+}
+
+func (s *Server) viewer(ctx context.Context, tenantID string) viewer {
+	v := viewer{now: s.clock.Now()}
+	if s.cfg.Policies != nil {
+		if pol, err := s.cfg.Policies.Get(ctx, tenantID); err == nil {
+			v.pol = &pol
+		}
+	}
+	return v
+}
+
+func (v viewer) callback(cb velocity.Callback) callbackView {
+	out := callbackView{Callback: cb}
+	if v.pol != nil && cb.Status.Open() {
+		c := v.pol.Callability(&cb, v.now)
+		out.Callable = &c
+	}
+	return out
+}
+
+func (v viewer) callbacks(cbs []velocity.Callback) []callbackView {
+	out := make([]callbackView, len(cbs))
+	for i, cb := range cbs {
+		out[i] = v.callback(cb)
+	}
+	return out
+}
