@@ -42,15 +42,15 @@ var DefaultCORSOrigins = []string{"https://*.cisco.com", "https://*.webex.com"}
 
 // App is a running server's parts. Close releases them.
 type App struct {
-	Store   velocity.Store
-	Hub     *hub.Hub
-	Bus     velocity.Bus
+	Store     velocity.Store
+	Hub       *hub.Hub
+	Bus       velocity.Bus
 	Service   *velocity.Service
 	Policies  *velocity.Policies
 	Scheduler *velocity.Scheduler
 	Auth      *velocity.Authenticator
-	Server  *httpapi.Server
-	Logger  *slog.Logger
+	Server    *httpapi.Server
+	Logger    *slog.Logger
 
 	closers []func() error
 }

@@ -20,10 +20,10 @@ type Config struct {
 	// Policies serves and caches tenants' policies (nil when the store keeps none).
 	Policies *velocity.Policies
 	Auth     *velocity.Authenticator
-	Store   velocity.Store
-	Bus     velocity.Bus
-	Logger  *slog.Logger
-	Clock   velocity.Clock
+	Store    velocity.Store
+	Bus      velocity.Bus
+	Logger   *slog.Logger
+	Clock    velocity.Clock
 
 	// StreamSecret signs event-stream tokens; servers sharing a database share it.
 	StreamSecret []byte
