@@ -32,6 +32,8 @@ type Config struct {
 	KeepAlive time.Duration
 	// SchedulerInterval is the longest time between scheduler passes (default 1s).
 	SchedulerInterval time.Duration
+	// busless opens the store without the cross-server bus (admin commands).
+	busless bool
 	// PasswordIterations is the PBKDF2 cost of the demo account's password (0 means
 	// velocity.PasswordIterations; tests lower it).
 	PasswordIterations int
@@ -74,7 +76,6 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	a.Store = store
-	a.closers = append(a.closers, store.Close)
 	if cfg.Demo {
 		if err := SeedDemo(ctx, store, cfg.Clock, cfg.Logger, cfg.PasswordIterations); err != nil {
 			a.Close()
@@ -117,7 +118,12 @@ func (a *App) openStore(ctx context.Context, cfg Config) (velocity.Store, error)
 	if IsPostgres(cfg.DB) {
 		return a.openPostgres(ctx, cfg)
 	}
-	return sqlite.Open(ctx, cfg.DB)
+	s, err := sqlite.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	a.closers = append(a.closers, s.Close)
+	return s, nil
 }
 
 // StartScheduler runs the scheduler's passes in the background until Close.
@@ -149,12 +155,11 @@ func (a *App) Close() error {
 // OpenStoreOnly opens just the store (applying migrations), for admin commands.
 func OpenStoreOnly(ctx context.Context, db string, logger *slog.Logger) (*App, error) {
 	a := &App{Logger: logger, Hub: hub.New()}
-	s, err := a.openStore(ctx, Config{DB: db, Logger: logger})
+	s, err := a.openStore(ctx, Config{DB: db, Logger: logger, busless: true})
 	if err != nil {
 		return nil, err
 	}
 	a.Store = s
-	a.closers = append(a.closers, s.Close)
 	return a, nil
 }
 

@@ -2,12 +2,28 @@ package app
 
 import (
 	"context"
-	"errors"
 
 	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/postgres"
 )
 
-// openPostgres opens the PostgreSQL store and its cross-server bus.
+// openPostgres opens the PostgreSQL store and starts the cross-server bus: events
+// recorded by any server sharing the database reach this server's live subscribers.
 func (a *App) openPostgres(ctx context.Context, cfg Config) (velocity.Store, error) {
-	return nil, errors.New("PostgreSQL is not available in this build yet")
+	s, err := postgres.Open(ctx, cfg.DB, postgres.Options{})
+	if err != nil {
+		return nil, err
+	}
+	a.closers = append(a.closers, s.Close)
+	if cfg.busless {
+		return s, nil
+	}
+	bus := postgres.NewBus(s, a.Hub, cfg.Logger)
+	if err := bus.Start(context.WithoutCancel(ctx)); err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.Bus = bus
+	a.closers = append(a.closers, func() error { bus.Stop(); return nil })
+	return s, nil
 }
