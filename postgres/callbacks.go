@@ -14,7 +14,7 @@ import (
 
 const callbackCols = `tenant_id, id, team_id, agent_id, customer_name, phone_number, timezone,
 	window_start, window_end, notes, reason, source_interaction_id, created_by, status, attempts,
-	max_attempts, last_outcome, claimed_by, claim_expires_at, created_at, updated_at, version`
+	max_attempts, last_outcome, claimed_by, claim_expires_at, created_at, updated_at, version, due_notified_at`
 
 // openStatuses is velocity.OpenStatuses as the partial indexes spell it.
 const openStatuses = `'scheduled', 'claimed'`
@@ -40,7 +40,7 @@ func scanCallback(row pgx.Row) (velocity.Callback, error) {
 	var outcome *string
 	err := row.Scan(&c.TenantID, &c.ID, &c.TeamID, &c.AgentID, &c.CustomerName, &c.PhoneNumber, &c.Timezone,
 		&c.WindowStart, &c.WindowEnd, &c.Notes, &c.Reason, &c.SourceInteractionID, &c.CreatedBy, &status, &c.Attempts,
-		&c.MaxAttempts, &outcome, &c.ClaimedBy, &c.ClaimExpiresAt, &c.CreatedAt, &c.UpdatedAt, &c.Version)
+		&c.MaxAttempts, &outcome, &c.ClaimedBy, &c.ClaimExpiresAt, &c.CreatedAt, &c.UpdatedAt, &c.Version, &c.DueNotifiedAt)
 	if err != nil {
 		return velocity.Callback{}, mapErr(err)
 	}
@@ -51,7 +51,7 @@ func scanCallback(row pgx.Row) (velocity.Callback, error) {
 	}
 	c.WindowStart, c.WindowEnd = utc(c.WindowStart), utc(c.WindowEnd)
 	c.CreatedAt, c.UpdatedAt = utc(c.CreatedAt), utc(c.UpdatedAt)
-	c.ClaimExpiresAt = utcPtr(c.ClaimExpiresAt)
+	c.ClaimExpiresAt, c.DueNotifiedAt = utcPtr(c.ClaimExpiresAt), utcPtr(c.DueNotifiedAt)
 	return c, nil
 }
 
@@ -67,7 +67,7 @@ func callbackArgs(c velocity.Callback) []any {
 	return []any{c.TenantID, c.ID, c.TeamID, c.AgentID, c.CustomerName, c.PhoneNumber, c.Timezone,
 		c.WindowStart, c.WindowEnd, c.Notes, c.Reason, c.SourceInteractionID, c.CreatedBy,
 		string(c.Status), c.Attempts, c.MaxAttempts, outcomeArg(c.LastOutcome), c.ClaimedBy,
-		c.ClaimExpiresAt, c.CreatedAt, c.UpdatedAt, c.Version}
+		c.ClaimExpiresAt, c.CreatedAt, c.UpdatedAt, c.Version, c.DueNotifiedAt}
 }
 
 // writeTx is velocity.Tx on one PostgreSQL transaction (READ COMMITTED).
@@ -92,7 +92,7 @@ func (w *writeTx) FindOpenByPhone(ctx context.Context, tenantID, phone string) (
 // open-number index), so that the caller can still look the open one up.
 func (w *writeTx) InsertCallback(ctx context.Context, c velocity.Callback) error {
 	tag, err := w.tx.Exec(ctx, `INSERT INTO callbacks (`+callbackCols+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
 		ON CONFLICT (tenant_id, phone_number) WHERE status IN (`+openStatuses+`) DO NOTHING`, callbackArgs(c)...)
 	if err != nil {
 		return mapErr(err)
@@ -107,12 +107,12 @@ func (w *writeTx) UpdateCallback(ctx context.Context, c velocity.Callback, prevV
 	tag, err := w.tx.Exec(ctx, `UPDATE callbacks SET team_id = $1, agent_id = $2, customer_name = $3,
 		phone_number = $4, timezone = $5, window_start = $6, window_end = $7, notes = $8, reason = $9,
 		status = $10, attempts = $11, max_attempts = $12, last_outcome = $13, claimed_by = $14, claim_expires_at = $15,
-		updated_at = $16, version = $17
-		WHERE tenant_id = $18 AND id = $19 AND version = $20`,
+		updated_at = $16, version = $17, due_notified_at = $18
+		WHERE tenant_id = $19 AND id = $20 AND version = $21`,
 		c.TeamID, c.AgentID, c.CustomerName, c.PhoneNumber, c.Timezone, c.WindowStart,
 		c.WindowEnd, c.Notes, c.Reason, string(c.Status), c.Attempts, c.MaxAttempts,
 		outcomeArg(c.LastOutcome), c.ClaimedBy, c.ClaimExpiresAt, c.UpdatedAt,
-		c.Version, c.TenantID, c.ID, prevVersion)
+		c.Version, c.DueNotifiedAt, c.TenantID, c.ID, prevVersion)
 	if err != nil {
 		return mapErr(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/customerdynamics/velocity"
 	"github.com/jackc/pgx/v5"
@@ -81,7 +82,7 @@ func (im *Import) Accounts(ctx context.Context, accounts []velocity.Account) err
 
 var callbackColNames = []string{"tenant_id", "id", "team_id", "agent_id", "customer_name", "phone_number", "timezone",
 	"window_start", "window_end", "notes", "reason", "source_interaction_id", "created_by", "status", "attempts",
-	"max_attempts", "last_outcome", "claimed_by", "claim_expires_at", "created_at", "updated_at", "version"}
+	"max_attempts", "last_outcome", "claimed_by", "claim_expires_at", "created_at", "updated_at", "version", "due_notified_at"}
 
 // Callbacks adds callbacks as they are (ids, versions and times kept).
 func (im *Import) Callbacks(ctx context.Context, cbs []velocity.Callback) error {
@@ -120,5 +121,20 @@ func (im *Import) IdempotencyKeys(ctx context.Context, recs []velocity.Idempoten
 		func(i int) ([]any, error) {
 			r := recs[i]
 			return []any{r.TenantID, r.Key, r.RequestHash, r.CallbackID, r.CreatedAt}, nil
+		})
+}
+
+// Policy stores the tenant's policy document (JSON, as velocity.PolicyDoc).
+func (im *Import) Policy(ctx context.Context, tenantID string, doc []byte, at time.Time) error {
+	_, err := im.tx.Exec(ctx, `INSERT INTO tenant_policies (tenant_id, policy, updated_at) VALUES ($1, $2, $3)`, tenantID, string(doc), at)
+	return mapErr(err)
+}
+
+// DoNotCall adds do-not-call entries.
+func (im *Import) DoNotCall(ctx context.Context, entries []velocity.DoNotCall) error {
+	return im.copy(ctx, "do_not_call", []string{"tenant_id", "phone_number", "reason", "added_by", "added_at"}, len(entries),
+		func(i int) ([]any, error) {
+			e := entries[i]
+			return []any{e.TenantID, e.PhoneNumber, e.Reason, e.AddedBy, e.AddedAt}, nil
 		})
 }

@@ -15,3 +15,6 @@ func open(t *testing.T) velocity.Store {
 
 // TestStore runs the behaviour suite every store passes, each test on its own schema.
 func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+// TestRules runs the scheduling-rules behaviour suite.
+func TestRules(t *testing.T) { storetest.RunRules(t, open) }

@@ -125,3 +125,36 @@ func (x *Export) IdempotencyKeys(ctx context.Context, tenantID, afterKey string,
 	}
 	return out, mapErr(rows.Err())
 }
+
+// Policy returns the tenant's stored scheduling policy document as JSON, or nil when it
+// has none.
+func (x *Export) Policy(ctx context.Context, tenantID string) ([]byte, error) {
+	var doc string
+	err := x.tx.QueryRowContext(ctx, `SELECT policy FROM tenant_policies WHERE tenant_id = ?`, tenantID).Scan(&doc)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	return []byte(doc), mapErr(err)
+}
+
+// DoNotCall returns up to limit of the tenant's do-not-call entries after the given
+// number, by number.
+func (x *Export) DoNotCall(ctx context.Context, tenantID, after string, limit int) ([]velocity.DoNotCall, error) {
+	rows, err := x.tx.QueryContext(ctx, `SELECT phone_number, reason, added_by, added_at FROM do_not_call
+		WHERE tenant_id = ? AND phone_number > ? ORDER BY phone_number LIMIT ?`, tenantID, after, limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []velocity.DoNotCall
+	for rows.Next() {
+		e := velocity.DoNotCall{TenantID: tenantID}
+		var at int64
+		if err := rows.Scan(&e.PhoneNumber, &e.Reason, &e.AddedBy, &at); err != nil {
+			return nil, mapErr(err)
+		}
+		e.AddedAt = fromMicros(at)
+		out = append(out, e)
+	}
+	return out, mapErr(rows.Err())
+}

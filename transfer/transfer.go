@@ -26,6 +26,8 @@ type Report struct {
 	Callbacks       int           `json:"callbacks"`
 	Events          int           `json:"events"`
 	IdempotencyKeys int           `json:"idempotencyKeys"`
+	Policy          bool          `json:"policy"`       // the tenant's scheduling policy was copied
+	DoNotCall       int           `json:"doNotCall"`    // do-not-call entries
 	FirstEventID    int64         `json:"firstEventId"` // the copied events' new ids in PostgreSQL
 	LastEventID     int64         `json:"lastEventId"`
 	Duration        time.Duration `json:"duration"`
@@ -36,7 +38,8 @@ type Report struct {
 var ErrTenantExists = postgres.TenantExists
 
 // Copy copies the tenant named tenantName (the tenant, its API keys, accounts, callbacks,
-// their events in history order, and idempotency keys) from one consistent snapshot of
+// their events in history order, idempotency keys, scheduling policy and do-not-call
+// list) from one consistent snapshot of
 // from into to, in one PostgreSQL transaction: all of it arrives or nothing does. Callback
 // ids, versions and times are kept; events get new ids in the target, in the same order.
 // Server secrets are not copied (each database has its own). It logs progress to log.
@@ -129,6 +132,30 @@ func copyTenant(ctx context.Context, from *sqlite.Store, to *postgres.Store, ten
 				}
 				rep.IdempotencyKeys += len(page)
 				after = page[len(page)-1].Key
+			}
+			doc, err := x.Policy(ctx, t.ID)
+			if err != nil {
+				return err
+			}
+			if doc != nil {
+				if err := im.Policy(ctx, t.ID, doc, time.Now().UTC()); err != nil {
+					return fmt.Errorf("transfer: policy: %w", err)
+				}
+				rep.Policy = true
+			}
+			for after := ""; ; {
+				page, err := x.DoNotCall(ctx, t.ID, after, pageSize)
+				if err != nil || len(page) == 0 {
+					if err != nil {
+						return err
+					}
+					break
+				}
+				if err := im.DoNotCall(ctx, page); err != nil {
+					return fmt.Errorf("transfer: do-not-call list: %w", err)
+				}
+				rep.DoNotCall += len(page)
+				after = page[len(page)-1].PhoneNumber
 			}
 			log.Info("committing", "callbacks", rep.Callbacks, "events", rep.Events, "idempotencyKeys", rep.IdempotencyKeys)
 			return nil

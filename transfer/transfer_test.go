@@ -73,6 +73,14 @@ func seed(t *testing.T) (*sqlite.Store, velocity.Principal, string) {
 			t.Fatal(err)
 		}
 	}
+	pol := velocity.DefaultPolicy()
+	pol.MaxAttempts = 5
+	if err := src.PutPolicy(ctx, p.Tenant.ID, pol, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.AddDoNotCall(ctx, []velocity.DoNotCall{{TenantID: p.Tenant.ID, PhoneNumber: "+12125559999", Reason: "asked", AddedBy: "crm", AddedAt: storetest.Epoch}}); err != nil {
+		t.Fatal(err)
+	}
 	return src, p, key
 }
 
@@ -129,6 +137,16 @@ func TestCopy(t *testing.T) {
 		t.Fatalf("report %+v, want %d events", rep, events)
 	}
 
+	// Rules came along.
+	if !rep.Policy || rep.DoNotCall != 1 {
+		t.Fatalf("report %+v", rep)
+	}
+	if pol, ok, err := dst.GetPolicy(ctx, p.Tenant.ID); err != nil || !ok || pol.MaxAttempts != 5 {
+		t.Fatalf("policy: %+v %v %v", pol, ok, err)
+	}
+	if dnc, err := dst.IsDoNotCall(ctx, p.Tenant.ID, "+12125559999"); err != nil || !dnc {
+		t.Fatalf("do-not-call: %v %v", dnc, err)
+	}
 	// Credentials work on the target; the other tenant stayed behind.
 	cr, err := dst.LookupCredentials(ctx, velocity.HashAPIKey(key), "crm")
 	if err != nil || !cr.KeyActive || cr.Account == nil || cr.Tenant != p.Tenant {
