@@ -87,7 +87,7 @@ func clients(b *testing.B, n int, op func(ctx context.Context, client int, r *ra
 
 func benchService(b *testing.B, n int) (pgscale.Dataset, *velocity.Service) {
 	d := scale(b)
-	s, err := postgres.Open(context.Background(), d.URL, postgres.Options{MaxConns: int32(max(n, 4)), SkipMigrate: true})
+	s, err := postgres.Open(context.Background(), d.URL, postgres.Options{MaxConns: int32(max(n, 4))})
 	if err != nil {
 		b.Fatal(err)
 	}

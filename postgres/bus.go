@@ -131,8 +131,8 @@ func (b *Bus) defaults() {
 }
 
 // Start begins delivering events recorded from now on. It fails when the database does
-// not answer; after that, outages are retried in the background. The bus runs until Stop
-// or until ctx ends.
+// not answer; after that, outages are retried in the background. ctx bounds the start
+// only: the bus runs until Stop.
 func (b *Bus) Start(ctx context.Context) error {
 	b.defaults()
 	last, err := b.store.LastEventID(ctx)
@@ -147,7 +147,7 @@ func (b *Bus) Start(ctx context.Context) error {
 	b.started = true
 	b.ob = newOutbox(last)
 	b.stats.LastDeliveredID = last
-	ctx, b.cancel = context.WithCancel(ctx)
+	ctx, b.cancel = context.WithCancel(context.WithoutCancel(ctx))
 	b.done.Add(3)
 	go func() { defer b.done.Done(); b.pollLoop(ctx) }()
 	go func() { defer b.done.Done(); b.listenLoop(ctx) }()

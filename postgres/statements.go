@@ -1,6 +1,10 @@
 package postgres
 
-import "github.com/customerdynamics/velocity"
+import (
+	"time"
+
+	"github.com/customerdynamics/velocity"
+)
 
 // Statement is one SQL statement the store runs, with example arguments, for EXPLAIN and
 // for benchmarks that run the store's statements on their own.
@@ -26,6 +30,10 @@ func HotStatements(tenantID, agentID, teamID, callbackID, phone string, after *v
 		WHERE tenant_id = $1 AND phone_number = $2 AND status IN (` + openStatuses + `)`, []any{tenantID, phone}},
 		{"EventsAfter, all tenants (the bus)", `SELECT ` + eventCols + ` FROM callback_events WHERE id > $1 ORDER BY id LIMIT $2`, []any{afterEventID, 500}},
 		{"EventsAfter, one tenant (stream replay)", `SELECT ` + eventCols + ` FROM callback_events WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3`, []any{tenantID, afterEventID, 500}},
+		{"scheduler: windows that opened", `SELECT ` + callbackCols + ` FROM callbacks
+		WHERE status = 'scheduled' AND due_notified_at IS NULL AND window_start <= $1 ORDER BY window_start LIMIT $2`, []any{time.Now().UTC(), 100}},
+		{"scheduler: expired leases", `SELECT ` + callbackCols + ` FROM callbacks
+		WHERE status = 'claimed' AND claim_expires_at <= $1 ORDER BY claim_expires_at LIMIT $2`, []any{time.Now().UTC(), 100}},
 		{"history of a callback", `SELECT ` + eventCols + ` FROM callback_events WHERE tenant_id = $1 AND callback_id = $2 ORDER BY id`, []any{tenantID, callbackID}},
 	}
 }
