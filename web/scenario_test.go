@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
@@ -403,4 +405,46 @@ func TestSimulatorAsksForCredentials(t *testing.T) {
 		t.Errorf("widget credentials %q", got)
 	}
 	p.waitFor("the rejected-credentials message", `$deep('.msg.error', pageWidget()) && /rejected/.test($deep('.msg.error', pageWidget()).textContent)`, 10*time.Second)
+}
+
+// Outside the Desktop (a page of another origin, no AGENTX_SERVICE), the same script
+// finds the Velocity server from its own URL, loads twice without harm, lists callbacks
+// live over CORS, and explains that dialing needs the Desktop instead of dialing.
+func TestWidgetOnAnotherOrigin(t *testing.T) {
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(`<!doctype html><html lang="en"><head><title>Some other desktop</title></head><body><main></main></body></html>`))
+	}))
+	defer other.Close()
+	srv := newFixture(t, other.URL)
+	br := newBrowser(t)
+	p := br.tab("other", other.URL+"/")
+	load := `new Promise((resolve, reject) => { const s = document.createElement('script'); s.src = '` + srv.URL + `/assets/callback.js'; s.onload = resolve; s.onerror = reject; document.head.appendChild(s); })`
+	p.do(`window.__errors = []; window.addEventListener('error', (e) => __errors.push(String(e.message)));`)
+	p.do(`await ` + load + `; await ` + load + `;`)
+	p.do(`
+	  for (const mode of ['callback', 'callbackCreate']) {
+	    const el = document.createElement('cdyx-vel-callback');
+	    el.id = mode;
+	    Object.assign(el, { velocityApiKey: 'velocity-demo-key', velocityAuth: btoa('demo:demo-password'), agentId: 'agent-1', teamId: 'team-1', outdialEp: '7f2d7c5e-1b1a-4c8e-9d7e-0a1b2c3d4e01', [mode]: true });
+	    document.querySelector('main').appendChild(el);
+	  }
+	`)
+	pageEl := `document.getElementById('callback')`
+	rowJS := `$deep('li[data-phone="` + srv.TeamPhone + `"]', ` + pageEl + `)`
+	p.waitFor("the list from the script's server", rowJS+` && $deep('.live[data-state="live"]', `+pageEl+`)`, 15*time.Second)
+	p.waitFor("the empty panel", `/No active call/.test($deep('cdyx-vel-callback-form', document.getElementById('callbackCreate')).shadowRoot.textContent)`, 5*time.Second)
+	p.do(rowJS + `.querySelector('button.dial').click()`)
+	p.waitFor("the not-in-Desktop notice", rowJS+`.querySelector('.notice') && /only inside the Webex Contact Center Desktop/.test(`+rowJS+`.querySelector('.notice').textContent)`, 5*time.Second)
+	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", srv.TeamPhone); cb.Status != "scheduled" {
+		t.Errorf("the callback was claimed: %+v", cb)
+	}
+	const phone = "+13125550177"
+	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": phone, "timezone": srv.Zone}, nil); st != 201 {
+		t.Fatalf("create: %d", st)
+	}
+	p.waitFor("the live update", `$deep('li[data-phone="`+phone+`"]', `+pageEl+`)`, 5*time.Second)
+	if errs := eval[[]string](p, `__errors`); len(errs) != 0 {
+		t.Errorf("page errors: %q", errs)
+	}
 }

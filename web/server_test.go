@@ -25,14 +25,17 @@ func startServer(t testing.TB) *testServer {
 	return startServerWith(t, true)
 }
 
-// startServerWith starts the product with or without the demo tenant.
-func startServerWith(t testing.TB, demo bool) *testServer {
+// startServerWith starts the product with or without the demo tenant; corsOrigins, when
+// given, are the browser origins allowed to call its API.
+func startServerWith(t testing.TB, demo bool, corsOrigins ...string) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	a, err := app.Open(ctx, app.Config{
-		DB:     filepath.Join(t.TempDir(), "v.db"),
-		Demo:   demo,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		DB:   filepath.Join(t.TempDir(), "v.db"),
+		Demo: demo,
+		// nil keeps the product's default (the Desktop's origins).
+		CORSOrigins: corsOrigins,
+		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -90,9 +93,9 @@ type fixture struct {
 	TeamPhone, A1Phone, A2Phone string
 }
 
-func newFixture(t testing.TB) *fixture {
+func newFixture(t testing.TB, corsOrigins ...string) *fixture {
 	t.Helper()
-	f := &fixture{testServer: startServer(t), Zone: daytimeZone(t), TeamPhone: "+13125550101", A1Phone: "+13125550102", A2Phone: "+13125550103"}
+	f := &fixture{testServer: startServerWith(t, true, corsOrigins...), Zone: daytimeZone(t), TeamPhone: "+13125550101", A1Phone: "+13125550102", A2Phone: "+13125550103"}
 	mk := func(phone, name string, agent any, out *callback) {
 		body := map[string]any{"teamId": "team-1", "agentId": agent, "phoneNumber": phone, "customerName": name, "timezone": f.Zone, "notes": "Created by the test."}
 		if st := api(t, f.URL, "POST", "/callbacks", body, out); st != 201 {
