@@ -28,6 +28,40 @@ type Scheduler struct {
 	mu     sync.Mutex
 	cancel context.CancelFunc
 	done   chan struct{}
+	poke   chan time.Time // earlier wake-ups asked for by Notice
+}
+
+// Notice tells a running scheduler about recorded events, so that a window opening
+// sooner than its next planned pass is announced on time. It never blocks.
+func (s *Scheduler) Notice(events []Event) {
+	s.mu.Lock()
+	poke := s.poke
+	s.mu.Unlock()
+	if poke == nil {
+		return
+	}
+	for _, e := range events {
+		cb := &e.Callback
+		if cb.Status != StatusScheduled || cb.DueNotifiedAt != nil {
+			continue
+		}
+		select {
+		case poke <- cb.WindowStart:
+		default: // a poke is pending; the pass it causes will plan again
+		}
+	}
+}
+
+// NoticingBus is a Bus that also tells a Scheduler what it publishes.
+type NoticingBus struct {
+	Bus
+	Scheduler *Scheduler
+}
+
+// Publish publishes the events and tells the scheduler about them.
+func (b NoticingBus) Publish(events []Event) {
+	b.Bus.Publish(events)
+	b.Scheduler.Notice(events)
 }
 
 // PassResult counts what one pass did.
@@ -54,14 +88,15 @@ func (s *Scheduler) Start(ctx context.Context) {
 	}
 	ctx, s.cancel = context.WithCancel(ctx)
 	s.done = make(chan struct{})
-	go s.loop(ctx, s.done)
+	s.poke = make(chan time.Time, 1)
+	go s.loop(ctx, s.done, s.poke)
 }
 
 // Stop ends the background passes and waits for the current one to finish.
 func (s *Scheduler) Stop() {
 	s.mu.Lock()
 	cancel, done := s.cancel, s.done
-	s.cancel, s.done = nil, nil
+	s.cancel, s.done, s.poke = nil, nil, nil
 	s.mu.Unlock()
 	if cancel != nil {
 		cancel()
@@ -69,7 +104,7 @@ func (s *Scheduler) Stop() {
 	}
 }
 
-func (s *Scheduler) loop(ctx context.Context, done chan struct{}) {
+func (s *Scheduler) loop(ctx context.Context, done chan struct{}, poke chan time.Time) {
 	defer close(done)
 	interval := s.Interval
 	if interval <= 0 {
@@ -85,18 +120,34 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}) {
 		case res.Expired+res.FellBack+res.Due > 0:
 			s.Logger.Info("scheduler pass", "expired", res.Expired, "fellBack", res.FellBack, "due", res.Due, "took", res.Took)
 		}
-		wait := interval
+		wake := time.Now().Add(interval)
 		if err == nil {
-			if at, ok, err := s.Rules.NextDue(ctx, s.Clock.Now()); err == nil && ok {
-				wait = min(wait, max(time.Until(at), 10*time.Millisecond))
+			if at, ok, err := s.Rules.NextDue(ctx, s.Clock.Now()); err == nil && ok && at.Before(wake) {
+				wake = at
 			}
 		}
-		t := time.NewTimer(wait)
+		if !s.sleepUntil(ctx, wake, poke) {
+			return
+		}
+	}
+}
+
+// sleepUntil waits until wake, or earlier when a poke names an earlier window; it
+// returns false when ctx ends.
+func (s *Scheduler) sleepUntil(ctx context.Context, wake time.Time, poke chan time.Time) bool {
+	t := time.NewTimer(max(time.Until(wake), time.Millisecond))
+	defer t.Stop()
+	for {
 		select {
 		case <-ctx.Done():
-			t.Stop()
-			return
+			return false
 		case <-t.C:
+			return true
+		case at := <-poke:
+			if at.Before(wake) {
+				wake = at
+				t.Reset(max(time.Until(wake), time.Millisecond))
+			}
 		}
 	}
 }

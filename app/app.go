@@ -94,6 +94,8 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		a.Service.Policy = a.Policies.Get
 		a.Scheduler = &velocity.Scheduler{Store: store, Rules: rules, Bus: a.Bus, Clock: cfg.Clock,
 			Policies: a.Policies.Get, Logger: cfg.Logger, Interval: cfg.SchedulerInterval}
+		// Windows the service sets wake the scheduler when they open, not at its next pass.
+		a.Service.Bus = velocity.NoticingBus{Bus: a.Bus, Scheduler: a.Scheduler}
 	} else {
 		cfg.Logger.Warn("this store keeps no scheduling rules: default policy, no do-not-call list, no scheduler")
 	}

@@ -21,7 +21,12 @@ type Options struct {
 	Warmup   time.Duration
 	Ops      []string // of OpNames
 	Direct   bool     // also run the operations directly on the store, without HTTP
-	Logger   *slog.Logger
+	// SchedulerDue, when > 0, times one scheduler pass that finds this many callbacks
+	// falling due at once; DueDelay, when > 0, measures that many window-opening to
+	// due-event delays on an agent's stream.
+	SchedulerDue int
+	DueDelay     int
+	Logger       *slog.Logger
 }
 
 // OpNames lists the operations in the order they run. Claims run last: each claims a
@@ -41,6 +46,9 @@ func Run(ctx context.Context, o Options, out io.Writer) ([]Result, error) {
 		return nil, err
 	}
 	defer a.Close()
+	if o.DueDelay > 0 {
+		a.StartScheduler(ctx)
+	}
 	o.Logger.Info("seeding", "db", o.DB, "tenants", o.Shape.Tenants, "teams", o.Shape.Teams, "agents", o.Shape.Agents, "callbacks", o.Shape.Callbacks)
 	w, err := Seed(ctx, a.Store, o.Shape, o.Logger)
 	if err != nil {
@@ -87,5 +95,24 @@ func Run(ctx context.Context, o Options, out io.Writer) ([]Result, error) {
 		}
 	}
 	Print(out, results)
+	if o.DueDelay > 0 {
+		d, err := DueDelay(ctx, ht.Base, ht.Client, &w.Tenants[0], o.DueDelay)
+		if err != nil {
+			return results, fmt.Errorf("due delay: %w", err)
+		}
+		fmt.Fprintf(out, "due event delay (window opens -> event on an agent's stream), %d samples: p50 %s, p99 %s, max %s\n",
+			len(d), fmtDur(d[len(d)/2]), fmtDur(d[min(len(d)-1, len(d)*99/100)]), fmtDur(d[len(d)-1]))
+	}
+	if o.SchedulerDue > 0 {
+		if a.Scheduler != nil {
+			a.Scheduler.Stop()
+		}
+		res, err := SchedulerPass(ctx, a.Store, w, o.SchedulerDue, serverLog)
+		if err != nil {
+			return results, fmt.Errorf("scheduler pass: %w", err)
+		}
+		fmt.Fprintf(out, "scheduler pass with %d callbacks of which %d fall due at once: %s (%d due events)\n",
+			o.Shape.Callbacks+o.SchedulerDue, o.SchedulerDue, res.Took.Round(time.Millisecond), res.Due)
+	}
 	return results, nil
 }

@@ -31,6 +31,8 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	warmup := fs.Duration("warmup", time.Second, "warm-up before each measurement")
 	ops := fs.String("ops", strings.Join(bench.OpNames, ","), "operations: "+strings.Join(bench.OpNames, ","))
 	direct := fs.Bool("direct", false, "also run list, create and claim directly on the service and store, without HTTP")
+	schedDue := fs.Int("scheduler-due", 0, "also time one scheduler pass that finds this many callbacks falling due at once")
+	dueDelay := fs.Int("due-delay", 0, "also measure this many window-opening to due-event delays on an agent's stream")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -54,7 +56,7 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.Stdout, "velocity bench: %d callbacks, %d tenants, %d teams, %d agents on %s; %s per measurement\n",
 		*callbacks, *tenants, *teams, *agents, engine(*db), *duration)
 	_, err := bench.Run(ctx, bench.Options{DB: *db, Shape: bench.Shape{Tenants: *tenants, Teams: *teams, Agents: *agents, Callbacks: *callbacks},
-		Clients: cs, Duration: *duration, Warmup: *warmup, Ops: splitList(*ops), Direct: *direct, Logger: log}, c.Stdout)
+		Clients: cs, Duration: *duration, Warmup: *warmup, Ops: splitList(*ops), Direct: *direct, SchedulerDue: *schedDue, DueDelay: *dueDelay, Logger: log}, c.Stdout)
 	return err
 }
 

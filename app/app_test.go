@@ -1,0 +1,98 @@
+package app_test
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/app"
+)
+
+// TestDueEventWakesScheduler: with passes a minute apart, a window that opens in 300ms
+// is still announced on the agent's stream when it opens, because the service's
+// publishes wake the scheduler.
+func TestDueEventWakesScheduler(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a, err := app.Open(ctx, app.Config{DB: filepath.Join(t.TempDir(), "v.db"), Demo: true, PasswordIterations: 1000,
+		SchedulerInterval: time.Minute, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	a.StartScheduler(ctx)
+	srv := httptest.NewServer(a.Handler())
+	defer srv.Close()
+	time.Sleep(100 * time.Millisecond) // let the first pass announce the demo's open windows
+
+	req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+"/api/v1/events?agentId=agent-1&teamId=team-1", nil)
+	req.Header.Set("X-Api-Key", app.DemoAPIKey)
+	req.SetBasicAuth(app.DemoUsername, app.DemoPassword)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	due := make(chan string, 10)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		isDue := false
+		for sc.Scan() {
+			l := sc.Text()
+			switch {
+			case strings.HasPrefix(l, "event: "):
+				isDue = l == "event: due"
+			case strings.HasPrefix(l, "data: ") && isDue:
+				due <- l
+			}
+		}
+	}()
+
+	now := time.Now()
+	zone := "UTC"
+	for _, z := range []string{"America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney", "America/Los_Angeles"} {
+		if velocity.DefaultPolicy().CallableAt(now.Add(time.Second), velocity.Location(z)) && velocity.DefaultPolicy().CallableAt(now.Add(time.Hour), velocity.Location(z)) {
+			zone = z
+		}
+	}
+	opens := now.Add(300 * time.Millisecond).UTC()
+	p := velocity.Principal{Tenant: mustTenant(t, a), Username: "demo"}
+	cb, _, err := a.Service.Create(ctx, p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: "+12125550199", Timezone: zone, WindowStart: &opens}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case data := <-due:
+			if !strings.Contains(data, cb.ID) {
+				continue // a demo callback's window
+			}
+		case <-deadline:
+			t.Fatal("no due event: the scheduler was not woken for the new window")
+		}
+		break
+	}
+	{
+		if late := time.Since(opens); late < 0 || late > 5*time.Second {
+			t.Fatalf("due event %s after the window opened", late)
+		}
+	}
+}
+
+func mustTenant(t *testing.T, a *app.App) velocity.Tenant {
+	tn, err := a.Store.GetTenantByName(context.Background(), app.DemoTenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tn
+}

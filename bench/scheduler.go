@@ -1,0 +1,138 @@
+package bench
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/storetest"
+)
+
+// SchedulerPass seeds `due` callbacks whose windows open at one instant on top of the
+// store's existing data, moves a test clock to that instant, and times one scheduler
+// pass (which must announce all of them).
+func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due int, log *slog.Logger) (velocity.PassResult, error) {
+	rules, ok := s.(velocity.RulesStore)
+	if !ok {
+		return velocity.PassResult{}, fmt.Errorf("this store keeps no scheduling rules")
+	}
+	now := velocity.SystemClock{}.Now()
+	clock := storetest.NewClock(now)
+	pol := &velocity.Policies{Store: rules, Clock: clock}
+	sched := &velocity.Scheduler{Store: s, Rules: rules, Clock: clock, Policies: pol.Get, Logger: log}
+	// Announce what is already due (seeded windows in the past) so that the measured
+	// pass sees only the new ones.
+	if _, err := sched.RunOnce(ctx); err != nil {
+		return velocity.PassResult{}, err
+	}
+	at := now.Add(time.Minute)
+	for done := 0; done < due; {
+		n := min(1000, due-done)
+		err := s.Write(ctx, func(tx velocity.Tx) error {
+			for j := 0; j < n; j++ {
+				st := &w.Tenants[(done+j)%len(w.Tenants)]
+				cb := velocity.Callback{ID: velocity.NewID("cb_"), TenantID: st.Tenant.ID, TeamID: st.Teams[0], CustomerName: "Due",
+					PhoneNumber: phone(7_000_000 + done + j), Timezone: "America/New_York", WindowStart: at, WindowEnd: at.Add(time.Hour),
+					CreatedBy: "bench", Status: velocity.StatusScheduled, MaxAttempts: 3, CreatedAt: now, UpdatedAt: now, Version: 1}
+				if err := tx.InsertCallback(ctx, cb); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return velocity.PassResult{}, err
+		}
+		done += n
+	}
+	clock.Set(at)
+	res, err := sched.RunOnce(ctx)
+	// Seeded windows that open in the same minute are announced too.
+	if err == nil && res.Due < due {
+		err = fmt.Errorf("the pass announced %d of %d due callbacks", res.Due, due)
+	}
+	return res, err
+}
+
+// DueDelay measures, n times, the delay from a window opening to its due event on an
+// agent's event stream, with the server's scheduler running on the real clock.
+func DueDelay(ctx context.Context, base string, client *http.Client, st *SeededTenant, n int) ([]time.Duration, error) {
+	team := st.Teams[0]
+	agent := st.Agents[team][0]
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/api/v1/events?agentId="+agent+"&teamId="+team, nil)
+	req.Header.Set("X-Api-Key", st.APIKey)
+	req.SetBasicAuth(st.Username, st.Password)
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	resp, err := (&http.Client{}).Do(req.WithContext(sctx))
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		return nil, fmt.Errorf("event stream: %s", resp.Status)
+	}
+	dues := make(chan velocity.Event, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		typ := ""
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				typ = line[7:]
+			case strings.HasPrefix(line, "data: ") && typ == "due":
+				var e velocity.Event
+				if json.Unmarshal([]byte(line[6:]), &e) == nil {
+					dues <- e
+				}
+			}
+		}
+		close(dues)
+	}()
+	var out []time.Duration
+	h := &HTTPTarget{Base: base, Client: client}
+	for i := 0; i < n; i++ {
+		// A team callback whose window opens shortly; the zone keeps it in calling hours.
+		opens := time.Now().Add(700 * time.Millisecond).UTC().Truncate(time.Millisecond)
+		zone := callableZone(time.Now())
+		body := map[string]any{"teamId": team, "phoneNumber": phone(7_500_000 + i), "timezone": zone,
+			"windowStart": opens.Format(time.RFC3339Nano), "windowEnd": opens.Add(time.Hour).Format(time.RFC3339Nano)}
+		if err := h.do(ctx, st, "POST", "/api/v1/callbacks", body, 201); err != nil {
+			return out, err
+		}
+		select {
+		case e, ok := <-dues:
+			if !ok {
+				return out, fmt.Errorf("event stream ended")
+			}
+			out = append(out, time.Since(opens))
+			_ = e
+		case <-time.After(10 * time.Second):
+			return out, fmt.Errorf("no due event within 10s")
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// callableZone returns an IANA zone where it is now within default calling hours.
+func callableZone(now time.Time) string {
+	p := velocity.DefaultPolicy()
+	for _, z := range []string{"America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Honolulu"} {
+		loc := velocity.Location(z)
+		if p.CallableAt(now, loc) && p.CallableAt(now.Add(time.Hour), loc) {
+			return z
+		}
+	}
+	return "UTC"
+}
+
