@@ -176,6 +176,11 @@ func TestDarkModeFollowsStore(t *testing.T) {
 	p.do(`velocitySimulator.setDarkMode(false)`)
 	check(false)
 
+	// Switching agent in the simulator pushes the new agent to the widgets: the list reloads.
+	p.waitFor("agent-1's list", `row('`+srv.A1Phone+`') && !row('`+srv.A2Phone+`')`, 5*time.Second)
+	p.do(`velocitySimulator.setAgent({agentId: 'agent-2', teamId: 'team-1', agentName: 'Blair Chen'})`)
+	p.waitFor("agent-2's list", `row('`+srv.A2Phone+`') && !row('`+srv.A1Phone+`') && row('`+srv.TeamPhone+`') && pageWidget().outdialEp === velocitySimulator.store.get('agent.outDialEp')`, 10*time.Second)
+
 	d := br.openSimulator("dark", srv.URL, "agent=agent-1&team=team-1&dark=true&page=velocity-callback")
 	d.waitFor("dark from the query string", `pageWidget().getAttribute('dark') === 'true'`, 5*time.Second)
 }
@@ -326,6 +331,13 @@ func TestChangeCallback(t *testing.T) {
 	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
 	phone := srv.TeamPhone
 	p.waitFor("the callback", `row('`+phone+`')`, 15*time.Second)
+	// The text filter.
+	filter := `list().shadowRoot.querySelector('#filter')`
+	p.do(`setValue(` + filter + `, 'tess')`)
+	p.waitFor("only the matching row", `list().shadowRoot.querySelectorAll('li').length === 1 && row('`+phone+`')`, 5*time.Second)
+	p.do(`setValue(` + filter + `, 'no such customer')`)
+	p.waitFor("the no-match message", `list().shadowRoot.querySelectorAll('li').length === 0 && /No callback matches/.test(list().shadowRoot.textContent)`, 5*time.Second)
+	p.do(`setValue(` + filter + `, '')`)
 	editor := `row('` + phone + `').querySelector('cdyx-vel-editor')`
 	open := func() {
 		t.Helper()
