@@ -80,6 +80,10 @@ func (o Options) withDefaults() Options {
 // UPDATE) until the transaction ends.
 type Store struct {
 	pool *pgxpool.Pool
+	// aux serves the short, lock-free reads the service may make while it holds a write
+	// transaction (IsDoNotCall inside a claim): on their own pool they never wait for a
+	// connection that a transaction waiting on them holds.
+	aux  *pgxpool.Pool
 	opts Options
 	log  *slog.Logger
 }
@@ -123,14 +127,21 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
-	s := &Store{pool: pool, opts: opts, log: opts.Logger}
-	if err := s.Ping(ctx); err != nil {
+	auxCfg := cfg.Copy()
+	auxCfg.MaxConns = max(2, opts.MaxConns/4)
+	aux, err := pgxpool.NewWithConfig(ctx, auxCfg)
+	if err != nil {
 		pool.Close()
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	s := &Store{pool: pool, aux: aux, opts: opts, log: opts.Logger}
+	if err := s.Ping(ctx); err != nil {
+		s.Close()
 		return nil, err
 	}
 	if !opts.SkipMigrate {
 		if err := s.Migrate(ctx); err != nil {
-			pool.Close()
+			s.Close()
 			return nil, err
 		}
 	}
@@ -140,9 +151,10 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 // Pool returns the connection pool, for tools and tests that run their own statements.
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
-// Close closes the pool.
+// Close closes the pools.
 func (s *Store) Close() error {
 	s.pool.Close()
+	s.aux.Close()
 	return nil
 }
 
@@ -156,9 +168,13 @@ func (s *Store) op(ctx context.Context) (context.Context, context.CancelFunc) {
 
 // acquire takes a pooled connection, waiting at most Options.AcquireTimeout.
 func (s *Store) acquire(ctx context.Context) (*pgxpool.Conn, error) {
+	return s.acquireFrom(ctx, s.pool)
+}
+
+func (s *Store) acquireFrom(ctx context.Context, pool *pgxpool.Pool) (*pgxpool.Conn, error) {
 	actx, cancel := context.WithTimeout(ctx, s.opts.AcquireTimeout)
 	defer cancel()
-	c, err := s.pool.Acquire(actx)
+	c, err := pool.Acquire(actx)
 	if err != nil {
 		if ctx.Err() == nil && actx.Err() != nil {
 			return nil, unavailable(fmt.Errorf("no database connection within %s: %w", s.opts.AcquireTimeout, err))
@@ -170,9 +186,18 @@ func (s *Store) acquire(ctx context.Context) (*pgxpool.Conn, error) {
 
 // with runs fn on one pooled connection within the call's time limit.
 func (s *Store) with(ctx context.Context, fn func(ctx context.Context, c *pgxpool.Conn) error) error {
+	return s.withPool(ctx, s.pool, fn)
+}
+
+// withAux is with on the auxiliary pool (see Store.aux).
+func (s *Store) withAux(ctx context.Context, fn func(ctx context.Context, c *pgxpool.Conn) error) error {
+	return s.withPool(ctx, s.aux, fn)
+}
+
+func (s *Store) withPool(ctx context.Context, pool *pgxpool.Pool, fn func(ctx context.Context, c *pgxpool.Conn) error) error {
 	ctx, cancel := s.op(ctx)
 	defer cancel()
-	c, err := s.acquire(ctx)
+	c, err := s.acquireFrom(ctx, pool)
 	if err != nil {
 		return err
 	}

@@ -16,8 +16,9 @@ var _ velocity.RulesStore = (*Store)(nil)
 // GetPolicy reads the tenant's stored policy.
 func (s *Store) GetPolicy(ctx context.Context, tenantID string) (velocity.Policy, bool, error) {
 	var doc []byte
-	err := s.queryRow(ctx, func(r pgx.Row) error { return mapErr(r.Scan(&doc)) },
-		`SELECT policy FROM tenant_policies WHERE tenant_id = $1`, tenantID)
+	err := s.withAux(ctx, func(ctx context.Context, c *pgxpool.Conn) error {
+		return mapErr(c.QueryRow(ctx, `SELECT policy FROM tenant_policies WHERE tenant_id = $1`, tenantID).Scan(&doc))
+	})
 	if errors.Is(err, velocity.ErrNotFound) {
 		return velocity.Policy{}, false, nil
 	}
@@ -43,11 +44,13 @@ func (s *Store) PutPolicy(ctx context.Context, tenantID string, p velocity.Polic
 	return err
 }
 
-// IsDoNotCall reports whether the number is listed.
+// IsDoNotCall reports whether the number is listed. The service asks while it holds a
+// write transaction (a claim re-checks the list), so it runs on the auxiliary pool.
 func (s *Store) IsDoNotCall(ctx context.Context, tenantID, phone string) (bool, error) {
 	var listed bool
-	err := s.queryRow(ctx, func(r pgx.Row) error { return r.Scan(&listed) },
-		`SELECT EXISTS (SELECT 1 FROM do_not_call WHERE tenant_id = $1 AND phone_number = $2)`, tenantID, phone)
+	err := s.withAux(ctx, func(ctx context.Context, c *pgxpool.Conn) error {
+		return c.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM do_not_call WHERE tenant_id = $1 AND phone_number = $2)`, tenantID, phone).Scan(&listed)
+	})
 	return listed, err
 }
 

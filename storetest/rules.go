@@ -54,6 +54,7 @@ func RunRules(t *testing.T, open Opener) {
 		"SchedulerTeamFallback": testSchedulerFallback,
 		"SchedulerDue":          testSchedulerDue,
 		"SchedulersRace":        testSchedulersRace,
+		"ClaimRaceWithRules":    testClaimRaceWithRules,
 	}
 	names := make([]string, 0, len(tests))
 	for n := range tests {
