@@ -22,12 +22,13 @@ type eventView struct {
 
 // viewer annotates callbacks of one tenant with the policy read once.
 type viewer struct {
-	pol *velocity.Policy
-	now time.Time
+	pol   *velocity.Policy
+	now   time.Time
+	zones map[string]velocity.Callability // callability depends only on the zone and now
 }
 
 func (s *Server) viewer(ctx context.Context, tenantID string) viewer {
-	v := viewer{now: s.clock.Now()}
+	v := viewer{now: s.clock.Now(), zones: map[string]velocity.Callability{}}
 	if s.cfg.Policies != nil {
 		if pol, err := s.cfg.Policies.Get(ctx, tenantID); err == nil {
 			v.pol = &pol
@@ -39,7 +40,11 @@ func (s *Server) viewer(ctx context.Context, tenantID string) viewer {
 func (v viewer) callback(cb velocity.Callback) callbackView {
 	out := callbackView{Callback: cb}
 	if v.pol != nil && cb.Status.Open() {
-		c := v.pol.Callability(&cb, v.now)
+		c, ok := v.zones[cb.Timezone]
+		if !ok {
+			c = v.pol.Callability(&cb, v.now)
+			v.zones[cb.Timezone] = c
+		}
 		out.Callable = &c
 	}
 	return out
