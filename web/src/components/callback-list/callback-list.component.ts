@@ -304,6 +304,19 @@ export default class VelCallbackList extends LitElement {
     if (this.open) void this.updateComplete.then(() => (this.renderRoot.querySelector(`li[data-callback-id="${CSS.escape(id)}"] .panel > *`) as HTMLElement | null)?.focus());
   }
 
+  /** onClick handles the rows' buttons (one listener for the whole list). */
+  private onClick(e: Event) {
+    const b = (e.target as Element | null)?.closest?.('button[data-act]') as HTMLButtonElement | null;
+    const id = b?.closest('li')?.dataset.callbackId;
+    if (!b || !id || b.disabled) return;
+    const cb = this.items.get(id);
+    if (!cb) return;
+    const act = b.dataset.act;
+    if (act === 'dial') void this.dial(cb);
+    else if (act === 'outcome') this.toggle(id, 'outcome');
+    else if (act === 'edit') this.toggle(id, 'edit');
+  }
+
   private onChanged(e: CustomEvent) {
     const cb = e.detail.callback as Callback;
     this.apply(cb);
@@ -331,7 +344,6 @@ export default class VelCallbackList extends LitElement {
     const notice = this.notices.get(cb.id);
     const dialing = this.dialing.has(cb.id);
     const name = cb.customerName || 'Unknown customer';
-    const nameId = 'n-' + cb.id;
     const owner = cb.agentId === null ? 'Team' : cb.agentId === this.agentId ? 'Mine' : cb.agentId;
     const held = heldOther ? 'Held by ' + cb.claimedBy : heldMe ? 'You are calling' : '';
     const meta =
@@ -344,10 +356,10 @@ export default class VelCallbackList extends LitElement {
     const customer = cb.timezone && !sameOffset(cb.timezone, undefined, start) ? `customer ${span(start, end, cb.timezone, now)} (${zoneName(cb.timezone)})` : `same time for the customer (${zoneName(cb.timezone)})`;
     const rel = g === 'upcoming' ? relative(start, now) : g === 'overdue' ? 'ended ' + relative(end, now) : 'ends ' + relative(end, now);
     const primary = heldMe ? 'Record outcome' : dialing ? 'Dialing…' : 'Dial';
-    return html`<li data-callback-id=${cb.id} data-phone=${cb.phoneNumber} data-group=${g} data-attempts=${cb.attempts} class=${open ? 'open' : ''} aria-labelledby=${nameId}>
+    return html`<li data-callback-id=${cb.id} data-phone=${cb.phoneNumber} data-group=${g} data-attempts=${cb.attempts} class=${open ? 'open' : ''}>
       <div class="top">
         <div class="main">
-          <p class="name" id=${nameId}>${name}<span class="badge">${owner}</span>${held ? html`<span class="badge held">${held}</span>` : nothing}</p>
+          <p class="name">${name}<span class="badge">${owner}</span>${held ? html`<span class="badge held">${held}</span>` : nothing}</p>
           <div class="meta">${meta}</div>
           <div class="when">${cb.attempts ? 'Retry' : 'Window'} <strong class="window" data-start=${cb.windowStart}>${span(start, end, undefined, now)}</strong> · ${customer} · ${rel}</div>
           ${cb.notes || cb.reason ? html`<div class="notes">${cb.notes}${cb.notes && cb.reason ? '\n' : ''}${cb.reason ? 'Reason: ' + cb.reason : ''}</div>` : nothing}
@@ -355,14 +367,14 @@ export default class VelCallbackList extends LitElement {
         <div class="actions">
           <button
             class=${heldMe ? 'primary' : 'primary dial'}
+            data-act=${heldMe ? 'outcome' : 'dial'}
             ?disabled=${!heldMe && (heldOther || dialing)}
             aria-expanded=${heldMe ? (open === 'outcome' ? 'true' : 'false') : nothing}
             aria-label="${primary} ${name}${heldMe ? '' : ' at ' + cb.phoneNumber}"
-            @click=${() => (heldMe ? this.toggle(cb.id, 'outcome') : this.dial(cb))}
           >
             ${primary}
           </button>
-          <button class="more" aria-expanded=${open === 'edit' ? 'true' : 'false'} @click=${() => this.toggle(cb.id, 'edit')} aria-label="Change callback for ${name}">Change</button>
+          <button class="more" data-act="edit" aria-expanded=${open === 'edit' ? 'true' : 'false'} aria-label="Change callback for ${name}">Change</button>
         </div>
       </div>
       ${notice ? html`<div class="msg notice ${notice.kind}">${notice.text}</div>` : nothing}
@@ -419,7 +431,7 @@ export default class VelCallbackList extends LitElement {
         <button class="small" @click=${() => this.load()} ?disabled=${this.loading}>Refresh</button>
       </header>
       <div class="sr-only" role="status" aria-live="polite">${this.announce}</div>
-      <div class="body">
+      <div class="body" @click=${this.onClick}>
         ${this.error ? html`<div class="msg error" role="alert">${this.error}</div>` : nothing}
         ${!this.outdialEp ? html`<div class="msg warn">No outdial entry point for this agent ($STORE.agent.outDialEp): dialing is off.</div>` : nothing}
         ${GROUPS.map(([g, label]) =>
