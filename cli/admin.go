@@ -7,12 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/app"
+	"github.com/customerdynamics/velocity/postgres"
+	"github.com/customerdynamics/velocity/sqlite"
+	"github.com/customerdynamics/velocity/transfer"
 )
 
 func basicAuth(user, pass string) string {
@@ -22,12 +27,19 @@ func basicAuth(user, pass string) string {
 // Migrate is "velocity migrate": apply pending database migrations.
 type Migrate struct{ Env }
 
-// Run applies the migrations of the database named by --db.
+// Run applies the migrations of the database named by --db; with --from-sqlite it then
+// copies one tenant's data (history included) from a SQLite file into that PostgreSQL
+// database.
 func (c *Migrate) Run(ctx context.Context, args []string) error {
 	fs := c.flags("migrate")
 	db := c.dbFlag(fs)
+	from := fs.String("from-sqlite", "", "copy a tenant from this SQLite file into the PostgreSQL --db")
+	tenant := fs.String("tenant", "", "with --from-sqlite: the tenant to copy")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *from != "" {
+		return c.copyTenant(ctx, *from, *db, *tenant)
 	}
 	a, err := c.openStore(ctx, *db)
 	if err != nil {
@@ -315,4 +327,32 @@ func (c *AccountCmd) password(fromStdin bool) (string, bool, error) {
 		return "", false, usageErr("the password from stdin must be at least 12 characters")
 	}
 	return line, false, nil
+}
+
+func (c *Migrate) copyTenant(ctx context.Context, from, db, tenant string) error {
+	if !app.IsPostgres(db) {
+		return usageErr("--from-sqlite copies into PostgreSQL: give --db a postgres:// URL")
+	}
+	if tenant == "" {
+		return usageErr("--from-sqlite needs --tenant NAME")
+	}
+	if _, err := os.Stat(from); err != nil {
+		return fmt.Errorf("SQLite file %s: %w", from, err)
+	}
+	src, err := sqlite.Open(ctx, from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := postgres.Open(ctx, db, postgres.Options{})
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	rep, err := transfer.Copy(ctx, src, dst, tenant, log)
+	if err != nil {
+		return err
+	}
+	return c.printJSON(rep)
 }

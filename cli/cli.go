@@ -43,7 +43,7 @@ const usage = `velocity: callbacks for Webex Contact Center agents.
 
 Usage:
   velocity serve    [--addr HOST:PORT] [--db PATH|URL] [--demo] [--log-level LEVEL] [--log-format text|json] [--cors-origins LIST]
-  velocity migrate  [--db PATH|URL]
+  velocity migrate  [--db PATH|URL] [--from-sqlite FILE --tenant NAME]
   velocity tenant   create --name NAME [--country US] [--timezone ZONE] [--json] | list [--json]
   velocity apikey   create|list|revoke --tenant NAME [--name LABEL] [KEY-ID|PREFIX] [--json]
   velocity account  create|disable|enable|passwd --tenant NAME --username USER [--password-stdin] [--json]

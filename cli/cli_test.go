@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/customerdynamics/velocity/postgres/pgtest"
 )
 
 // run runs the command line with stdin and returns exit code, stdout and stderr.
@@ -180,5 +182,26 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "stopped") {
 		t.Fatalf("logs: %s", errb.String())
+	}
+}
+
+func TestMigrateCopiesATenantToPostgres(t *testing.T) {
+	pg := pgtest.URL(t)
+	db := filepath.Join(t.TempDir(), "v.db")
+	if code, _, errs := run(t, "", "tenant", "create", "--db", db, "--name", "acme"); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, _, errs := run(t, "", "dnc", "add", "--db", db, "--tenant", "acme", "+12125550101"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := run(t, "", "migrate", "--db", pg, "--from-sqlite", db, "--tenant", "acme")
+	if code != 0 || !strings.Contains(out, `"apiKeys": 1`) || !strings.Contains(out, `"doNotCall": 1`) {
+		t.Fatalf("copy: %d %s %s", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "migrate", "--db", pg, "--from-sqlite", db, "--tenant", "acme"); code != 1 || !strings.Contains(errs, "nothing was copied") {
+		t.Fatalf("second copy: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "", "migrate", "--db", db, "--from-sqlite", db, "--tenant", "acme"); code != 2 || !strings.Contains(errs, "postgres://") {
+		t.Fatalf("copy into SQLite: %d %s", code, errs)
 	}
 }
