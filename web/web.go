@@ -59,7 +59,6 @@ type handler struct {
 	logo      asset
 	page      asset
 	css       asset
-	index     asset
 	seed      []byte
 	cisco     []byte
 }
@@ -79,7 +78,6 @@ func Handler(opts Options) http.Handler {
 		logo:      load("static/logo.svg", "image/svg+xml"),
 		page:      load("static/simulator.html", "text/html; charset=utf-8"),
 		css:       load("static/simulator.css", "text/css; charset=utf-8"),
-		index:     load("static/index.html", "text/html; charset=utf-8"),
 	}
 	h.seed = load("static/seed-layout.json", "").body
 	h.cisco = load("static/layouts/cisco-demo.json", "").body

@@ -1,6 +1,18 @@
 /**
  * The Velocity desktop simulator: stands in for the Webex Contact Center Desktop so that
- * people can try the widgets and tests can drive them. See /simulator.
+ * people can try the widgets and tests can drive them. Served at /simulator.
+ *
+ * Query string: agent, team, agentName (the simulated agent; default agent-1, team-1),
+ * dark (true/false), layout (URL of a desktop layout JSON; default
+ * /simulator/layout.json), page (navigation page id to open), tab (panel tab to select,
+ * by index or label text), late (ms: attach widget elements first and set their
+ * attributes and properties that much later).
+ *
+ * window.velocitySimulator: startCall({ani, customerName, interactionId}), endCall(),
+ * setDarkMode(on), setAgent({agentId, teamId, agentName}), navigate(pageId),
+ * selectTab(indexOrLabel), outdials (the startOutdial payloads received), placeholders,
+ * widgets, store, ready (a promise: true once the layout is mounted), activeCall,
+ * failOutdials ('reject' or 'event' to simulate failed outdials).
  */
 import { createService } from './agentx.js';
 import { Mounter, Navigation, Node, findArea } from './layout.js';
