@@ -85,7 +85,11 @@ func Ensure(ctx context.Context, baseURL, schema string, sz Sizes, logf func(for
 	err = conn.QueryRow(ctx, `SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = $1`, schema).Scan(&have)
 	if err == nil && have == marker {
 		logf("schema %s already holds %s", schema, marker)
-		return d, nil
+		s, err := postgres.Open(ctx, u, postgres.Options{}) // apply newer migrations
+		if err != nil {
+			return d, err
+		}
+		return d, s.Close()
 	}
 	began := time.Now()
 	ident := pgx.Identifier{schema}.Sanitize()
