@@ -280,7 +280,9 @@ func (c *client) do(t *testing.T, method, u string, body any, want int, out any)
 	}
 }
 
-func (c *client) want(t *testing.T, method, u string, body any, want int) { c.do(t, method, u, body, want, nil) }
+func (c *client) want(t *testing.T, method, u string, body any, want int) {
+	c.do(t, method, u, body, want, nil)
+}
 
 type sseEvent struct{ typ, data string }
 
