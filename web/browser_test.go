@@ -125,7 +125,12 @@ var setValue = function (el, v, ev) { el.value = v; el.dispatchEvent(new Event(e
 // eval runs a JavaScript expression (which may return a promise) and decodes its value.
 func eval[T any](tb *tab, expr string) T {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	return evalWithin[T](tb, expr, 30*time.Second)
+}
+
+func evalWithin[T any](tb *tab, expr string, limit time.Duration) T {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, limit)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T]("(async () => {"+helpers+"\nreturn ("+expr+");\n})()", chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -148,10 +153,12 @@ func (tb *tab) do(js string) {
 	eval[chromedp.Void](tb, "(async () => {"+js+"\n})()")
 }
 
-// waitFor polls cond (a JavaScript expression) in the page until it is truthy.
+// waitFor polls cond (a JavaScript expression) in the page until it is truthy. The
+// timeout is at least 10s: the suite shares two cores with the other packages' tests.
 func (tb *tab) waitFor(what, cond string, timeout time.Duration) {
 	tb.t.Helper()
-	ok := eval[bool](tb, fmt.Sprintf(`new Promise((resolve) => {
+	timeout = max(timeout, 10*time.Second)
+	ok := evalWithin[bool](tb, fmt.Sprintf(`new Promise((resolve) => {
       const end = Date.now() + %d;
       const check = () => {
         let v = false;
@@ -161,7 +168,7 @@ func (tb *tab) waitFor(what, cond string, timeout time.Duration) {
         setTimeout(check, 20);
       };
       check();
-    })`, timeout.Milliseconds(), cond))
+    })`, timeout.Milliseconds(), cond), timeout+20*time.Second)
 	if !ok {
 		tb.screenshot(strings.ReplaceAll(what, " ", "-"))
 		tb.t.Fatalf("%s: timed out after %v waiting for %s", tb.name, timeout, what)

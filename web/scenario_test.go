@@ -313,6 +313,7 @@ func TestLiveStreamReconnects(t *testing.T) {
 	p.waitFor("live", `list() && list().shadowRoot.querySelector('.live[data-state="live"]')`, 15*time.Second)
 	p.do(`window.__states = []; new MutationObserver(() => __states.push(list().live)).observe(list().shadowRoot, { subtree: true, attributes: true, attributeFilter: ['data-state'] });`)
 	srv.srv.CloseClientConnections()
+	http.DefaultClient.CloseIdleConnections() // ours were cut too
 	const phone = "+16175550163"
 	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": phone, "customerName": "While Offline", "timezone": srv.Zone}, nil); st != 201 {
 		t.Fatalf("create: %d", st)
