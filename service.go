@@ -271,6 +271,21 @@ func (s *Service) mutate(ctx context.Context, p Principal, id, agentID string, i
 // Update edits, reschedules or reassigns an open callback. With ifMatch set, a stale
 // version is ErrVersionMismatch and nothing changes.
 func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u UpdateInput, ifMatch *int64) (Callback, error) {
+	// A new number is checked against the do-not-call list before the transaction: a
+	// read inside it would take a second connection while the transaction holds one.
+	if u.PhoneNumber != nil && s.Rules != nil {
+		region := p.Tenant.DefaultCountry
+		if u.Country != nil && *u.Country != "" {
+			region = *u.Country
+		}
+		if phone, _, fe := ParsePhone("phoneNumber", *u.PhoneNumber, region); fe == nil {
+			if dnc, err := s.onDoNotCall(ctx, p.Tenant.ID, phone); err != nil {
+				return Callback{}, err
+			} else if dnc {
+				return Callback{}, dncField()
+			}
+		}
+	}
 	return s.mutate(ctx, p, id, agentID, ifMatch, func(cb *Callback, pol Policy, now time.Time) (change, error) {
 		if !cb.Status.Open() {
 			return nil, ErrInvalidTransition.With("A "+string(cb.Status)+" callback can no longer be edited.", map[string]any{"status": cb.Status})
@@ -279,13 +294,7 @@ func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u
 		if err != nil || len(changes) == 0 {
 			return nil, err
 		}
-		if changes["phoneNumber"] != nil {
-			if dnc, err := s.onDoNotCall(ctx, p.Tenant.ID, cb.PhoneNumber); err != nil {
-				return nil, err
-			} else if dnc {
-				return nil, dncField()
-			}
-		}
+
 		return change{{Type: EventUpdated, Data: map[string]any{"changes": changes}}}, nil
 	})
 }
@@ -295,6 +304,20 @@ func (s *Service) Claim(ctx context.Context, p Principal, id, agentID string) (C
 	if err := requireAgent(agentID); err != nil {
 		return Callback{}, err
 	}
+	// The do-not-call list is read before the transaction (see Update), for the number
+	// the callback has now; the rule refuses the claim if the number changed meanwhile.
+	var checked string
+	var dnc bool
+	if s.Rules != nil {
+		cur, err := s.Store.GetCallback(ctx, p.Tenant.ID, id)
+		if err != nil {
+			return Callback{}, err
+		}
+		checked = cur.PhoneNumber
+		if dnc, err = s.onDoNotCall(ctx, p.Tenant.ID, checked); err != nil {
+			return Callback{}, err
+		}
+	}
 	return s.mutate(ctx, p, id, agentID, nil, func(cb *Callback, pol Policy, now time.Time) (change, error) {
 		renew := cb.Status == StatusClaimed && cb.Holder() == agentID
 		// The rules are checked again at dial time, whatever the window says.
@@ -303,9 +326,10 @@ func (s *Service) Claim(ctx context.Context, p Principal, id, agentID string) (C
 			return nil, ErrOutsideHours.With("It is "+now.In(loc).Format("Mon 15:04")+" for the customer ("+cb.Timezone+"), outside their calling hours; dial from "+next.In(loc).Format("Mon 15:04")+" their time.",
 				map[string]any{"nextCallableAt": next.UTC(), "timezone": cb.Timezone})
 		}
-		if dnc, err := s.onDoNotCall(ctx, p.Tenant.ID, cb.PhoneNumber); err != nil {
-			return nil, err
-		} else if dnc && cb.Status.Open() {
+		if s.Rules != nil && cb.PhoneNumber != checked {
+			return nil, ErrStaleWrite // the number changed since it was checked; retry
+		}
+		if dnc && cb.Status.Open() {
 			return nil, ErrDoNotCall
 		}
 		if err := cb.Claim(agentID, now, pol.ClaimLease); err != nil {
