@@ -39,7 +39,7 @@ func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due int, log
 			for j := 0; j < n; j++ {
 				st := &w.Tenants[(done+j)%len(w.Tenants)]
 				cb := velocity.Callback{ID: velocity.NewID("cb_"), TenantID: st.Tenant.ID, TeamID: st.Teams[0], CustomerName: "Due",
-					PhoneNumber: phone(7_000_000 + done + j), Timezone: "America/New_York", WindowStart: at, WindowEnd: at.Add(time.Hour),
+					PhoneNumber: phone(7_000_000 + done + j), Timezone: callableZone(now), WindowStart: at, WindowEnd: at.Add(time.Hour),
 					CreatedBy: "bench", Status: velocity.StatusScheduled, MaxAttempts: 3, CreatedAt: now, UpdatedAt: now, Version: 1}
 				if err := tx.InsertCallback(ctx, cb); err != nil {
 					return err
@@ -124,15 +124,16 @@ func DueDelay(ctx context.Context, base string, client *http.Client, st *SeededT
 	return out, nil
 }
 
-// callableZone returns an IANA zone where it is now within default calling hours.
+// callableZone returns an IANA zone where the default calling hours allow calls from
+// now for the next three hours.
 func callableZone(now time.Time) string {
 	p := velocity.DefaultPolicy()
-	for _, z := range []string{"America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Honolulu"} {
+	for _, z := range []string{"America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Honolulu", "Europe/Berlin", "Asia/Dubai"} {
 		loc := velocity.Location(z)
-		if p.CallableAt(now, loc) && p.CallableAt(now.Add(time.Hour), loc) {
+		if p.CallableAt(now, loc) && p.CallableAt(now.Add(3*time.Hour), loc) {
 			return z
 		}
 	}
-	return "UTC"
+	return "America/New_York"
 }
 
