@@ -21,6 +21,10 @@ const GROUPS: [Group, string][] = [
 
 const OUTCOME_LABEL = new Map(OUTCOMES);
 
+/** A fresh list renders this many rows at once (more than a screenful), then CHUNK_ROWS at a time. */
+const FIRST_ROWS = 40;
+const CHUNK_ROWS = 120;
+
 interface Notice {
   kind: 'ok' | 'warn' | 'error';
   text: string;
@@ -51,6 +55,7 @@ export default class VelCallbackList extends LitElement {
     dialing: { state: true },
     now: { state: true },
     announce: { state: true },
+    limit: { state: true },
   };
 
   declare api: Api | null;
@@ -69,9 +74,13 @@ export default class VelCallbackList extends LitElement {
   declare dialing: Set<string>;
   declare now: Date;
   declare announce: string;
+  /** How many rows are rendered: a fresh list renders a screenful first, then the rest in chunks. */
+  declare limit: number;
 
-  /** The time from the last data received to the list rendered, in milliseconds. */
+  /** The time from the last data received to its first screen of rows rendered, in milliseconds. */
   lastRenderMs = 0;
+  /** The time from the last data received to every row rendered, in milliseconds. */
+  lastFullRenderMs = 0;
 
   private stream?: Live;
   private subscribed = '';
@@ -98,6 +107,7 @@ export default class VelCallbackList extends LitElement {
     this.dialing = new Set();
     this.now = new Date();
     this.announce = '';
+    this.limit = Infinity;
   }
 
   override connectedCallback() {
@@ -157,7 +167,9 @@ export default class VelCallbackList extends LitElement {
       for (const cb of list) if (this.visible(cb)) next.set(cb.id, cb);
       const pending = this.buffered || [];
       this.buffered = null;
+      const fresh = this.items.size === 0;
       this.items = next;
+      if (fresh && next.size > FIRST_ROWS) this.limit = FIRST_ROWS;
       for (const ev of pending) this.apply(ev.callback);
       this.error = '';
       this.loading = false;
@@ -165,12 +177,23 @@ export default class VelCallbackList extends LitElement {
       this.renderRoot.querySelector('.body')?.getBoundingClientRect();
       const ms = performance.now() - received;
       this.lastRenderMs = ms;
+      // The rest of a long list follows in chunks, so the page never freezes.
+      while (this.limit < this.items.size && gen === this.generation) {
+        await new Promise((r) => setTimeout(r, 0));
+        this.limit += CHUNK_ROWS;
+        await this.updateComplete;
+      }
+      this.limit = Infinity;
+      await this.updateComplete;
+      this.renderRoot.querySelector('.body')?.getBoundingClientRect();
+      const full = performance.now() - received;
+      this.lastFullRenderMs = full;
       try {
-        performance.measure('vel-list-render', { start: received, end: received + ms, detail: { count: this.items.size } });
+        performance.measure('vel-list-render', { start: received, end: received + full, detail: { count: this.items.size, firstScreenMs: ms } });
       } catch {
         /* older browsers */
       }
-      this.dispatchEvent(new CustomEvent('vel-rendered', { detail: { count: this.items.size, ms }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('vel-rendered', { detail: { count: this.items.size, ms, fullMs: full }, bubbles: true, composed: true }));
     } catch (e) {
       if (gen !== this.generation) return;
       this.buffered = null;
@@ -420,6 +443,12 @@ export default class VelCallbackList extends LitElement {
     }
     for (const g of Object.values(groups)) g.sort((a, b) => (a.windowStart < b.windowStart ? -1 : a.windowStart > b.windowStart ? 1 : a.id < b.id ? -1 : 1));
     const shown = groups.due.length + groups.overdue.length + groups.upcoming.length;
+    let budget = this.limit;
+    const visibleRows: Record<Group, Callback[]> = { due: [], overdue: [], upcoming: [] };
+    for (const [g] of GROUPS) {
+      visibleRows[g] = budget >= groups[g].length ? groups[g] : groups[g].slice(0, Math.max(0, budget));
+      budget -= visibleRows[g].length;
+    }
     const liveText = this.live === 'live' ? 'Live' : this.live === 'retrying' ? 'Reconnecting…' : this.live === 'connecting' ? 'Connecting…' : 'Offline';
     return html`<header>
         <h1>Callbacks</h1>
@@ -440,7 +469,7 @@ export default class VelCallbackList extends LitElement {
                 <h2 id="h-${g}" class=${g}>${label}<span class="count">${groups[g].length}</span></h2>
                 <ul>
                   ${repeat(
-                    groups[g],
+                    visibleRows[g],
                     (cb) => cb.id,
                     (cb) =>
                       guard([cb, g, minute, this.open?.id === cb.id ? this.open.panel : '', this.notices.get(cb.id), this.dialing.has(cb.id), this.agentId], () =>
