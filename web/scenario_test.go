@@ -350,6 +350,7 @@ func TestChangeCallback(t *testing.T) {
 	}
 
 	open()
+	p.waitFor("the history", editor+`.shadowRoot.querySelector('.history li') && /created/.test(`+editor+`.shadowRoot.querySelector('.history').textContent)`, 10*time.Second)
 	p.do(`const w = ` + editor + `.shadowRoot.querySelector('cdyx-vel-when'); [...w.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Tomorrow morning').click();`)
 	want := eval[string](p, `(async () => { await `+editor+`.updateComplete; return `+editor+`.when.toISOString(); })()`)
 	p.do(button("Reschedule"))

@@ -175,6 +175,10 @@ export class Api {
     return this.req<Callback>('POST', '/callbacks/' + encodeURIComponent(id) + '/cancel', { agentId, reason });
   }
 
+  history(id: string) {
+    return this.req<{ items: CallbackEvent[] }>('GET', '/callbacks/' + encodeURIComponent(id) + '/history');
+  }
+
   eventToken(agentId: string, teamId: string) {
     return this.req<{ token: string; expiresAt: string }>('POST', '/events/token', { agentId, teamId });
   }

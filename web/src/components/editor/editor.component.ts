@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { base } from '../../styles/theme.js';
-import { Api, ApiError, Callback, explain } from '../../lib/api.js';
+import { Api, ApiError, Callback, CallbackEvent, explain } from '../../lib/api.js';
+import { clock } from '../../lib/time.js';
 import '../when/when.js';
 import styles from './editor.styles.js';
 
@@ -26,6 +27,7 @@ export default class VelEditor extends LitElement {
     error: { state: true },
     fieldErrors: { state: true },
     ok: { state: true },
+    history: { state: true },
   };
 
   declare api: Api;
@@ -38,6 +40,9 @@ export default class VelEditor extends LitElement {
   declare error: string;
   declare fieldErrors: Record<string, string>;
   declare ok: string;
+  /** The callback's history, newest first; null until loaded. */
+  declare history: CallbackEvent[] | null;
+  private historyFor = '';
 
   private uid = 'editor-' + ++seq;
 
@@ -49,6 +54,33 @@ export default class VelEditor extends LitElement {
     this.error = '';
     this.fieldErrors = {};
     this.ok = '';
+    this.history = null;
+  }
+
+  override willUpdate() {
+    const key = this.callback ? this.callback.id + '@' + this.callback.version : '';
+    if (this.api && key && key !== this.historyFor) {
+      this.historyFor = key;
+      this.api.history(this.callback.id).then(
+        (r) => (this.history = [...(r.items || [])].reverse()),
+        () => (this.history = []),
+      );
+    }
+  }
+
+  private describe(e: CallbackEvent): string {
+    const d = (e.data || {}) as Record<string, unknown>;
+    const who = e.actor?.agentId || e.actor?.account || 'Velocity';
+    switch (e.type) {
+      case 'attempted':
+        return `${who}: attempt ${d.attempt ?? ''}, ${String(d.outcome || '').replace(/_/g, ' ')}${d.notes ? ' (' + d.notes + ')' : ''}`;
+      case 'cancelled':
+        return `${who}: cancelled${d.reason ? ' (' + d.reason + ')' : ''}`;
+      case 'updated':
+        return `${who}: changed ${Object.keys((d.changes as object) || {}).join(', ') || 'details'}`;
+      default:
+        return `${who}: ${e.type}`;
+    }
   }
 
   override focus() {
@@ -135,6 +167,14 @@ export default class VelEditor extends LitElement {
           <button class="danger small" type="submit" ?disabled=${this.busy}>Cancel callback</button>
         </form>
         <div class="field-error">${this.fieldErrors.reason || ''}</div>
+      </section>
+      <section aria-labelledby="${this.uid}-h">
+        <h3 id="${this.uid}-h">History</h3>
+        ${this.history === null
+          ? html`<p class="hint">Loading…</p>`
+          : html`<ol class="history">
+              ${this.history.slice(0, 20).map((e) => html`<li><span class="hint">${clock(new Date(e.at))}</span> ${this.describe(e)}</li>`)}
+            </ol>`}
       </section>
       ${this.error ? html`<div class="msg error" role="alert">${this.error}</div>` : nothing}
       ${this.ok ? html`<div class="msg ok" role="status">${this.ok}</div>` : nothing}

@@ -32,6 +32,13 @@ export default css`
     align-items: end;
     flex-wrap: wrap;
   }
+  .history {
+    margin: 0;
+    padding-left: 18px;
+    font-size: 13px;
+    display: grid;
+    gap: 2px;
+  }
   .row > div {
     flex: 1 1 160px;
   }
