@@ -35,6 +35,7 @@ func (s *Server) routeTable() []Route {
 		authed("POST", "/api/v1/callbacks/{id}/cancel", s.cancelCallback),
 		authed("POST", "/api/v1/events/token", s.streamToken),
 		authed("GET", "/api/v1/me", s.me),
+		authed("GET", "/api/v1/phone-numbers/lookup", s.lookupPhone),
 		authed("GET", "/api/v1/policy", s.getPolicy),
 		authed("PATCH", "/api/v1/policy", s.updatePolicy),
 		authed("GET", "/api/v1/do-not-call", s.listDoNotCall),
@@ -81,5 +82,41 @@ func (s *Server) principal(r *http.Request) (velocity.Principal, error) {
 func (s *Server) me(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
 	writeJSON(w, http.StatusOK, map[string]any{"tenantId": p.Tenant.ID, "tenant": p.Tenant.Name, "username": p.Username,
 		"defaultCountry": p.Tenant.DefaultCountry, "defaultTimezone": p.Tenant.DefaultTimezone})
+	return nil
+}
+
+var lookupParams = map[string]bool{"number": true, "country": true}
+
+// lookupPhone parses a number as a create would (E.164, the zone it maps to, whether it
+// is on the do-not-call list), so that a form can show the customer's local time before
+// the callback exists.
+func (s *Server) lookupPhone(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	q := r.URL.Query()
+	if err := checkParams(q, lookupParams); err != nil {
+		return err
+	}
+	country := q.Get("country")
+	if country != "" && !velocity.ValidRegion(country) {
+		return velocity.ValidationError(velocity.FieldError{Field: "country", Code: "invalid_country", Message: "must be an ISO 3166 two-letter country code such as US or GB"})
+	}
+	if country == "" {
+		country = p.Tenant.DefaultCountry
+	}
+	e164, zone, fe := velocity.ParsePhone("number", q.Get("number"), country)
+	if fe != nil {
+		return velocity.ValidationError(*fe)
+	}
+	out := map[string]any{"phoneNumber": e164, "timezone": nil, "defaultTimezone": p.Tenant.DefaultTimezone, "doNotCall": false}
+	if zone != "" {
+		out["timezone"] = zone
+	}
+	if s.cfg.Service.Rules != nil {
+		dnc, err := s.cfg.Service.Rules.IsDoNotCall(r.Context(), p.Tenant.ID, e164)
+		if err != nil {
+			return err
+		}
+		out["doNotCall"] = dnc
+	}
+	writeJSON(w, http.StatusOK, out)
 	return nil
 }

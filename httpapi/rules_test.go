@@ -74,3 +74,18 @@ func TestCallableAndOutsideHours(t *testing.T) {
 		t.Fatalf("callable at night %v", cl)
 	}
 }
+
+func TestPhoneLookup(t *testing.T) {
+	e := newEnv(t)
+	r := e.do(&e.demo, "GET", "/api/v1/phone-numbers/lookup?number=%28415%29+555-0101", nil).want(t, 200, "")
+	if r.str("phoneNumber") != "+14155550101" || r.str("timezone") != "America/Los_Angeles" || r.body["doNotCall"] != false {
+		t.Fatalf("lookup %s", r.raw)
+	}
+	r = e.do(&e.demo, "GET", "/api/v1/phone-numbers/lookup?number=0800+123+4567&country=GB", nil).want(t, 200, "")
+	if r.body["timezone"] != "Europe/London" && r.body["timezone"] != nil {
+		t.Fatalf("lookup GB %s", r.raw)
+	}
+	e.do(&e.demo, "GET", "/api/v1/phone-numbers/lookup?number=12", nil).want(t, 422, "validation_failed")
+	e.do(&e.demo, "GET", "/api/v1/phone-numbers/lookup?number=%2B14155550101&country=XX", nil).want(t, 422, "validation_failed")
+	e.do(&e.demo, "GET", "/api/v1/phone-numbers/lookup?num=1", nil).want(t, 400, "invalid_parameter")
+}
