@@ -89,6 +89,10 @@ func (a *Authenticator) Authenticate(ctx context.Context, apiKey, user, pass, re
 		a.Logger.Warn("authentication failed", "reason", "missing credentials", "remote", remote)
 		return Principal{}, ErrUnauthorized
 	}
+	if !CleanText(apiKey, false) || !CleanText(user, false) || len(apiKey) > 256 || len(user) > 256 || len(pass) > 1024 {
+		a.Logger.Warn("authentication failed", "reason", "malformed credentials", "remote", remote)
+		return Principal{}, ErrUnauthorized
+	}
 	now := a.Clock.Now()
 	k := a.cacheKey(apiKey, user, pass)
 	a.mu.RLock()

@@ -122,7 +122,7 @@ func (c *Callback) clearClaim() {
 // claimed by its owner.
 func (c *Callback) Claim(agentID string, now time.Time, lease time.Duration) error {
 	if !c.Status.Open() {
-		return ErrInvalidTransition.With("A "+string(c.Status)+" callback cannot be claimed.", map[string]any{"status": c.Status})
+		return ErrInvalidTransition.With("A "+string(c.Status)+" callback cannot be claimed.", map[string]any{"currentStatus": c.Status})
 	}
 	if owner := c.Owner(); owner != "" && owner != agentID {
 		return ErrNotOwner.With("", map[string]any{"agentId": owner})
@@ -141,7 +141,7 @@ func (c *Callback) Claim(agentID string, now time.Time, lease time.Duration) err
 // Release gives back agentID's claim, returning the callback to scheduled.
 func (c *Callback) Release(agentID string, now time.Time) error {
 	if c.Status != StatusClaimed {
-		return ErrInvalidTransition.With("Only a claimed callback can be released; this one is "+string(c.Status)+".", map[string]any{"status": c.Status})
+		return ErrInvalidTransition.With("Only a claimed callback can be released; this one is "+string(c.Status)+".", map[string]any{"currentStatus": c.Status})
 	}
 	if c.Holder() != agentID {
 		return ErrNotClaimHolder.With("", map[string]any{"claimedBy": c.Holder()})
@@ -157,7 +157,7 @@ func (c *Callback) Release(agentID string, now time.Time) error {
 // retryAt, or fails it when the attempts reach MaxAttempts. The window keeps its length.
 func (c *Callback) Attempt(agentID string, outcome Outcome, retryAt time.Time, now time.Time) error {
 	if c.Status != StatusClaimed {
-		return ErrInvalidTransition.With("Claim the callback before recording an attempt; it is "+string(c.Status)+".", map[string]any{"status": c.Status})
+		return ErrInvalidTransition.With("Claim the callback before recording an attempt; it is "+string(c.Status)+".", map[string]any{"currentStatus": c.Status})
 	}
 	if c.Holder() != agentID {
 		return ErrNotClaimHolder.With("", map[string]any{"claimedBy": c.Holder()})
@@ -185,7 +185,7 @@ func (c *Callback) Attempt(agentID string, outcome Outcome, retryAt time.Time, n
 // Cancel withdraws an open callback.
 func (c *Callback) Cancel(now time.Time) error {
 	if !c.Status.Open() {
-		return ErrInvalidTransition.With("A "+string(c.Status)+" callback cannot be cancelled.", map[string]any{"status": c.Status})
+		return ErrInvalidTransition.With("A "+string(c.Status)+" callback cannot be cancelled.", map[string]any{"currentStatus": c.Status})
 	}
 	c.Status = StatusCancelled
 	c.clearClaim()

@@ -87,7 +87,7 @@ func (p Policy) NextCallable(t time.Time, loc *time.Location) (time.Time, bool) 
 			continue
 		}
 		if t.Before(a) {
-			return a, true
+			return a.UTC(), true
 		}
 		return t, true
 	}
@@ -121,10 +121,10 @@ func (p Policy) ClipWindow(start, end time.Time, loc *time.Location) (s, e, next
 		return start, end, time.Time{}, false
 	}
 	if !next.Before(end) {
-		return start, end, next, false
+		return start, end, next.UTC(), false
 	}
 	e, _ = p.lastCallableBefore(end, loc)
-	return next, e, next, true
+	return next.UTC(), e.UTC(), next.UTC(), true
 }
 
 // Location loads a callback's zone; unknown zones (which validation refuses) fall back

@@ -62,9 +62,26 @@ func (c *checker) text(field, v string, max int, required bool) {
 		c.add(field, "required", "is required")
 	case utf8.RuneCountInString(v) > max:
 		c.add(field, "too_long", "must be at most "+strconv.Itoa(max)+" characters")
-	case !utf8.ValidString(v):
-		c.add(field, "invalid_text", "must be valid UTF-8 text")
+	case !CleanText(v, max > MaxIDLen):
+		c.add(field, "invalid_text", "must be valid UTF-8 text without control characters")
 	}
+}
+
+// CleanText reports whether s is valid UTF-8 without control characters; multiline
+// text may hold tabs and line breaks.
+func CleanText(s string, multiline bool) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			if multiline && (r == '\n' || r == '\r' || r == '\t') {
+				continue
+			}
+			return false
+		}
+	}
+	return true
 }
 
 func (c *checker) err() error {
@@ -74,7 +91,7 @@ func (c *checker) err() error {
 	return ValidationError(c.errs...)
 }
 
-// checkZone validates an IANA zone name against the embedded time zone database.
+// zone validates an IANA zone name against the embedded time zone database.
 func (c *checker) zone(field, name string) {
 	if name == "" {
 		return
@@ -94,16 +111,25 @@ func (c *checker) region(field, code string) {
 	}
 }
 
-// window checks a window against now and the policy.
+// MaxWindow is the longest a callback's window may last.
+const MaxWindow = 7 * 24 * time.Hour
+
+// window checks a window against now and the policy. Together these bounds keep every
+// stored time within a year or so of now.
 func (c *checker) window(start, end, now time.Time, p Policy) {
 	switch {
 	case !end.After(start):
 		c.add("windowEnd", "window_order", "must be after windowStart")
 	case !end.After(now):
 		c.add("windowEnd", "window_ended", "is in the past: the window has already ended")
+	case end.Sub(start) > MaxWindow:
+		c.add("windowEnd", "window_too_long", "must be at most 7 days after windowStart")
 	}
-	if start.After(now.Add(p.MaxAhead)) {
+	switch {
+	case start.After(now.Add(p.MaxAhead)):
 		c.add("windowStart", "too_far_ahead", "must be at most "+strconv.Itoa(int(p.MaxAhead/(24*time.Hour)))+" days ahead")
+	case start.Before(now.Add(-24 * time.Hour)):
+		c.add("windowStart", "too_far_past", "must be at most a day in the past")
 	}
 }
 

@@ -30,12 +30,26 @@ type Service struct {
 	Rules RulesStore
 }
 
-// onDoNotCall reports whether the number is on the tenant's do-not-call list.
-func (s *Service) onDoNotCall(ctx context.Context, tenantID, phone string) (bool, error) {
-	if s.Rules == nil {
-		return false, nil
+// checkNumber refuses a number for a new or changed callback: on the do-not-call list
+// (when the service keeps rules), or with another open callback (not self).
+func (s *Service) checkNumber(ctx context.Context, tx Tx, tenantID, phone, self string) error {
+	if s.Rules != nil {
+		dnc, err := tx.IsDoNotCall(ctx, tenantID, phone)
+		if err != nil {
+			return err
+		}
+		if dnc {
+			return dncField()
+		}
 	}
-	return s.Rules.IsDoNotCall(ctx, tenantID, phone)
+	open, err := tx.FindOpenByPhone(ctx, tenantID, phone)
+	switch {
+	case err == nil && open.ID != self:
+		return duplicateOf(open)
+	case err != nil && !errors.Is(err, ErrNotFound):
+		return err
+	}
+	return nil
 }
 
 func dncField() error {
@@ -86,11 +100,6 @@ func (s *Service) Create(ctx context.Context, p Principal, agentID string, in Cr
 	}
 	draft.ID = NewID("cb_")
 	reqHash := hashRequest(in)
-	if dnc, err := s.onDoNotCall(ctx, p.Tenant.ID, draft.PhoneNumber); err != nil {
-		return Callback{}, false, err
-	} else if dnc {
-		return Callback{}, false, dncField()
-	}
 
 	var events []Event
 	err = s.Store.Write(ctx, func(tx Tx) error {
@@ -109,9 +118,7 @@ func (s *Service) Create(ctx context.Context, p Principal, agentID string, in Cr
 				return err
 			}
 		}
-		if open, err := tx.FindOpenByPhone(ctx, p.Tenant.ID, draft.PhoneNumber); err == nil {
-			return duplicateOf(open)
-		} else if !errors.Is(err, ErrNotFound) {
+		if err := s.checkNumber(ctx, tx, p.Tenant.ID, draft.PhoneNumber, ""); err != nil {
 			return err
 		}
 		if err := tx.InsertCallback(ctx, draft); err != nil {
@@ -200,7 +207,7 @@ func DecodeCursor(s string) (Cursor, error) {
 		return Cursor{}, bad
 	}
 	at, id, ok := strings.Cut(string(b), "|")
-	if !ok || id == "" {
+	if !ok || id == "" || !CleanText(id, false) {
 		return Cursor{}, bad
 	}
 	t, err := time.Parse(time.RFC3339Nano, at)
@@ -216,7 +223,7 @@ type change []Event
 // mutate loads the callback in a write transaction, lets rule change it, writes it back
 // and records the events the rule returns. ifMatch, when not nil, must equal the stored
 // version. A rule returning no events changes nothing.
-func (s *Service) mutate(ctx context.Context, p Principal, id, agentID string, ifMatch *int64, rule func(cb *Callback, pol Policy, now time.Time) (change, error)) (Callback, error) {
+func (s *Service) mutate(ctx context.Context, p Principal, id, agentID string, ifMatch *int64, rule func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error)) (Callback, error) {
 	pol, err := s.policy(ctx, p.Tenant.ID)
 	if err != nil {
 		return Callback{}, err
@@ -235,7 +242,7 @@ func (s *Service) mutate(ctx context.Context, p Principal, id, agentID string, i
 		before := Owner{TeamID: cb.TeamID, AgentID: cb.AgentID}
 		prev := cb.Version
 		now := s.now()
-		evs, err := rule(&cb, pol, now)
+		evs, err := rule(tx, &cb, pol, now)
 		if err != nil {
 			return err
 		}
@@ -271,28 +278,25 @@ func (s *Service) mutate(ctx context.Context, p Principal, id, agentID string, i
 // Update edits, reschedules or reassigns an open callback. With ifMatch set, a stale
 // version is ErrVersionMismatch and nothing changes.
 func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u UpdateInput, ifMatch *int64) (Callback, error) {
-	// A new number is checked against the do-not-call list before the transaction: a
-	// read inside it would take a second connection while the transaction holds one.
-	if u.PhoneNumber != nil && s.Rules != nil {
-		region := p.Tenant.DefaultCountry
-		if u.Country != nil && *u.Country != "" {
-			region = *u.Country
-		}
-		if phone, _, fe := ParsePhone("phoneNumber", *u.PhoneNumber, region); fe == nil {
-			if dnc, err := s.onDoNotCall(ctx, p.Tenant.ID, phone); err != nil {
-				return Callback{}, err
-			} else if dnc {
-				return Callback{}, dncField()
-			}
-		}
-	}
-	return s.mutate(ctx, p, id, agentID, ifMatch, func(cb *Callback, pol Policy, now time.Time) (change, error) {
+	return s.mutate(ctx, p, id, agentID, ifMatch, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
 		if !cb.Status.Open() {
-			return nil, ErrInvalidTransition.With("A "+string(cb.Status)+" callback can no longer be edited.", map[string]any{"status": cb.Status})
+			return nil, ErrInvalidTransition.With("A "+string(cb.Status)+" callback can no longer be edited.", map[string]any{"currentStatus": cb.Status})
 		}
+		holder, owner := cb.Holder(), cb.Owner()
 		changes, err := u.Apply(cb, p.Tenant, pol, now)
 		if err != nil || len(changes) == 0 {
 			return nil, err
+		}
+		if changes["phoneNumber"] != nil {
+			if err := s.checkNumber(ctx, tx, p.Tenant.ID, cb.PhoneNumber, cb.ID); err != nil {
+				return nil, err
+			}
+		}
+		// Giving a callback to an agent while another agent is dialing it would leave
+		// the claim with someone who may no longer take it.
+		if newOwner := cb.Owner(); newOwner != owner && newOwner != "" && holder != "" && holder != newOwner && cb.LeaseActive(now) {
+			return nil, ErrAlreadyClaimed.With(holder+" is dialing this callback; reassign it after they release it or record the call.",
+				map[string]any{"claimedBy": holder, "claimExpiresAt": cb.ClaimExpiresAt})
 		}
 
 		return change{{Type: EventUpdated, Data: map[string]any{"changes": changes}}}, nil
@@ -304,21 +308,7 @@ func (s *Service) Claim(ctx context.Context, p Principal, id, agentID string) (C
 	if err := requireAgent(agentID); err != nil {
 		return Callback{}, err
 	}
-	// The do-not-call list is read before the transaction (see Update), for the number
-	// the callback has now; the rule refuses the claim if the number changed meanwhile.
-	var checked string
-	var dnc bool
-	if s.Rules != nil {
-		cur, err := s.Store.GetCallback(ctx, p.Tenant.ID, id)
-		if err != nil {
-			return Callback{}, err
-		}
-		checked = cur.PhoneNumber
-		if dnc, err = s.onDoNotCall(ctx, p.Tenant.ID, checked); err != nil {
-			return Callback{}, err
-		}
-	}
-	return s.mutate(ctx, p, id, agentID, nil, func(cb *Callback, pol Policy, now time.Time) (change, error) {
+	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
 		renew := cb.Status == StatusClaimed && cb.Holder() == agentID
 		// The rules are checked again at dial time, whatever the window says.
 		if loc := Location(cb.Timezone); !pol.CallableAt(now, loc) && cb.Status.Open() {
@@ -326,11 +316,12 @@ func (s *Service) Claim(ctx context.Context, p Principal, id, agentID string) (C
 			return nil, ErrOutsideHours.With("It is "+now.In(loc).Format("Mon 15:04")+" for the customer ("+cb.Timezone+"), outside their calling hours; dial from "+next.In(loc).Format("Mon 15:04")+" their time.",
 				map[string]any{"nextCallableAt": next.UTC(), "timezone": cb.Timezone})
 		}
-		if s.Rules != nil && cb.PhoneNumber != checked {
-			return nil, ErrStaleWrite // the number changed since it was checked; retry
-		}
-		if dnc && cb.Status.Open() {
-			return nil, ErrDoNotCall
+		if s.Rules != nil && cb.Status.Open() {
+			if dnc, err := tx.IsDoNotCall(ctx, p.Tenant.ID, cb.PhoneNumber); err != nil {
+				return nil, err
+			} else if dnc {
+				return nil, ErrDoNotCall
+			}
 		}
 		if err := cb.Claim(agentID, now, pol.ClaimLease); err != nil {
 			return nil, err
@@ -344,7 +335,7 @@ func (s *Service) Release(ctx context.Context, p Principal, id, agentID string) 
 	if err := requireAgent(agentID); err != nil {
 		return Callback{}, err
 	}
-	return s.mutate(ctx, p, id, agentID, nil, func(cb *Callback, pol Policy, now time.Time) (change, error) {
+	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
 		if err := cb.Release(agentID, now); err != nil {
 			return nil, err
 		}
@@ -374,7 +365,7 @@ func (s *Service) RecordAttempt(ctx context.Context, p Principal, id string, in 
 	if err := c.err(); err != nil {
 		return Callback{}, err
 	}
-	return s.mutate(ctx, p, id, in.AgentID, nil, func(cb *Callback, pol Policy, now time.Time) (change, error) {
+	return s.mutate(ctx, p, id, in.AgentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
 		retryAt := now.Add(pol.RetryDelay(in.Outcome))
 		if in.RetryAt != nil {
 			retryAt = in.RetryAt.UTC().Truncate(time.Microsecond)
@@ -428,7 +419,7 @@ func (s *Service) Cancel(ctx context.Context, p Principal, id, agentID, reason s
 	if err := c.err(); err != nil {
 		return Callback{}, err
 	}
-	return s.mutate(ctx, p, id, agentID, nil, func(cb *Callback, pol Policy, now time.Time) (change, error) {
+	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
 		if err := cb.Cancel(now); err != nil {
 			return nil, err
 		}

@@ -59,6 +59,9 @@ type Tx interface {
 	GetIdempotency(ctx context.Context, tenantID, key string) (Idempotency, error)
 	// PutIdempotency records an Idempotency-Key.
 	PutIdempotency(ctx context.Context, rec Idempotency) error
+	// IsDoNotCall reports whether an E.164 number is on the tenant's do-not-call list,
+	// read on the transaction's own connection.
+	IsDoNotCall(ctx context.Context, tenantID, phone string) (bool, error)
 }
 
 // ListQuery selects callbacks. With both AgentID and TeamID: the agent's personal

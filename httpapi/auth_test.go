@@ -19,6 +19,8 @@ func TestAuthentication(t *testing.T) {
 		"unknown account":        {e.demo.key, "nobody", e.demo.pass},
 		"key and account differ": {e.demo.key, e.other.user, e.other.pass},
 		"other key, demo user":   {e.other.key, e.demo.user, e.demo.pass},
+		"invalid UTF-8 username": {e.demo.key, "de\xffmo", e.demo.pass},
+		"invalid UTF-8 api key":  {"velocity\xffdemo-key", e.demo.user, e.demo.pass},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := e.do(c, "GET", path, nil).want(t, 401, "unauthorized")

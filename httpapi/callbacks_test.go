@@ -54,7 +54,10 @@ func TestCallbackLifecycle(t *testing.T) {
 	if done.str("status") != "completed" || done.body["attempts"] != float64(2) {
 		t.Fatalf("completed %s", done.raw)
 	}
-	e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/cancel", map[string]any{}).want(t, 409, "invalid_transition")
+	r409 := e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/cancel", map[string]any{}).want(t, 409, "invalid_transition")
+	if r409.str("currentStatus") != "completed" {
+		t.Fatalf("the problem does not say the callback's status: %s", r409.raw)
+	}
 	h := e.do(&e.demo, "GET", "/api/v1/callbacks/"+id+"/history", nil).want(t, 200, "")
 	var types []string
 	for _, it := range h.body["items"].([]any) {
@@ -176,6 +179,17 @@ func TestBadInput(t *testing.T) {
 		{"patch unknown", "PATCH", one, map[string]any{"status": "completed"}, 400, "unknown_field", "status", nil},
 		{"patch past window", "PATCH", one, map[string]any{"windowStart": ts(-5 * time.Hour)}, 422, "validation_failed", "windowEnd", nil},
 		{"cancel long reason", "POST", one + "/cancel", map[string]any{"reason": long}, 422, "validation_failed", "reason", nil},
+		{"window end in year 9999", "POST", cb, map[string]any{"teamId": "t", "phoneNumber": "+12125550112", "windowEnd": "9999-12-31T23:59:59-05:00"}, 422, "validation_failed", "windowEnd", nil},
+		{"window start in year 0", "POST", cb, map[string]any{"teamId": "t", "phoneNumber": "+12125550112", "windowStart": "0000-01-01T00:00:00+01:00"}, 422, "validation_failed", "windowStart", nil},
+		{"window longer than 7 days", "POST", cb, map[string]any{"teamId": "t", "phoneNumber": "+12125550112", "windowEnd": ts(8 * 24 * time.Hour)}, 422, "validation_failed", "windowEnd", nil},
+		{"NUL in a team id", "POST", cb, map[string]any{"teamId": "t\u0000x", "phoneNumber": "+12125550112"}, 422, "validation_failed", "teamId", nil},
+		{"control character in a name", "POST", cb, map[string]any{"teamId": "t", "phoneNumber": "+12125550112", "customerName": "Ada\u001b[31m"}, 422, "validation_failed", "customerName", nil},
+		{"NUL in a query value", "GET", cb + "?teamId=a%00b", nil, 400, "invalid_parameter", "teamId", nil},
+		{"invalid UTF-8 in a query value", "GET", cb + "?agentId=%ff", nil, 400, "invalid_parameter", "agentId", nil},
+		{"NUL in a path id", "GET", cb + "/a%00b", nil, 404, "not_found", "", nil},
+		{"invalid UTF-8 in a path id", "GET", cb + "/%ff", nil, 404, "not_found", "", nil},
+		{"NUL in a stream token scope", "POST", "/api/v1/events/token", map[string]any{"agentId": "a\u0000"}, 422, "validation_failed", "agentId", nil},
+		{"patch window end in year 9999", "PATCH", one, map[string]any{"windowEnd": "9999-12-31T23:59:59Z"}, 422, "validation_failed", "windowEnd", nil},
 		{"unknown route", "GET", "/api/v1/nothing", nil, 404, "route_not_found", "", nil},
 		{"wrong method", "DELETE", one, nil, 405, "method_not_allowed", "", nil},
 		{"events bad param", "GET", "/api/v1/events?since=1", nil, 400, "invalid_parameter", "since", nil},
@@ -199,6 +213,31 @@ func TestBadInput(t *testing.T) {
 	// Nothing was lost or changed by all that.
 	if g := e.do(&e.demo, "GET", one, nil); g.body["version"] != float64(1) || g.str("status") != "scheduled" {
 		t.Fatalf("bad input changed the callback: %s", g.raw)
+	}
+}
+
+func TestReassignWhileClaimed(t *testing.T) {
+	e := newEnv(t)
+	id := e.create(map[string]any{"phoneNumber": "+12125550166"}).str("id")
+	e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/claim", map[string]any{"agentId": "agent-1"}).want(t, 200, "")
+	r := e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": "agent-2"}).want(t, 409, "already_claimed")
+	if r.str("claimedBy") != "agent-1" {
+		t.Fatalf("refusal %s", r.raw)
+	}
+	// To the holder, or back to the team, is fine.
+	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": "agent-1"}).want(t, 200, "")
+	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": nil}).want(t, 200, "")
+	// A patch onto another open callback's number names it.
+	other := e.create(map[string]any{"phoneNumber": "+12125550167"}).str("id")
+	d := e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"phoneNumber": "+12125550167"}).want(t, 409, "duplicate_open_callback")
+	if d.str("existingId") != other {
+		t.Fatalf("duplicate %s", d.raw)
+	}
+	// Clipped windows come back in UTC, like every other time: in Kolkata the window
+	// 20:30-21:30 ends at 21:00.
+	p := e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"timezone": "Asia/Kolkata"}).want(t, 200, "")
+	if p.str("windowEnd") != "2026-03-02T15:30:00Z" {
+		t.Fatalf("window end %q", p.str("windowEnd"))
 	}
 }
 

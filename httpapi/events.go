@@ -24,8 +24,10 @@ func (s *Server) streamToken(w http.ResponseWriter, r *http.Request, p velocity.
 	if err := decodeJSON(r, &b, true); err != nil {
 		return err
 	}
-	if len(b.AgentID) > velocity.MaxIDLen || len(b.TeamID) > velocity.MaxIDLen {
-		return velocity.ValidationError(velocity.FieldError{Field: "agentId", Code: "too_long", Message: "must be at most 128 characters"})
+	for _, f := range []struct{ name, v string }{{"agentId", b.AgentID}, {"teamId", b.TeamID}} {
+		if len(f.v) > velocity.MaxIDLen || !velocity.CleanText(f.v, false) {
+			return velocity.ValidationError(velocity.FieldError{Field: f.name, Code: "invalid_text", Message: "must be at most 128 characters of text without control characters"})
+		}
 	}
 	exp := s.clock.Now().Add(s.cfg.StreamTokenTTL)
 	tok := velocity.StreamToken{TenantID: p.Tenant.ID, AgentID: b.AgentID, TeamID: b.TeamID, Expires: exp.Unix()}

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -122,4 +123,44 @@ func originAllowed(origin string, allowed []string) bool {
 		}
 	}
 	return false
+}
+
+// checkedHeaders are the request headers the API reads as text (credentials are the
+// authenticator's: malformed ones are a 401).
+var checkedHeaders = []string{"Idempotency-Key", "X-Agent-Id", "If-Match", "Last-Event-ID"}
+
+// cleanInput refuses, in one place, request paths, query values and text headers that
+// are not valid UTF-8 or hold control characters: no handler or database sees them.
+func cleanInput(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/api/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if !velocity.CleanText(r.URL.Path, false) {
+			writeProblem(w, http.StatusNotFound, &velocity.Error{Code: "not_found", Message: "No such resource: the path is not valid text."})
+			return
+		}
+		q, err := url.ParseQuery(r.URL.RawQuery)
+		if err != nil {
+			writeProblem(w, http.StatusBadRequest, &velocity.Error{Code: "invalid_parameter", Message: "The query string is malformed: " + err.Error() + "."})
+			return
+		}
+		for k, vs := range q {
+			for _, v := range append([]string{k}, vs...) {
+				if !velocity.CleanText(v, false) {
+					writeProblem(w, http.StatusBadRequest, &velocity.Error{Code: "invalid_parameter", Message: "Query parameters must be valid UTF-8 text without control characters.",
+						Fields: []velocity.FieldError{{Field: k, Code: "invalid_text", Message: "is not valid text"}}})
+					return
+				}
+			}
+		}
+		for _, h := range checkedHeaders {
+			if v := r.Header.Get(h); v != "" && !velocity.CleanText(v, false) {
+				writeProblem(w, http.StatusBadRequest, &velocity.Error{Code: "invalid_header", Message: "The " + h + " header must be valid UTF-8 text without control characters."})
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -67,7 +67,12 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 func writeProblem(w http.ResponseWriter, status int, e *velocity.Error) {
 	body := map[string]any{}
 	for k, v := range e.Extra {
-		body[k] = v
+		switch k {
+		case "type", "title", "status", "detail", "code", "fields", "instance":
+			body["extra_"+k] = v // never shadow a problem member
+		default:
+			body[k] = v
+		}
 	}
 	body["type"] = ProblemType + e.Code
 	body["title"] = http.StatusText(status)
@@ -83,9 +88,16 @@ func writeProblem(w http.ResponseWriter, status int, e *velocity.Error) {
 	_ = json.NewEncoder(w).Encode(body)
 }
 
+// writeJSON encodes v before committing to status, so that a value that cannot be
+// encoded becomes a 500 problem rather than an empty success.
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		writeProblem(w, http.StatusInternalServerError, &velocity.Error{Code: "internal", Message: "The response could not be encoded; it has been logged."})
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	_, _ = w.Write(append(b, '\n'))
 }

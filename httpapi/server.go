@@ -91,7 +91,7 @@ func New(cfg Config) *Server {
 	if cfg.Index != nil {
 		mux.Handle("GET /{$}", cfg.Index)
 	}
-	s.handler = s.recoverer(s.logRequests(s.cors(apiProblems(mux))))
+	s.handler = s.recoverer(s.logRequests(s.cors(cleanInput(apiProblems(mux)))))
 	return s
 }
 

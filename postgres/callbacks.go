@@ -82,6 +82,13 @@ func (w *writeTx) GetCallback(ctx context.Context, tenantID, id string) (velocit
 	return scanCallback(w.tx.QueryRow(ctx, `SELECT `+callbackCols+` FROM callbacks WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, tenantID, id))
 }
 
+// IsDoNotCall reads the do-not-call list on the transaction's own connection.
+func (w *writeTx) IsDoNotCall(ctx context.Context, tenantID, phone string) (bool, error) {
+	var listed bool
+	err := w.tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM do_not_call WHERE tenant_id = $1 AND phone_number = $2)`, tenantID, phone).Scan(&listed)
+	return listed, mapErr(err)
+}
+
 func (w *writeTx) FindOpenByPhone(ctx context.Context, tenantID, phone string) (velocity.Callback, error) {
 	return scanCallback(w.tx.QueryRow(ctx, `SELECT `+callbackCols+` FROM callbacks
 		WHERE tenant_id = $1 AND phone_number = $2 AND status IN (`+openStatuses+`)`, tenantID, phone))

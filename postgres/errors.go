@@ -59,6 +59,9 @@ func mapErr(err error) error {
 				return withCause(errAccountExists, err)
 			}
 			return err
+		case "22021", "22P05", "22P02": // invalid byte sequence, untranslatable character, invalid text representation
+			// A backstop: the HTTP layer refuses such text before it gets here.
+			return &velocity.Error{Kind: velocity.KindInvalid, Code: "invalid_text", Message: "A value is not valid text for the database (a NUL byte or invalid UTF-8).", Err: err}
 		case "40001", "40P01": // serialization_failure, deadlock_detected
 			return withCause(velocity.ErrStaleWrite, err)
 		case "55P03", // lock_not_available: lock_timeout

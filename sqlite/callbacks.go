@@ -142,12 +142,13 @@ const (
 	insertEventSQL = `INSERT INTO callback_events (tenant_id, callback_id, type, actor_account, actor_agent, at, payload)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`
 	getIdempotencySQL = `SELECT request_hash, callback_id, created_at FROM idempotency_keys WHERE tenant_id = ? AND key = ?`
+	isDoNotCallSQL    = `SELECT 1 FROM do_not_call WHERE tenant_id = ? AND phone_number = ?`
 	putIdempotencySQL = `INSERT INTO idempotency_keys (tenant_id, key, request_hash, callback_id, created_at) VALUES (?, ?, ?, ?, ?)`
 )
 
 // writeQueries are prepared on the write connection when the store opens: preparing
 // later would wait for the connection that the running transaction holds.
-var writeQueries = []string{getCallbackSQL, findOpenSQL, insertCallbackSQL, updateCallbackSQL, insertEventSQL, getIdempotencySQL, putIdempotencySQL}
+var writeQueries = []string{getCallbackSQL, findOpenSQL, insertCallbackSQL, updateCallbackSQL, insertEventSQL, getIdempotencySQL, putIdempotencySQL, isDoNotCallSQL}
 
 func (w *writeTx) FindOpenByPhone(ctx context.Context, tenantID, phone string) (velocity.Callback, error) {
 	return scanCallback(w.queryRow(ctx, findOpenSQL, tenantID, phone))
@@ -203,6 +204,15 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 		out[i] = e
 	}
 	return out, nil
+}
+
+func (w *writeTx) IsDoNotCall(ctx context.Context, tenantID, phone string) (bool, error) {
+	var one int
+	err := w.queryRow(ctx, isDoNotCallSQL, tenantID, phone).Scan(&one)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	return err == nil, mapErr(err)
 }
 
 func (w *writeTx) GetIdempotency(ctx context.Context, tenantID, key string) (velocity.Idempotency, error) {
