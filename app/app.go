@@ -54,7 +54,8 @@ type App struct {
 	Server    *httpapi.Server
 	Logger    *slog.Logger
 
-	closers []func() error
+	closers  []func() error
+	startBus func(ctx context.Context) error // starts the bus once the store is ready
 }
 
 // Open opens the database (applying migrations), seeds the demo tenant when asked, and
@@ -80,6 +81,13 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		if err := SeedDemo(ctx, store, cfg.Clock, cfg.Logger, cfg.PasswordIterations); err != nil {
 			a.Close()
 			return nil, fmt.Errorf("seed demo: %w", err)
+		}
+	}
+	if a.startBus != nil {
+		// After the demo seed, so that its events are history, not live news.
+		if err := a.startBus(context.WithoutCancel(ctx)); err != nil {
+			a.Close()
+			return nil, fmt.Errorf("event bus: %w", err)
 		}
 	}
 	secret, err := store.Secret(ctx, "stream-token", func() []byte { return velocity.NewSecret(32) })
@@ -125,6 +133,18 @@ func (a *App) openStore(ctx context.Context, cfg Config) (velocity.Store, error)
 		return nil, err
 	}
 	a.closers = append(a.closers, s.Close)
+	if cfg.busless {
+		return s, nil
+	}
+	seq := hub.NewSequencer(s, a.Hub, cfg.Logger)
+	a.Bus = seq
+	a.startBus = func(ctx context.Context) error {
+		if err := seq.Start(ctx); err != nil {
+			return err
+		}
+		a.closers = append(a.closers, func() error { seq.Stop(); return nil })
+		return nil
+	}
 	return s, nil
 }
 

@@ -19,11 +19,13 @@ func (a *App) openPostgres(ctx context.Context, cfg Config) (velocity.Store, err
 		return s, nil
 	}
 	bus := postgres.NewBus(s, a.Hub, cfg.Logger)
-	if err := bus.Start(context.WithoutCancel(ctx)); err != nil {
-		a.Close()
-		return nil, err
-	}
 	a.Bus = bus
-	a.closers = append(a.closers, func() error { bus.Stop(); return nil })
+	a.startBus = func(ctx context.Context) error {
+		if err := bus.Start(ctx); err != nil {
+			return err
+		}
+		a.closers = append(a.closers, func() error { bus.Stop(); return nil })
+		return nil
+	}
 	return s, nil
 }

@@ -77,15 +77,22 @@ func (h *Hub) remove(s *sub, drop bool) {
 	}
 }
 
-// Publish delivers events to their tenants' subscribers, in order.
+// Publish delivers events to their tenants' subscribers, in order. A subscriber that
+// misses one event gets none after it from this call: it is dropped and replays from
+// its last event, so it never skips one silently.
 func (h *Hub) Publish(events []velocity.Event) {
 	var slow []*sub
+	missed := map[*sub]bool{}
 	h.mu.RLock()
 	for _, e := range events {
 		for s := range h.subs[e.TenantID] {
+			if missed[s] {
+				continue
+			}
 			select {
 			case s.ch <- e:
 			default:
+				missed[s] = true
 				slow = append(slow, s)
 			}
 		}

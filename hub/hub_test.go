@@ -51,3 +51,18 @@ func TestCloseEndsSubscriptions(t *testing.T) {
 	late := h.Subscribe("a")
 	<-late.Dropped()
 }
+
+func TestSlowSubscriberGetsNothingAfterAMissedEvent(t *testing.T) {
+	h := &Hub{Buffer: 1, subs: map[string]map[*sub]struct{}{}}
+	s := h.Subscribe("a")
+	h.Publish([]velocity.Event{{ID: 1, TenantID: "a"}, {ID: 2, TenantID: "a"}, {ID: 3, TenantID: "a"}})
+	if e := <-s.Events(); e.ID != 1 {
+		t.Fatalf("got %d", e.ID)
+	}
+	select {
+	case e := <-s.Events():
+		t.Fatalf("got event %d after missing event 2", e.ID)
+	default:
+	}
+	<-s.Dropped()
+}
