@@ -28,8 +28,23 @@ type Authenticator struct {
 	hkey     []byte
 	mu       sync.RWMutex
 	cache    map[[32]byte]*authEntry
-	inflight map[[32]byte]*authCall // checks under way, shared by concurrent requests
+	inflight map[[32]byte]*authCall  // checks under way, shared by concurrent requests
+	failures map[[32]byte]*failCount // recent failures per API key and username
 }
+
+// failCount counts failed attempts in the current minute.
+type failCount struct {
+	n     int
+	since time.Time
+}
+
+// MaxFailuresPerMinute is how many failed attempts one API key and username may make in
+// a minute before new password checks for them are refused (each costs a slow hash);
+// credentials verified before keep working.
+const MaxFailuresPerMinute = 10
+
+// ErrTooManyAttempts is returned while an API key and username are locked out.
+var ErrTooManyAttempts = &Error{Kind: KindTooMany, Code: "too_many_attempts", Message: "Too many failed sign-in attempts with this API key and account; wait a minute and check the credentials."}
 
 // authCall is one check under way; requests with the same credentials wait for it.
 type authCall struct {
@@ -50,6 +65,7 @@ func (a *Authenticator) init() {
 		a.hkey = NewSecret(32)
 		a.cache = map[[32]byte]*authEntry{}
 		a.inflight = map[[32]byte]*authCall{}
+		a.failures = map[[32]byte]*failCount{}
 		if a.Fresh == 0 {
 			a.Fresh = 5 * time.Second
 		}
@@ -94,6 +110,7 @@ func (a *Authenticator) Authenticate(ctx context.Context, apiKey, user, pass, re
 		return Principal{}, ErrUnauthorized
 	}
 	now := a.Clock.Now()
+	fk := a.cacheKey(apiKey, user, "")
 	k := a.cacheKey(apiKey, user, pass)
 	a.mu.RLock()
 	e := a.cache[k]
@@ -120,7 +137,24 @@ func (a *Authenticator) Authenticate(ctx context.Context, apiKey, user, pass, re
 	c := &authCall{done: make(chan struct{})}
 	a.inflight[k] = c
 	a.mu.Unlock()
-	c.p, c.err = a.check(ctx, k, e != nil, snapshot, apiKey, user, pass, remote, now)
+	// The check is shared by everyone waiting on these credentials, so it must not end
+	// when the first caller goes away.
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	c.p, c.err = a.check(cctx, k, fk, e != nil, snapshot, apiKey, user, pass, remote, now)
+	cancel()
+	if errors.Is(c.err, ErrUnauthorized) {
+		a.mu.Lock()
+		f := a.failures[fk]
+		if f == nil || now.Sub(f.since) >= time.Minute {
+			if len(a.failures) >= a.MaxEntries {
+				clear(a.failures)
+			}
+			f = &failCount{since: now}
+			a.failures[fk] = f
+		}
+		f.n++
+		a.mu.Unlock()
+	}
 	a.mu.Lock()
 	delete(a.inflight, k)
 	a.mu.Unlock()
@@ -130,7 +164,7 @@ func (a *Authenticator) Authenticate(ctx context.Context, apiKey, user, pass, re
 
 // check asks the store about the credentials and verifies the password unless the
 // cached entry shows it was verified against the same stored hash recently.
-func (a *Authenticator) check(ctx context.Context, k [32]byte, cached bool, snapshot authEntry, apiKey, user, pass, remote string, now time.Time) (Principal, error) {
+func (a *Authenticator) check(ctx context.Context, k, fk [32]byte, cached bool, snapshot authEntry, apiKey, user, pass, remote string, now time.Time) (Principal, error) {
 	creds, err := a.Store.LookupCredentials(ctx, HashAPIKey(apiKey), user)
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
@@ -152,6 +186,17 @@ func (a *Authenticator) check(ctx context.Context, k [32]byte, cached bool, snap
 	}
 	verified := snapshot.verified
 	if !cached || snapshot.pwHash != creds.Account.PasswordHash || now.Sub(snapshot.verified) >= a.PasswordTTL {
+		// Only new password checks are limited: the key and username are in every
+		// agent's desktop layout, so a lockout must not touch credentials already
+		// verified and remembered.
+		a.mu.RLock()
+		f := a.failures[fk]
+		locked := f != nil && now.Sub(f.since) < time.Minute && f.n >= MaxFailuresPerMinute
+		a.mu.RUnlock()
+		if locked {
+			a.Logger.Warn("authentication refused", "reason", "too many failures", "apiKeyPrefix", KeyPrefix(apiKey), "username", user, "remote", remote)
+			return Principal{}, ErrTooManyAttempts
+		}
 		if !CheckPassword(creds.Account.PasswordHash, pass) {
 			a.fail(k, "wrong password", apiKey, user, remote)
 			return Principal{}, ErrUnauthorized

@@ -3,6 +3,7 @@ package velocity
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"sync"
@@ -76,5 +77,34 @@ func TestAuthenticatorCachesAndShares(t *testing.T) {
 	}
 	if _, err := a.Authenticate(context.Background(), "nokey", "sys", "pw-123456789", ""); !errors.Is(err, ErrUnauthorized) {
 		t.Fatalf("wrong key: %v", err)
+	}
+}
+
+func TestAuthenticatorLimitsFailures(t *testing.T) {
+	hash, _ := HashPasswordCost("pw-123456789", 1000)
+	st := &countingStore{creds: Credentials{Tenant: Tenant{ID: "t1"}, KeyActive: true, Account: &Account{ID: "a1", Username: "sys", PasswordHash: hash}}}
+	clock := &fixedClock{}
+	clock.set(t0)
+	a := &Authenticator{Store: st, Clock: clock, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	// An agent's widget verified the right password before the attack.
+	if _, err := a.Authenticate(context.Background(), "key", "sys", "pw-123456789", ""); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < MaxFailuresPerMinute; i++ {
+		if _, err := a.Authenticate(context.Background(), "key", "sys", fmt.Sprint("guess", i), ""); !errors.Is(err, ErrUnauthorized) {
+			t.Fatalf("attempt %d: %v", i, err)
+		}
+	}
+	if _, err := a.Authenticate(context.Background(), "key", "sys", "guess-again", ""); !errors.Is(err, ErrTooManyAttempts) {
+		t.Fatalf("after %d failures: %v", MaxFailuresPerMinute, err)
+	}
+	// The verified credentials keep working, even past the freshness window.
+	clock.add(6 * time.Second)
+	if _, err := a.Authenticate(context.Background(), "key", "sys", "pw-123456789", ""); err != nil {
+		t.Fatalf("verified credentials locked out: %v", err)
+	}
+	clock.add(time.Minute)
+	if _, err := a.Authenticate(context.Background(), "key", "sys", "guess-again", ""); !errors.Is(err, ErrUnauthorized) {
+		t.Fatalf("a minute later: %v", err)
 	}
 }

@@ -19,6 +19,7 @@ const (
 	KindTooLarge                  // the request body is over the limit
 	KindUnprocessable             // well-formed values that are not acceptable
 	KindUnavailable               // a dependency (the database) is unreachable; retry later
+	KindTooMany                   // the caller must slow down
 )
 
 // FieldError names one input field at fault and why.

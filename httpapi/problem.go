@@ -33,6 +33,8 @@ func statusOf(k velocity.Kind) int {
 		return http.StatusUnprocessableEntity
 	case velocity.KindUnavailable:
 		return http.StatusServiceUnavailable
+	case velocity.KindTooMany:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }
@@ -58,8 +60,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Basic realm="velocity"`)
 	}
-	if status == http.StatusServiceUnavailable {
+	switch status {
+	case http.StatusServiceUnavailable:
 		w.Header().Set("Retry-After", "2")
+	case http.StatusTooManyRequests:
+		w.Header().Set("Retry-After", "60")
 	}
 	writeProblem(w, status, e)
 }
