@@ -1,8 +1,10 @@
 package velocity
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"errors"
 	"io"
 	"strings"
@@ -45,7 +47,7 @@ func normalizeDNC(p Principal, in DoNotCallInput, now time.Time) (DoNotCall, *Fi
 // callbacks, recording the reason in each one's history.
 func (s *Service) AddDoNotCall(ctx context.Context, p Principal, inputs []DoNotCallInput) (DoNotCallResult, error) {
 	if s.Rules == nil {
-		return DoNotCallResult{}, errors.New("this store keeps no do-not-call list")
+		return DoNotCallResult{}, ErrNoRules
 	}
 	now := s.now()
 	var entries []DoNotCall
@@ -132,7 +134,7 @@ func (s *Service) cancelOpen(ctx context.Context, p Principal, batch []DoNotCall
 // RemoveDoNotCall takes a number off the list.
 func (s *Service) RemoveDoNotCall(ctx context.Context, p Principal, raw, country string) error {
 	if s.Rules == nil {
-		return errors.New("this store keeps no do-not-call list")
+		return ErrNoRules
 	}
 	e, fe := normalizeDNC(p, DoNotCallInput{PhoneNumber: raw, Country: country}, s.now())
 	if fe != nil {
@@ -170,34 +172,33 @@ const MaxImportLines = 100_000
 // the columns is skipped) and lists every valid number, reporting the others by line.
 func (s *Service) ImportDoNotCall(ctx context.Context, p Principal, r io.Reader) (ImportReport, error) {
 	if s.Rules == nil {
-		return ImportReport{}, errors.New("this store keeps no do-not-call list")
+		return ImportReport{}, ErrNoRules
 	}
 	rep := ImportReport{Errors: []ImportError{}, Cancelled: []string{}}
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	cr.ReuseRecord = true
 	now := s.now()
 	seen := map[string]bool{}
 	var entries []DoNotCall
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+	// Each physical line is parsed on its own, so a malformed line (a stray quote) can
+	// spoil only itself and line numbers are exact.
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 4096), 64*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
 		}
 		rep.Lines++
-		if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
-			rep.Errors = append(rep.Errors, ImportError{Line: pe.StartLine, Message: "not valid CSV: " + pe.Err.Error()})
-			continue
-		} else if err != nil {
-			return rep, err
-		}
-		line, _ := cr.FieldPos(0)
 		if rep.Lines > MaxImportLines {
 			return rep, ValidationError(FieldError{Field: "body", Code: "too_many_lines", Message: "an import may have at most 100000 lines; split the file"})
 		}
-		if len(rec) == 0 || (len(rec) == 1 && strings.TrimSpace(rec[0]) == "") {
-			rep.Lines--
+		cr := csv.NewReader(strings.NewReader(text))
+		cr.FieldsPerRecord = -1
+		cr.TrimLeadingSpace = true
+		rec, err := cr.Read()
+		if err != nil {
+			rep.Errors = append(rep.Errors, ImportError{Line: line, Value: truncate(text, 64), Message: "not valid CSV: " + errors.Unwrap(err).Error()})
 			continue
 		}
 		if rep.Lines == 1 && strings.Contains(strings.ToLower(rec[0]), "phone") {
@@ -222,6 +223,12 @@ func (s *Service) ImportDoNotCall(ctx context.Context, p Principal, r io.Reader)
 		}
 		seen[e.PhoneNumber] = true
 		entries = append(entries, e)
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return rep, ValidationError(FieldError{Field: "body", Code: "line_too_long", Message: fmt.Sprintf("line %d is over 64 KiB; is this a CSV of phone numbers?", line+1)})
+		}
+		return rep, err
 	}
 	res, err := s.addDNC(ctx, p, entries)
 	if err != nil {

@@ -36,6 +36,9 @@ func ParseDate(s string) (Date, error) {
 // parseClock parses HH:MM (00:00 to 24:00) into minutes after midnight.
 func parseClock(s string) (int, error) {
 	h, m, ok := strings.Cut(s, ":")
+	if !ok || len(h) != 2 || len(m) != 2 || strings.Trim(h+m, "0123456789") != "" {
+		return 0, fmt.Errorf("%q is not a time like 08:00", s)
+	}
 	hh, err1 := strconv.Atoi(h)
 	mm, err2 := strconv.Atoi(m)
 	if !ok || err1 != nil || err2 != nil || len(h) != 2 || len(m) != 2 || hh < 0 || mm < 0 || mm > 59 || hh*60+mm > 24*60 {

@@ -49,6 +49,7 @@ type DoNotCall struct {
 var (
 	ErrOutsideHours = &Error{Kind: KindConflict, Code: "outside_calling_hours", Message: "It is outside the customer's calling hours; dial when they open."}
 	ErrDoNotCall    = &Error{Kind: KindConflict, Code: "do_not_call", Message: "This number is on the do-not-call list."}
+	ErrNoRules      = &Error{Kind: KindNotFound, Code: "rules_unavailable", Message: "This server's store keeps no scheduling rules."}
 )
 
 // Policies returns tenants' policies, remembering each for TTL so that a request does
@@ -106,7 +107,7 @@ func (ps *Policies) Forget(tenantID string) {
 // UpdatePolicy changes the fields of the tenant's policy that doc sets and stores it.
 func (s *Service) UpdatePolicy(ctx context.Context, p Principal, doc PolicyDoc) (Policy, error) {
 	if s.Rules == nil {
-		return Policy{}, &Error{Kind: KindNotFound, Code: "rules_unavailable", Message: "This server's store keeps no scheduling rules."}
+		return Policy{}, ErrNoRules
 	}
 	// Read the stored policy, not a cached one, so a change made by another server a
 	// moment ago is kept.

@@ -94,12 +94,34 @@ func (s *Service) Create(ctx context.Context, p Principal, agentID string, in Cr
 	if in.CreatedBy == "" {
 		in.CreatedBy = p.Username
 	}
+	reqHash := hashRequest(in)
+	// A retry with a key is answered with the first result even if the request would no
+	// longer validate (its window has ended, its number was listed since).
+	if idemKey != "" {
+		var found bool
+		err := s.Store.Write(ctx, func(tx Tx) error {
+			rec, err := tx.GetIdempotency(ctx, p.Tenant.ID, idemKey)
+			if errors.Is(err, ErrNotFound) {
+				return nil
+			} else if err != nil {
+				return err
+			}
+			if rec.RequestHash != reqHash {
+				return ErrIdempotencyMismatch
+			}
+			found = true
+			cb, err = tx.GetCallback(ctx, p.Tenant.ID, rec.CallbackID)
+			return err
+		})
+		if err != nil || found {
+			return cb, found, err
+		}
+	}
 	draft, err := in.Build(p.Tenant, pol, now)
 	if err != nil {
 		return Callback{}, false, err
 	}
 	draft.ID = NewID("cb_")
-	reqHash := hashRequest(in)
 
 	var events []Event
 	err = s.Store.Write(ctx, func(tx Tx) error {

@@ -155,10 +155,11 @@ type patchBody struct {
 	MaxAttempts  *int       `json:"maxAttempts"`
 }
 
-// parseIfMatch reads If-Match: a version number, optionally quoted or weak ("W/").
+// parseIfMatch reads If-Match: a version number, optionally quoted or weak ("W/"), or
+// "*".
 func parseIfMatch(r *http.Request) (*int64, error) {
 	v := strings.TrimSpace(r.Header.Get("If-Match"))
-	if v == "" {
+	if v == "" || v == "*" { // "*" matches any current version (RFC 9110)
 		return nil, nil
 	}
 	v = strings.Trim(strings.TrimPrefix(v, "W/"), `"`)

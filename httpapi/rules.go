@@ -9,7 +9,7 @@ import (
 	"github.com/customerdynamics/velocity"
 )
 
-var errNoRules = &velocity.Error{Kind: velocity.KindNotFound, Code: "rules_unavailable", Message: "This server's store keeps no scheduling rules."}
+var errNoRules = velocity.ErrNoRules
 
 // getPolicy returns the tenant's scheduling policy (the defaults until changed).
 func (s *Server) getPolicy(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {

@@ -135,7 +135,7 @@ func (s *Store) ExpiredClaims(ctx context.Context, now time.Time, limit int) ([]
 // cutoff (index callbacks_personal_overdue).
 func (s *Store) OverduePersonal(ctx context.Context, tenantID string, endedBefore time.Time, limit int) ([]velocity.Callback, error) {
 	return s.queryCallbacks(ctx, `SELECT `+callbackCols+` FROM callbacks
-		WHERE tenant_id = $1 AND status IN (`+openStatuses+`) AND agent_id IS NOT NULL AND window_end < $2
+		WHERE tenant_id = $1 AND status IN (`+openStatuses+`) AND status = 'scheduled' AND agent_id IS NOT NULL AND window_end < $2
 		ORDER BY window_end LIMIT $3`, tenantID, endedBefore, limit)
 }
 

@@ -139,11 +139,12 @@ func (s *Store) ExpiredClaims(ctx context.Context, now time.Time, limit int) ([]
 		WHERE status = 'claimed' AND claim_expires_at <= ? ORDER BY claim_expires_at LIMIT ?`, micros(now), limit)
 }
 
-// OverduePersonal finds a tenant's personal callbacks whose window ended before the
-// cutoff (index callbacks_personal_overdue).
+// OverduePersonal finds a tenant's scheduled personal callbacks whose window ended
+// before the cutoff (index callbacks_personal_overdue). Claimed ones are left out: a
+// live claim is an agent dialing, and an expired one is released earlier in the pass.
 func (s *Store) OverduePersonal(ctx context.Context, tenantID string, endedBefore time.Time, limit int) ([]velocity.Callback, error) {
 	return s.queryCallbacks(ctx, `SELECT `+callbackCols+` FROM callbacks INDEXED BY callbacks_personal_overdue
-		WHERE tenant_id = ? AND status IN ('scheduled', 'claimed') AND agent_id IS NOT NULL AND window_end < ?
+		WHERE tenant_id = ? AND status IN ('scheduled', 'claimed') AND status = 'scheduled' AND agent_id IS NOT NULL AND window_end < ?
 		ORDER BY window_end LIMIT ?`, tenantID, micros(endedBefore), limit)
 }
 
