@@ -4,7 +4,7 @@
 #               tests (domain, SQLite and PostgreSQL stores, API, CLI, headless Chromium)
 GO ?= go
 
-.PHONY: run test test-deps lint build bench
+.PHONY: run test test-deps lint build bench tzdata
 
 run:
 	$(GO) run ./cmd/velocity serve --demo --db velocity-demo.db
@@ -21,6 +21,10 @@ test-deps:
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+
+# Refresh the embedded IANA time zone database from the installed Go.
+tzdata:
+	cp "$$($(GO) env GOROOT)/lib/time/zoneinfo.zip" tzdb/zoneinfo.zip
 
 # The issue's figures: 100,000 callbacks in SQLite, 8 concurrent clients over loopback HTTP.
 bench:

@@ -89,10 +89,12 @@ func HashAPIKey(key string) []byte {
 	return sum[:]
 }
 
-// KeyPrefix is the part of a key safe to show and log: its first 8 characters.
+// KeyPrefix is the part of a key safe to show and log and to name it by: its first 12
+// characters ("vel_" and 40 random bits, so that two keys of a tenant practically never
+// share one).
 func KeyPrefix(key string) string {
-	if len(key) > 8 {
-		return key[:8]
+	if len(key) > 12 {
+		return key[:12]
 	}
 	return key
 }

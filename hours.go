@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/customerdynamics/velocity/tzdb"
 )
 
 // DayHours is the calling window of one weekday in the customer's local time, as minutes
@@ -130,10 +132,10 @@ func (p Policy) ClipWindow(start, end time.Time, loc *time.Location) (s, e, next
 	return next.UTC(), e.UTC(), next.UTC(), true
 }
 
-// Location loads a callback's zone; unknown zones (which validation refuses) fall back
-// to UTC.
+// Location loads a callback's zone from the embedded time zone database (the same on
+// every machine); unknown zones (which validation refuses) fall back to UTC.
 func Location(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
+	loc, err := tzdb.Load(name)
 	if err != nil {
 		return time.UTC
 	}

@@ -1,6 +1,7 @@
 package velocity
 
 import (
+	"github.com/customerdynamics/velocity/tzdb"
 	"strconv"
 	"strings"
 	"time"
@@ -100,7 +101,7 @@ func (c *checker) zone(field, name string) {
 		c.add(field, "invalid_timezone", "must be an IANA time zone such as America/New_York")
 		return
 	}
-	if _, err := time.LoadLocation(name); err != nil {
+	if _, err := tzdb.Load(name); err != nil {
 		c.add(field, "invalid_timezone", "must be an IANA time zone such as America/New_York")
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/sqlite"
 	"github.com/customerdynamics/velocity/transfer"
+	"github.com/customerdynamics/velocity/tzdb"
 )
 
 func basicAuth(user, pass string) string {
@@ -105,7 +106,7 @@ func (c *TenantCmd) Run(ctx context.Context, args []string) error {
 	if !velocity.ValidRegion(*country) {
 		return usageErr("--country %q is not an ISO 3166 two-letter code such as US", *country)
 	}
-	if _, err := time.LoadLocation(*zone); err != nil || *zone == "Local" || *zone == "" {
+	if _, err := tzdb.Load(*zone); err != nil || *zone == "" {
 		return usageErr("--timezone %q is not an IANA time zone such as America/New_York", *zone)
 	}
 	now := velocity.SystemClock{}.Now()

@@ -1,10 +1,13 @@
 package httpapi
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/customerdynamics/velocity"
 )
@@ -29,9 +32,19 @@ func (s *Server) updatePolicy(w http.ResponseWriter, r *http.Request, p velocity
 	if s.cfg.Policies == nil {
 		return errNoRules
 	}
-	var doc velocity.PolicyDoc
-	if err := decodeJSON(r, &doc, false); err != nil {
+	raw, err := readBody(r)
+	if err != nil {
 		return err
+	}
+	var doc velocity.PolicyDoc
+	if err := decodeBytes(raw, &doc); err != nil {
+		return err
+	}
+	// Nested objects (a day's hours) are checked for unknown fields too.
+	strict := json.NewDecoder(bytes.NewReader(raw))
+	strict.DisallowUnknownFields()
+	if err := strict.Decode(&velocity.PolicyDoc{}); err != nil {
+		return velocity.InvalidError("unknown_field", "The policy has a field it does not know: "+strings.TrimPrefix(err.Error(), "json: ")+"; see GET /api/v1/policy for its shape.")
 	}
 	pol, err := s.cfg.Service.UpdatePolicy(r.Context(), p, doc)
 	if err != nil {

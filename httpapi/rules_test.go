@@ -89,3 +89,9 @@ func TestPhoneLookup(t *testing.T) {
 	e.do(&e.demo, "GET", "/api/v1/phone-numbers/lookup?number=%2B14155550101&country=XX", nil).want(t, 422, "validation_failed")
 	e.do(&e.demo, "GET", "/api/v1/phone-numbers/lookup?num=1", nil).want(t, 400, "invalid_parameter")
 }
+
+func TestPolicyRefusesUnknownNestedFields(t *testing.T) {
+	e := newEnv(t)
+	e.do(&e.demo, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"mon": map[string]any{"start": "08:00", "end": "20:00", "open": true}}}).want(t, 400, "unknown_field")
+	e.do(&e.demo, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"mon": map[string]any{"start": "+8:00", "end": "20:00"}}}).want(t, 422, "validation_failed")
+}

@@ -116,7 +116,7 @@ func (s *Store) ListAPIKeys(ctx context.Context, tenantID string) ([]velocity.AP
 	return out, err
 }
 
-// RevokeAPIKey revokes the tenant's key with this id or prefix (the oldest such key when a
+// RevokeAPIKey revokes the tenant's key with this id or prefix (the oldest active such key when a
 // prefix is shared); revoking a revoked key keeps its first revocation time.
 func (s *Store) RevokeAPIKey(ctx context.Context, tenantID, idOrPrefix string, at time.Time) (velocity.APIKey, error) {
 	var k velocity.APIKey
@@ -124,7 +124,7 @@ func (s *Store) RevokeAPIKey(ctx context.Context, tenantID, idOrPrefix string, a
 		k, err = scanKey(r)
 		return err
 	}, `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $3)
-		WHERE id = (SELECT id FROM api_keys WHERE tenant_id = $1 AND (id = $2 OR prefix = $2) ORDER BY created_at LIMIT 1)
+		WHERE id = (SELECT id FROM api_keys WHERE tenant_id = $1 AND (id = $2 OR prefix = $2) ORDER BY revoked_at IS NOT NULL, created_at LIMIT 1)
 		RETURNING `+keyCols, tenantID, idOrPrefix, at)
 	return k, err
 }

@@ -97,7 +97,7 @@ func (s *Store) RevokeAPIKey(ctx context.Context, tenantID, idOrPrefix string, a
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		k, err = scanKey(tx.QueryRowContext(ctx, `SELECT id, tenant_id, name, prefix, created_at, revoked_at FROM api_keys
-			WHERE tenant_id = ? AND (id = ? OR prefix = ?) ORDER BY created_at LIMIT 1`, tenantID, idOrPrefix, idOrPrefix))
+			WHERE tenant_id = ? AND (id = ? OR prefix = ?) ORDER BY revoked_at IS NOT NULL, created_at LIMIT 1`, tenantID, idOrPrefix, idOrPrefix))
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ package main
 import (
 	"context"
 	"os"
-	_ "time/tzdata" // the same time zone rules on every machine
 
 	"github.com/customerdynamics/velocity/cli"
 )
