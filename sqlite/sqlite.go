@@ -226,7 +226,9 @@ func unavailable(err error) error {
 }
 
 // mapErr turns driver errors into domain errors: no rows is ErrNotFound, a violated
-// unique open-number index is ErrDuplicateOpen, a busy database is unavailable.
+// unique open-number index is ErrDuplicateOpen, a busy database is unavailable. SQLite
+// reports which columns a unique constraint covers only in the message text, so that is
+// what the constraint cases read (PostgreSQL's store uses constraint names).
 func mapErr(err error) error {
 	if err == nil {
 		return nil
