@@ -56,10 +56,10 @@ type TenantCmd struct{ Env }
 
 // Run creates a tenant with its first API key, or lists tenants.
 func (c *TenantCmd) Run(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageErr("tenant needs a subcommand: create or list")
+	sub, args, err := subcommand("tenant", args, "create", "list")
+	if err != nil {
+		return err
 	}
-	sub, args := args[0], args[1:]
 	fs := c.flags("tenant " + sub)
 	db := c.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object")
@@ -69,9 +69,6 @@ func (c *TenantCmd) Run(ctx context.Context, args []string) error {
 		name = fs.String("name", "", "the tenant's name (required, unique)")
 		country = fs.String("country", "US", "default country for numbers written without +country")
 		zone = fs.String("timezone", "America/New_York", "default IANA time zone for customers")
-	case "list":
-	default:
-		return usageErr("unknown tenant subcommand %q: use create or list", sub)
 	}
 	if err := parse(fs, args); err != nil {
 		return err
@@ -128,9 +125,6 @@ func (c *TenantCmd) Run(ctx context.Context, args []string) error {
 
 // tenantByName resolves --tenant for admin commands.
 func tenantByName(ctx context.Context, a *app.App, name string) (velocity.Tenant, error) {
-	if name == "" {
-		return velocity.Tenant{}, usageErr("--tenant NAME is required")
-	}
 	t, err := a.Store.GetTenantByName(ctx, name)
 	if errors.Is(err, velocity.ErrNotFound) {
 		return t, fmt.Errorf("no tenant named %q (see velocity tenant list)", name)
@@ -143,12 +137,9 @@ type APIKeyCmd struct{ Env }
 
 // Run manages a tenant's API keys.
 func (c *APIKeyCmd) Run(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageErr("apikey needs a subcommand: create, list or revoke")
-	}
-	sub, args := args[0], args[1:]
-	if sub != "create" && sub != "list" && sub != "revoke" {
-		return usageErr("unknown apikey subcommand %q: use create, list or revoke", sub)
+	sub, args, err := subcommand("apikey", args, "create", "list", "revoke")
+	if err != nil {
+		return err
 	}
 	fs := c.flags("apikey " + sub)
 	db := c.dbFlag(fs)
@@ -161,15 +152,11 @@ func (c *APIKeyCmd) Run(ctx context.Context, args []string) error {
 	if sub == "revoke" && fs.NArg() != 1 {
 		return usageErr("apikey revoke needs the key's id or prefix as its argument")
 	}
-	a, err := c.openStore(ctx, *db)
+	a, t, err := c.openTenant(ctx, *db, *tenant)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	t, err := tenantByName(ctx, a, *tenant)
-	if err != nil {
-		return err
-	}
 	now := velocity.SystemClock{}.Now()
 	switch sub {
 	case "create":
@@ -225,14 +212,9 @@ type AccountCmd struct{ Env }
 // Run manages a tenant's system accounts. A password comes from stdin with
 // --password-stdin, or is generated and shown once.
 func (c *AccountCmd) Run(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageErr("account needs a subcommand: create, disable, enable or passwd")
-	}
-	sub, args := args[0], args[1:]
-	switch sub {
-	case "create", "disable", "enable", "passwd":
-	default:
-		return usageErr("unknown account subcommand %q: use create, disable, enable or passwd", sub)
+	sub, args, err := subcommand("account", args, "create", "disable", "enable", "passwd")
+	if err != nil {
+		return err
 	}
 	fs := c.flags("account " + sub)
 	db := c.dbFlag(fs)
@@ -244,18 +226,14 @@ func (c *AccountCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	*username = strings.TrimSpace(*username)
-	if *username == "" || len(*username) > 128 || strings.Contains(*username, ":") {
-		return usageErr("--username is required: at most 128 characters, without a colon")
+	if *username == "" || len(*username) > 128 || strings.Contains(*username, ":") || !velocity.CleanText(*username, false) {
+		return usageErr("--username is required: at most 128 characters of text, without a colon")
 	}
-	a, err := c.openStore(ctx, *db)
+	a, t, err := c.openTenant(ctx, *db, *tenant)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	t, err := tenantByName(ctx, a, *tenant)
-	if err != nil {
-		return err
-	}
 	now := velocity.SystemClock{}.Now()
 	out := map[string]any{"tenantId": t.ID, "username": *username}
 	switch sub {

@@ -162,3 +162,50 @@ func (e Env) printJSON(v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// subcommand splits args into one of subs and the rest, or explains what is missing.
+func subcommand(cmd string, args []string, subs ...string) (string, []string, error) {
+	list := strings.Join(subs[:len(subs)-1], ", ") + " or " + subs[len(subs)-1]
+	if len(subs) == 1 {
+		list = subs[0]
+	}
+	if len(args) == 0 {
+		return "", nil, usageErr("%s needs a subcommand: %s", cmd, list)
+	}
+	for _, s := range subs {
+		if args[0] == s {
+			return s, args[1:], nil
+		}
+	}
+	return "", nil, usageErr("unknown %s subcommand %q: use %s", cmd, args[0], list)
+}
+
+// openTenant opens the store named by db and finds the tenant named name; the caller
+// closes the returned App.
+func (e Env) openTenant(ctx context.Context, db, name string) (*app.App, velocity.Tenant, error) {
+	if name == "" {
+		return nil, velocity.Tenant{}, usageErr("--tenant NAME is required")
+	}
+	a, err := e.openStore(ctx, db)
+	if err != nil {
+		return nil, velocity.Tenant{}, err
+	}
+	t, err := tenantByName(ctx, a, name)
+	if err != nil {
+		a.Close()
+		return nil, velocity.Tenant{}, err
+	}
+	return a, t, nil
+}
+
+// input opens a file named by a flag, or stdin for "" and "-".
+func (e Env) input(file string) (io.Reader, func(), error) {
+	if file == "" || file == "-" {
+		return e.Stdin, func() {}, nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
+}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 	"time"
 
@@ -19,10 +18,10 @@ type PolicyCmd struct{ Env }
 // Run shows the policy as JSON, or changes the fields a JSON document sets (from --file
 // or stdin), printing the whole policy after.
 func (c *PolicyCmd) Run(ctx context.Context, args []string) error {
-	if len(args) == 0 || (args[0] != "show" && args[0] != "set") {
-		return usageErr("policy needs a subcommand: show or set")
+	sub, args, err := subcommand("policy", args, "show", "set")
+	if err != nil {
+		return err
 	}
-	sub, args := args[0], args[1:]
 	fs := c.flags("policy " + sub)
 	db := c.dbFlag(fs)
 	tenant := fs.String("tenant", "", "tenant name (required)")
@@ -30,15 +29,11 @@ func (c *PolicyCmd) Run(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	a, err := c.openStore(ctx, *db)
+	a, t, err := c.openTenant(ctx, *db, *tenant)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	t, err := tenantByName(ctx, a, *tenant)
-	if err != nil {
-		return err
-	}
 	svc := a.AdminService()
 	p := velocity.Principal{Tenant: t, Username: "cli"}
 	if sub == "show" {
@@ -54,15 +49,11 @@ func (c *PolicyCmd) Run(ctx context.Context, args []string) error {
 		}
 		return c.printJSON(pol.Doc())
 	}
-	var in io.Reader = c.Stdin
-	if *file != "" && *file != "-" {
-		f, err := os.Open(*file)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		in = f
+	in, done, err := c.input(*file)
+	if err != nil {
+		return err
 	}
+	defer done()
 	raw, err := io.ReadAll(io.LimitReader(in, 1<<20))
 	if err != nil {
 		return err
@@ -87,14 +78,9 @@ type DNCCmd struct{ Env }
 // Run manages the do-not-call list. add and import cancel the open callbacks of the
 // numbers they list.
 func (c *DNCCmd) Run(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageErr("dnc needs a subcommand: add, remove, list or import")
-	}
-	sub, args := args[0], args[1:]
-	switch sub {
-	case "add", "remove", "list", "import":
-	default:
-		return usageErr("unknown dnc subcommand %q: use add, remove, list or import", sub)
+	sub, args, err := subcommand("dnc", args, "add", "remove", "list", "import")
+	if err != nil {
+		return err
 	}
 	fs := c.flags("dnc " + sub)
 	db := c.dbFlag(fs)
@@ -109,15 +95,11 @@ func (c *DNCCmd) Run(ctx context.Context, args []string) error {
 	if (sub == "add" || sub == "remove") && fs.NArg() == 0 {
 		return usageErr("dnc %s needs one or more phone numbers as arguments", sub)
 	}
-	a, err := c.openStore(ctx, *db)
+	a, t, err := c.openTenant(ctx, *db, *tenant)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	t, err := tenantByName(ctx, a, *tenant)
-	if err != nil {
-		return err
-	}
 	svc := a.AdminService()
 	if svc.Rules == nil {
 		return fmt.Errorf("this database keeps no do-not-call list")
@@ -176,15 +158,11 @@ func (c *DNCCmd) Run(ctx context.Context, args []string) error {
 		}
 		return tw.Flush()
 	case "import":
-		var in io.Reader = c.Stdin
-		if *file != "" && *file != "-" {
-			f, err := os.Open(*file)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			in = f
+		in, done, err := c.input(*file)
+		if err != nil {
+			return err
 		}
+		defer done()
 		rep, err := svc.ImportDoNotCall(ctx, p, in)
 		if err != nil {
 			return err

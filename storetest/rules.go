@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -56,18 +55,7 @@ func RunRules(t *testing.T, open Opener) {
 		"SchedulersRace":        testSchedulersRace,
 		"ClaimRaceWithRules":    testClaimRaceWithRules,
 	}
-	names := make([]string, 0, len(tests))
-	for n := range tests {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		fn := tests[name]
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fn(t, setupRules(t, open))
-		})
-	}
+	runAll(t, tests, func(t *testing.T) *rulesBundle { return setupRules(t, open) })
 }
 
 func testPolicyStorage(t *testing.T, b *rulesBundle) {

@@ -136,6 +136,11 @@ func Run(t *testing.T, open Opener) {
 		"ConflictCodes":              testConflictCodes,
 		"EventsAllTenants":           testEventsAllTenants,
 	}
+	runAll(t, tests, func(t *testing.T) *bundle { return setup(t, open) })
+}
+
+// runAll runs each named test in parallel, in name order, on a bundle of its own.
+func runAll[B any](t *testing.T, tests map[string]func(*testing.T, B), setup func(*testing.T) B) {
 	names := make([]string, 0, len(tests))
 	for n := range tests {
 		names = append(names, n)
@@ -145,7 +150,7 @@ func Run(t *testing.T, open Opener) {
 		fn := tests[name]
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			fn(t, setup(t, open))
+			fn(t, setup(t))
 		})
 	}
 }
