@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -85,6 +87,13 @@ type tab struct {
 // tab opens a new tab (in its own window, so it is never hidden) at url.
 func (b *browser) tab(name, url string) *tab {
 	b.t.Helper()
+	return b.tabWith(name, url, "")
+}
+
+// tabWith opens a tab that runs initJS in every document before the page's own scripts
+// (to stand in for a browser API such as Notification), then loads url.
+func (b *browser) tabWith(name, url, initJS string) *tab {
+	b.t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	b.t.Cleanup(cancel)
 	tb := &tab{t: b.t, ctx: ctx, name: name}
@@ -95,6 +104,14 @@ func (b *browser) tab(name, url string) *tab {
 	}
 	tctx, c := context.WithTimeout(ctx, 30*time.Second)
 	defer c()
+	if initJS != "" {
+		if err := chromedp.Do(tctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: initJS})
+			return err
+		})); err != nil {
+			b.t.Fatalf("%s: add the init script: %v", name, err)
+		}
+	}
 	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {
 		b.t.Fatalf("%s: open %s: %v", name, url, err)
 	}
@@ -195,7 +212,13 @@ func (tb *tab) screenshot(name string) {
 // openSimulator opens the simulator as an agent and waits until its layout is mounted.
 func (b *browser) openSimulator(name, base, query string) *tab {
 	b.t.Helper()
-	tb := b.tab(name, base+"/simulator?"+query)
+	return b.openSimulatorWith(name, base, query, "")
+}
+
+// openSimulatorWith is openSimulator with a script run before the page's (see tabWith).
+func (b *browser) openSimulatorWith(name, base, query, initJS string) *tab {
+	b.t.Helper()
+	tb := b.tabWith(name, base+"/simulator?"+query, initJS)
 	tb.waitFor("the simulator to mount its layout", `window.velocitySimulator && window.velocitySimulator.widgets.length >= 2`, 20*time.Second)
 	if !eval[bool](tb, `window.velocitySimulator.ready`) {
 		b.t.Fatalf("%s: the simulator did not mount its layout", name)

@@ -40,6 +40,8 @@ func startServerWith(t testing.TB, demo bool, corsOrigins ...string) *testServer
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The scheduler sends the due and fallback events the widget reminds agents of.
+	a.StartScheduler(ctx)
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(func() {
 		srv.CloseClientConnections()

@@ -27,6 +27,28 @@ export interface Callback {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Open callbacks: whether the customer's calling hours allow dialing now, and the current (or next) calling interval. */
+  callable?: Callable;
+}
+
+/** Callable is the server's view of the customer's calling hours at response time. */
+export interface Callable {
+  now: boolean;
+  /** Start of the current (when now) or next calling interval, RFC 3339. */
+  from?: string;
+  /** End of that interval, RFC 3339. */
+  until?: string;
+  reason?: string;
+}
+
+/** Lookup is GET /phone-numbers/lookup: a number as a create would read it. */
+export interface Lookup {
+  phoneNumber: string;
+  /** The number's zone, or null when its country or area spans several zones. */
+  timezone: string | null;
+  /** The tenant's zone, used when the number gives none. */
+  defaultTimezone: string;
+  doNotCall: boolean;
 }
 
 /** CallbackEvent is one change delivered by the live event stream. */
@@ -177,6 +199,13 @@ export class Api {
 
   history(id: string) {
     return this.req<{ items: CallbackEvent[] }>('GET', '/callbacks/' + encodeURIComponent(id) + '/history');
+  }
+
+  /** lookup reads a number as a create would (E.164, zone, do-not-call); 422 for an invalid number. */
+  lookup(number: string, country?: string) {
+    const q = new URLSearchParams({ number });
+    if (country) q.set('country', country);
+    return this.req<Lookup>('GET', '/phone-numbers/lookup?' + q);
   }
 
   eventToken(agentId: string, teamId: string) {

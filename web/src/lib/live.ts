@@ -1,7 +1,7 @@
 import type { Api, CallbackEvent } from './api.js';
 
 /** The event types the server sends on the stream. */
-export const EVENT_TYPES = ['created', 'updated', 'claimed', 'released', 'attempted', 'completed', 'failed', 'cancelled'];
+export const EVENT_TYPES = ['created', 'updated', 'claimed', 'released', 'attempted', 'completed', 'failed', 'cancelled', 'due', 'fallback'];
 
 /** LiveState is what the live connection reports to its owner. */
 export type LiveState = 'connecting' | 'live' | 'retrying' | 'stopped';

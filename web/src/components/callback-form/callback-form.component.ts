@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { base } from '../../styles/theme.js';
-import { Api, ApiError, Callback, CreateInput, explain, newKey } from '../../lib/api.js';
+import { Api, ApiError, Callback, CreateInput, Lookup, explain, newKey } from '../../lib/api.js';
+import { onReminders, reminders } from '../../lib/reminders.js';
 import { ActiveCall, activeCall, dialedName, inDesktop, watchCalls } from '../../lib/desktop.js';
 import { agentZone, clock, sameOffset, zoneName } from '../../lib/time.js';
 import '../when/when.js';
@@ -69,6 +70,9 @@ export default class VelCallbackForm extends LitElement {
     busy: { state: true },
     created: { state: true },
     suggestion: { state: true },
+    lookup: { state: true },
+    lookupError: { state: true },
+    due: { state: true },
   };
 
   declare api: Api | null;
@@ -88,10 +92,20 @@ export default class VelCallbackForm extends LitElement {
   declare created: Callback | null;
   /** The next start the API allows, offered after an outside_calling_hours error. */
   declare suggestion: Date | null;
+  /** The API's reading of the number typed (E.164, zone, do-not-call), or null. */
+  declare lookup: Lookup | null;
+  /** Why the number typed is not a number yet (from the lookup's 422). */
+  declare lookupError: string;
+  /** How many of the agent's callbacks fell due and are not looked at (from the Callbacks page). */
+  declare due: number;
 
   private interactionId = '';
   private dirty = false;
   private unwatch?: () => void;
+  private unremind?: () => void;
+  private lookupTimer?: ReturnType<typeof setTimeout>;
+  private lookupSeq = 0;
+  private clockTimer?: ReturnType<typeof setInterval>;
 
   constructor() {
     super();
@@ -105,6 +119,9 @@ export default class VelCallbackForm extends LitElement {
     this.suggestion = null;
     this.length = 60;
     this.owner = 'team';
+    this.lookup = null;
+    this.lookupError = '';
+    this.due = 0;
     this.reset();
   }
 
@@ -117,10 +134,52 @@ export default class VelCallbackForm extends LitElement {
     this.errors = {};
     this.interactionId = '';
     this.dirty = false;
+    this.lookup = null;
+    this.lookupError = '';
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('phone') || changed.has('api')) this.scheduleLookup();
+  }
+
+  /** scheduleLookup asks the API about the number once the agent stops typing. */
+  private scheduleLookup() {
+    clearTimeout(this.lookupTimer);
+    const number = this.phone.trim();
+    const seq = ++this.lookupSeq;
+    if (!number || !this.api) {
+      this.lookup = null;
+      this.lookupError = '';
+      return;
+    }
+    if (this.lookup && this.lookup.phoneNumber === number) return;
+    this.lookupTimer = setTimeout(async () => {
+      const api = this.api;
+      if (!api) return;
+      try {
+        const r = await api.lookup(number);
+        if (seq !== this.lookupSeq) return;
+        this.lookup = r;
+        this.lookupError = '';
+      } catch (e) {
+        if (seq !== this.lookupSeq) return;
+        this.lookup = null;
+        this.lookupError = e instanceof ApiError && e.status === 422 ? (e.problem.fields || []).map((f) => f.message).join(' ') || e.message : '';
+      }
+    }, 300);
+  }
+
+  /** customerZone is the zone the server will use: the one picked, else the number's, else the tenant's. */
+  private customerZone(): string {
+    return this.zone || this.lookup?.timezone || this.lookup?.defaultTimezone || '';
   }
 
   override connectedCallback() {
     super.connectedCallback();
+    const count = () => (this.due = this.agentId ? reminders(this.agentId).length : 0);
+    this.unremind = onReminders(count);
+    count();
+    this.clockTimer = setInterval(() => this.lookup && this.requestUpdate(), 30000);
     if (!inDesktop()) return;
     this.unwatch = watchCalls((c) => {
       if (c.kind === 'active') this.prefill(c.call);
@@ -136,6 +195,9 @@ export default class VelCallbackForm extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.unwatch?.();
+    this.unremind?.();
+    clearTimeout(this.lookupTimer);
+    clearInterval(this.clockTimer);
   }
 
   /** prefill fills the form from a call unless the agent is already editing it for this call. */
@@ -253,6 +315,13 @@ export default class VelCallbackForm extends LitElement {
     const desc = (k: string, hint = false) => (hint ? `${k}-hint ${k}-err` : `${k}-err`);
     const here = agentZone();
     const c = this.call;
+    const zone = this.customerZone();
+    const lk = this.lookup;
+    const phoneHint = lk
+      ? html`${lk.phoneNumber}${zone ? html` · customer's time now <strong>${clock(new Date(), zone)}</strong> (${zoneName(zone)}${!this.zone && !lk.timezone ? ": your company's zone, as this number's country has several; pick the customer's below if needed" : ''})` : nothing}`
+      : this.lookupError
+        ? 'Not a valid number yet: ' + this.lookupError
+        : 'Any format; +country code for numbers abroad.';
     return html`<form @submit=${this.submit} novalidate aria-labelledby="title">
       <div>
         <h1 id="title">Schedule a callback</h1>
@@ -262,6 +331,11 @@ export default class VelCallbackForm extends LitElement {
             : 'No active call: enter the customer yourself.'}
         </div>
       </div>
+      ${this.due
+        ? html`<div class="msg info due" role="status">
+            <span aria-hidden="true">🔔</span> ${this.due === 1 ? '1 of your callbacks is' : this.due + ' of your callbacks are'} due now: see the Callbacks page.
+          </div>`
+        : nothing}
       ${this.created ? this.createdView(this.created) : nothing}
       ${this.errors.form ? html`<div class="msg error" role="alert">${this.errors.form}</div>` : nothing}
       <div class="two">
@@ -277,10 +351,12 @@ export default class VelCallbackForm extends LitElement {
             aria-required="true"
             .value=${this.phone}
             aria-invalid=${invalid('phone')}
-            aria-describedby=${desc('phone', true)}
+            aria-describedby=${desc('phone', true) + (lk?.doNotCall ? ' phone-dnc' : '')}
             @input=${this.edit('phone', 'phone')}
-          />`,
-          'Any format; +country code for numbers abroad.',
+          />${lk?.doNotCall
+            ? html`<div class="msg warn dnc" id="phone-dnc" role="alert">${lk.phoneNumber} is on the do-not-call list: it cannot be scheduled or called.</div>`
+            : nothing}`,
+          phoneHint,
         )}
         ${this.field(
           'name',
@@ -292,7 +368,7 @@ export default class VelCallbackForm extends LitElement {
         data-field="when"
         tabindex="-1"
         .value=${this.when}
-        .zone=${this.zone}
+        .zone=${zone}
         .label=${'When'}
         .error=${this.errors.when || ''}
         @vel-when-change=${(e: CustomEvent) => {

@@ -5,7 +5,9 @@ import { base } from '../../styles/theme.js';
 import { Api, ApiError, Callback, CallbackEvent, explain } from '../../lib/api.js';
 import { Live, LiveState } from '../../lib/live.js';
 import { inDesktop, onOutdialFailed, startOutdial } from '../../lib/desktop.js';
-import { relative, sameOffset, span, zoneName } from '../../lib/time.js';
+import { clock, relative, sameOffset, span, zoneName } from '../../lib/time.js';
+import { CallState, callState } from '../../lib/callable.js';
+import { Reminder, askPermission, notificationState, notify, setReminders } from '../../lib/reminders.js';
 import { OUTCOMES } from '../outcome/outcome.component.js';
 import '../outcome/outcome.js';
 import '../editor/editor.js';
@@ -21,9 +23,18 @@ const GROUPS: [Group, string][] = [
 
 const OUTCOME_LABEL = new Map(OUTCOMES);
 
-/** A fresh list renders this many rows at once (more than a screenful), then CHUNK_ROWS at a time. */
-const FIRST_ROWS = 40;
-const CHUNK_ROWS = 120;
+/**
+ * The list is windowed: each group renders only the rows that intersect the visible area
+ * plus BUFFER_PX above and below, with padding standing in for the rest. Row heights are
+ * measured once rendered; rows not yet seen count as the average.
+ */
+const BUFFER_PX = 700;
+/** The space under each row (the rows' margin), counted in their measured height. */
+const GAP = 8;
+/** A row kept rendered for its open panel or the focus, unless it is further than this from the window. */
+const PIN_ROWS = 80;
+
+type Ranges = Record<Group, [number, number]>;
 
 interface Notice {
   kind: 'ok' | 'warn' | 'error';
@@ -34,8 +45,12 @@ interface Notice {
  * @summary The Callbacks page: the agent's personal callbacks and the team's open ones,
  * grouped as due now, overdue and upcoming, kept live from the server's event stream.
  * Dial claims a callback and asks the Desktop to call; the agent then records the outcome.
+ * Dial is off outside the customer's calling hours (from the server's `callable`, followed
+ * as time passes). When one of the agent's callbacks falls due (the server's `due` event)
+ * or an overdue one is handed to the team (`fallback`), the header counts it and, when
+ * the agent allowed it, a desktop notification says so, once per callback window.
  *
- * @event vel-rendered - The list was rendered after new data; detail is { count, ms } where ms is the time from data received to rendered.
+ * @event vel-rendered - The list was rendered after new data; detail is { count, ms } where ms is the time from data received to the list laid out.
  */
 export default class VelCallbackList extends LitElement {
   static override styles = [base, styles];
@@ -55,7 +70,8 @@ export default class VelCallbackList extends LitElement {
     dialing: { state: true },
     now: { state: true },
     announce: { state: true },
-    limit: { state: true },
+    reminded: { state: true },
+    permission: { state: true },
   };
 
   declare api: Api | null;
@@ -74,13 +90,16 @@ export default class VelCallbackList extends LitElement {
   declare dialing: Set<string>;
   declare now: Date;
   declare announce: string;
-  /** How many rows are rendered: a fresh list renders a screenful first, then the rest in chunks. */
-  declare limit: number;
+  /** The callbacks the agent was reminded of and has not looked at yet. */
+  declare reminded: Map<string, Reminder>;
+  declare permission: NotificationPermission | 'unsupported';
 
-  /** The time from the last data received to its first screen of rows rendered, in milliseconds. */
+  /** The time from the last data received to the list rendered and laid out, in milliseconds. */
   lastRenderMs = 0;
-  /** The time from the last data received to every row rendered, in milliseconds. */
+  /** Kept for older callers: the list is windowed, so it is the same as lastRenderMs. */
   lastFullRenderMs = 0;
+  /** How many rows the last render put in the DOM (the window), and how many the list holds. */
+  renderedRows = 0;
 
   private stream?: Live;
   private subscribed = '';
@@ -88,7 +107,33 @@ export default class VelCallbackList extends LitElement {
   private generation = 0;
   private buffered: CallbackEvent[] | null = null;
   private calls = new Map<string, string>();
-  private tick?: ReturnType<typeof setInterval>;
+  private timer?: ReturnType<typeof setTimeout>;
+  private staleReload = 0;
+
+  // Windowing.
+  private heights = new Map<string, number>();
+  private est = 120;
+  private measuredSum = 0;
+  private measuredCount = 0;
+  private ulTops: Partial<Record<Group, number>> = {};
+  private bodyTop = 0;
+  private clip = { top: 0, bottom: typeof innerHeight === 'number' ? innerHeight : 900 };
+  private sorted: Record<Group, Callback[]> = { due: [], overdue: [], upcoming: [] };
+  private ranges: Ranges = { due: [0, 0], overdue: [0, 0], upcoming: [0, 0] };
+  private focusId = '';
+  private scrollers: (Element | Window)[] = [];
+  private frame = 0;
+  private passes = 0;
+  private ro?: ResizeObserver;
+  private observed = new Set<Element>();
+  private onScroll = () => {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.passes = 0;
+      this.measure(false);
+    });
+  };
 
   constructor() {
     super();
@@ -107,20 +152,41 @@ export default class VelCallbackList extends LitElement {
     this.dialing = new Set();
     this.now = new Date();
     this.announce = '';
-    this.limit = Infinity;
+    this.reminded = new Map();
+    this.permission = notificationState();
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    this.tick = setInterval(() => (this.now = new Date()), 30000);
     this.requestUpdate();
+    this.ro = new ResizeObserver((entries) => {
+      let size = false;
+      for (const e of entries) {
+        if (!e.target.isConnected) {
+          this.ro?.unobserve(e.target);
+          this.observed.delete(e.target);
+        } else size = true;
+      }
+      if (size) this.onScroll();
+    });
+    this.ro.observe(this);
+    addEventListener('resize', this.onScroll, { passive: true });
+    addEventListener('scroll', this.onScroll, { passive: true, capture: true });
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearInterval(this.tick);
+    clearTimeout(this.timer);
     this.stream?.stop();
     this.stream = undefined;
+    this.ro?.disconnect();
+    this.observed.clear();
+    removeEventListener('resize', this.onScroll);
+    removeEventListener('scroll', this.onScroll, { capture: true });
+    for (const s of this.scrollers) s.removeEventListener('scroll', this.onScroll);
+    this.scrollers = [];
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 
   override willUpdate(changed: Map<string, unknown>) {
@@ -142,6 +208,7 @@ export default class VelCallbackList extends LitElement {
     this.items = new Map();
     this.open = null;
     this.notices = new Map();
+    this.setReminded(new Map());
     void this.load();
     const api = this.api;
     this.stream = new Live(api, this.agentId, this.teamId, {
@@ -152,7 +219,7 @@ export default class VelCallbackList extends LitElement {
     this.stream.start();
   }
 
-  /** reload fetches the list again. */
+  /** load fetches the list again. */
   async load() {
     const api = this.api;
     if (!api) return;
@@ -167,33 +234,22 @@ export default class VelCallbackList extends LitElement {
       for (const cb of list) if (this.visible(cb)) next.set(cb.id, cb);
       const pending = this.buffered || [];
       this.buffered = null;
-      const fresh = this.items.size === 0;
       this.items = next;
-      if (fresh && next.size > FIRST_ROWS) this.limit = FIRST_ROWS;
       for (const ev of pending) this.apply(ev.callback);
       this.error = '';
       this.loading = false;
-      await this.updateComplete;
+      // Settled: rendered, the window measured and rendered again if the measure moved it.
+      for (let i = 0; i < 5 && !(await this.updateComplete); i++);
       this.renderRoot.querySelector('.body')?.getBoundingClientRect();
       const ms = performance.now() - received;
       this.lastRenderMs = ms;
-      // The rest of a long list follows in chunks, so the page never freezes.
-      while (this.limit < this.items.size && gen === this.generation) {
-        await new Promise((r) => setTimeout(r, 0));
-        this.limit += CHUNK_ROWS;
-        await this.updateComplete;
-      }
-      this.limit = Infinity;
-      await this.updateComplete;
-      this.renderRoot.querySelector('.body')?.getBoundingClientRect();
-      const full = performance.now() - received;
-      this.lastFullRenderMs = full;
+      this.lastFullRenderMs = ms;
       try {
-        performance.measure('vel-list-render', { start: received, end: received + full, detail: { count: this.items.size, firstScreenMs: ms } });
+        performance.measure('vel-list-render', { start: received, end: received + ms, detail: { count: this.items.size, rows: this.renderedRows } });
       } catch {
         /* older browsers */
       }
-      this.dispatchEvent(new CustomEvent('vel-rendered', { detail: { count: this.items.size, ms, fullMs: full }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('vel-rendered', { detail: { count: this.items.size, ms, fullMs: ms, rows: this.renderedRows }, bubbles: true, composed: true }));
     } catch (e) {
       if (gen !== this.generation) return;
       this.buffered = null;
@@ -217,6 +273,12 @@ export default class VelCallbackList extends LitElement {
       if (this.open?.id === cb.id) this.open = null;
     }
     this.items = next;
+    const r = this.reminded.get(cb.id);
+    if (r && (!next.has(cb.id) || (cb.status === 'claimed' && cb.claimedBy !== this.agentId))) {
+      const m = new Map(this.reminded);
+      m.delete(cb.id);
+      this.setReminded(m);
+    }
   }
 
   private onEvent(ev: CallbackEvent) {
@@ -224,11 +286,100 @@ export default class VelCallbackList extends LitElement {
     if (this.buffered) this.buffered.push(ev);
     const before = this.items.get(ev.callback.id);
     this.apply(ev.callback);
+    const cb = ev.callback;
     const mine = ev.actor?.agentId === this.agentId;
-    if (!mine && ev.type === 'created' && this.items.has(ev.callback.id)) this.announce = 'New callback: ' + (ev.callback.customerName || ev.callback.phoneNumber);
-    if (!mine && ev.type === 'claimed' && before && this.open?.id === ev.callback.id && this.open.panel === 'edit') {
-      this.note(ev.callback.id, { kind: 'warn', text: (ev.callback.claimedBy || 'Another agent') + ' is calling this customer now.' });
+    if (!mine && ev.type === 'created' && this.items.has(cb.id)) this.announce = 'New callback: ' + (cb.customerName || cb.phoneNumber);
+    if (!mine && ev.type === 'claimed' && before && this.open?.id === cb.id && this.open.panel === 'edit') {
+      this.note(cb.id, { kind: 'warn', text: (cb.claimedBy || 'Another agent') + ' is calling this customer now.' });
     }
+    if (ev.type === 'due' && this.items.has(cb.id)) this.remind(cb, 'due', cb.id + '|due|' + cb.windowStart);
+    if (ev.type === 'fallback') {
+      const prev = String(ev.data?.previousAgentId || '');
+      if (prev === this.agentId) {
+        this.note(cb.id, { kind: 'warn', text: `This callback stayed overdue, so it was handed to your team (${cb.teamId}): any teammate may dial it now.` });
+      } else if (this.items.has(cb.id)) this.remind(cb, 'fallback', cb.id + '|fallback|' + cb.version);
+    }
+  }
+
+  private setReminded(m: Map<string, Reminder>) {
+    this.reminded = m;
+    if (this.agentId) setReminders(this.agentId, m);
+  }
+
+  /** remind counts the callback in the header and notifies the desktop once per key. */
+  private remind(cb: Callback, kind: Reminder['kind'], key: string) {
+    const who = cb.customerName || cb.phoneNumber;
+    const m = new Map(this.reminded);
+    m.set(cb.id, { id: cb.id, kind, who });
+    this.setReminded(m);
+    const text = kind === 'due' ? `Callback due now: ${who}.` : `Overdue callback handed to your team: ${who}.`;
+    this.announce = text;
+    const start = new Date(cb.windowStart);
+    const end = new Date(cb.windowEnd);
+    notify(
+      key,
+      kind === 'due' ? 'Callback due: ' + who : 'Overdue callback for your team: ' + who,
+      `${cb.phoneNumber} · ${span(start, end)} your time${cb.agentId ? ' · yours' : ' · team ' + cb.teamId}`,
+      (this.api?.base || '') + '/logo.svg',
+      () => this.reveal(cb.id),
+    );
+  }
+
+  /** reveal scrolls to a callback's row and focuses it, clearing its reminder. */
+  async reveal(id: string) {
+    const m = new Map(this.reminded);
+    m.delete(id);
+    this.setReminded(m);
+    this.filter = '';
+    this.focusId = id;
+    await this.scrollToRow(id);
+    const b = this.renderRoot.querySelector<HTMLElement>(`li[data-callback-id="${CSS.escape(id)}"] button`);
+    b?.focus();
+  }
+
+  /** scrollToRow brings a row into the window and into view. */
+  private async scrollToRow(id: string) {
+    for (let i = 0; i < 4; i++) {
+      await this.updateComplete;
+      const li = this.renderRoot.querySelector<HTMLElement>(`li[data-callback-id="${CSS.escape(id)}"]`);
+      if (li) {
+        li.scrollIntoView({ block: 'center' });
+        this.measure(false);
+        await this.updateComplete;
+        return;
+      }
+      // Not in the window: scroll to its estimated place, then render there.
+      const g = GROUPS.find(([g]) => this.sorted[g].some((c) => c.id === id))?.[0];
+      if (!g) return;
+      const ul = this.renderRoot.querySelector<HTMLElement>(`ul[data-group="${g}"]`);
+      const idx = this.sorted[g].findIndex((c) => c.id === id);
+      const off = this.offsets(g)[idx];
+      if (!ul) return;
+      const target = ul.getBoundingClientRect().top + off;
+      this.nudge(target - (this.clip.top + this.clip.bottom) / 2);
+      this.measure(false);
+    }
+  }
+
+  private nudge(dy: number) {
+    for (const s of this.scrollers) {
+      if (s instanceof Element && s.scrollHeight > s.clientHeight) {
+        s.scrollTop += dy;
+        return;
+      }
+    }
+    window.scrollBy(0, dy);
+  }
+
+  private async openReminders() {
+    const first = GROUPS.flatMap(([g]) => this.sorted[g]).find((c) => this.reminded.has(c.id));
+    if (first) await this.reveal(first.id);
+    else this.setReminded(new Map());
+  }
+
+  private async turnOnReminders() {
+    this.permission = await askPermission();
+    this.announce = this.permission === 'granted' ? 'Reminders are on: you get a desktop notification when a callback falls due.' : 'The browser did not allow desktop notifications.';
   }
 
   private note(id: string, n: Notice | null) {
@@ -251,6 +402,28 @@ export default class VelCallbackList extends LitElement {
     return cb.status === 'claimed' && !!cb.claimedBy && cb.claimedBy !== this.agentId && (!cb.claimExpiresAt || Date.parse(cb.claimExpiresAt) > Date.now());
   }
 
+  /** claimRefused turns a 409 from a claim into a sentence for the agent. */
+  private claimRefused(e: ApiError, cb: Callback) {
+    const p = e.problem;
+    switch (e.code) {
+      case 'already_claimed':
+        return `${String(p.claimedBy || '') || 'Another agent'} already took this callback. Nothing was dialed.`;
+      case 'personal_callback':
+        return "This is another agent's personal callback. Nothing was dialed.";
+      case 'outside_calling_hours': {
+        const tz = typeof p.timezone === 'string' && p.timezone ? p.timezone : cb.timezone;
+        const next = typeof p.nextCallableAt === 'string' ? Date.parse(p.nextCallableAt) : NaN;
+        const now = new Date();
+        const when = isNaN(next) ? '' : ` Calling opens ${clock(new Date(next), tz, now)} their time (${clock(new Date(next), undefined, now)} yours).`;
+        return `It is outside the customer's calling hours (${clock(now, tz, now)} for them, ${zoneName(tz)}).${when} Nothing was dialed.`;
+      }
+      case 'do_not_call':
+        return 'This number is on the do-not-call list: it must not be called. Nothing was dialed.';
+      default:
+        return 'This callback cannot be dialed now (' + e.message + '). Nothing was dialed.';
+    }
+  }
+
   private async dial(cb: Callback) {
     if (this.dialing.has(cb.id)) return;
     if (!this.outdialEp) {
@@ -269,21 +442,16 @@ export default class VelCallbackList extends LitElement {
       try {
         claimed = await api.claim(cb.id, this.agentId);
       } catch (e) {
-        if (e instanceof ApiError && e.status === 409) {
-          const who = String(e.problem.claimedBy || '') || 'Another agent';
-          const text =
-            e.code === 'already_claimed'
-              ? `${who} already took this callback. Nothing was dialed.`
-              : e.code === 'personal_callback'
-                ? "This is another agent's personal callback. Nothing was dialed."
-                : e.code === 'outside_calling_hours'
-                  ? "It is outside the customer's calling hours now. Nothing was dialed."
-                : 'This callback cannot be dialed now (' + e.message + '). Nothing was dialed.';
-          this.note(cb.id, { kind: 'warn', text });
-        } else this.note(cb.id, { kind: 'error', text: explain(e) + ' Nothing was dialed.' });
+        if (e instanceof ApiError && e.status === 409) this.note(cb.id, { kind: 'warn', text: this.claimRefused(e, cb) });
+        else this.note(cb.id, { kind: 'error', text: explain(e) + ' Nothing was dialed.' });
         return;
       }
       this.apply(claimed);
+      if (this.reminded.has(cb.id)) {
+        const m = new Map(this.reminded);
+        m.delete(cb.id);
+        this.setReminded(m);
+      }
       let interactionId = '';
       let gaveUp = false;
       const failed = async (why: string) => {
@@ -340,6 +508,12 @@ export default class VelCallbackList extends LitElement {
     else if (act === 'edit') this.toggle(id, 'edit');
   }
 
+  /** The focused row stays rendered while it is near the window, so the focus is not lost. */
+  private onFocusIn(e: FocusEvent) {
+    const li = (e.composedPath().find((n) => n instanceof HTMLLIElement && n.dataset.callbackId) as HTMLLIElement | undefined) || null;
+    this.focusId = li?.dataset.callbackId || '';
+  }
+
   private onChanged(e: CustomEvent) {
     const cb = e.detail.callback as Callback;
     this.apply(cb);
@@ -358,7 +532,148 @@ export default class VelCallbackList extends LitElement {
     return [cb.customerName, cb.phoneNumber, cb.notes, cb.reason, cb.agentId || '', cb.claimedBy || '', cb.teamId].some((s) => s && s.toLowerCase().includes(q));
   }
 
-  private row(cb: Callback, g: Group, now: Date) {
+  // ---- Windowing -------------------------------------------------------------------
+
+  /** offsets returns each row's top within its group's list, and the list's height last. */
+  private offsets(g: Group): number[] {
+    const rows = this.sorted[g];
+    const off = new Array<number>(rows.length + 1);
+    let y = 0;
+    for (let i = 0; i < rows.length; i++) {
+      off[i] = y;
+      y += this.heights.get(rows[i].id) ?? this.est;
+    }
+    off[rows.length] = y;
+    return off;
+  }
+
+  /** window computes which rows of each group intersect the visible area (plus the buffer). */
+  private window(): Ranges {
+    const out: Ranges = { due: [0, 0], overdue: [0, 0], upcoming: [0, 0] };
+    // Groups not laid out yet are assumed to follow the previous one (heading included).
+    let guess = this.bodyTop + 40;
+    for (const [g] of GROUPS) {
+      const rows = this.sorted[g];
+      if (!rows.length) continue;
+      const off = this.offsets(g);
+      const top = this.ulTops[g] ?? guess;
+      const lo = this.clip.top - BUFFER_PX - top;
+      const hi = this.clip.bottom + BUFFER_PX - top;
+      let a = 0;
+      while (a < rows.length && off[a + 1] <= lo) a++;
+      let b = a;
+      while (b < rows.length && off[b] < hi) b++;
+      for (const id of [this.open?.id, this.focusId]) {
+        if (!id) continue;
+        const k = rows.findIndex((c) => c.id === id);
+        if (k < 0) continue;
+        if (k < a && a - k <= PIN_ROWS) a = k;
+        if (k >= b && k - b < PIN_ROWS) b = k + 1;
+      }
+      out[g] = [a, b];
+      guess = top + off[rows.length] + 40;
+    }
+    return out;
+  }
+
+  /** scrollAncestors lists the elements (across shadow roots) that may scroll the list. */
+  private findScrollers() {
+    for (const s of this.scrollers) s.removeEventListener('scroll', this.onScroll);
+    const out: Element[] = [];
+    let n: Node | null = this;
+    while (n) {
+      if (n instanceof Element) {
+        const o = getComputedStyle(n).overflowY;
+        if (o === 'auto' || o === 'scroll' || o === 'overlay' || o === 'hidden') out.push(n);
+      }
+      n = n.parentNode instanceof ShadowRoot ? n.parentNode.host : n.parentNode;
+    }
+    // Scroll events do not cross shadow roots: listen on each scroller itself.
+    for (const s of out) s.addEventListener('scroll', this.onScroll, { passive: true });
+    this.scrollers = out;
+  }
+
+  /**
+   * measure reads the layout after a render or a scroll: the rows' heights, where each
+   * group's list starts and the visible area; it renders again when the window moved.
+   */
+  private measure(afterRender: boolean) {
+    if (!this.isConnected) return;
+    if (!this.scrollers.length) this.findScrollers();
+    let top = 0;
+    let bottom = innerHeight;
+    for (const s of this.scrollers) {
+      if (!(s instanceof Element)) continue;
+      const r = s.getBoundingClientRect();
+      top = Math.max(top, r.top);
+      bottom = Math.min(bottom, r.bottom);
+    }
+    this.clip = { top, bottom: Math.max(top, bottom) };
+    const body = this.renderRoot.querySelector('.body');
+    if (body) this.bodyTop = body.getBoundingClientRect().top;
+    for (const li of this.renderRoot.querySelectorAll<HTMLElement>('ul > li[data-callback-id]')) {
+      const id = li.dataset.callbackId!;
+      const h = li.getBoundingClientRect().height + GAP;
+      if (h <= GAP) continue; // hidden
+      const old = this.heights.get(id);
+      if (old === undefined) {
+        this.measuredSum += h;
+        this.measuredCount++;
+      } else this.measuredSum += h - old;
+      this.heights.set(id, h);
+      if (this.ro && !this.observed.has(li)) {
+        this.observed.add(li);
+        this.ro.observe(li);
+      }
+    }
+    if (this.measuredCount) this.est = this.measuredSum / this.measuredCount;
+    const tops: Partial<Record<Group, number>> = {};
+    for (const ul of this.renderRoot.querySelectorAll<HTMLElement>('ul[data-group]')) tops[ul.dataset.group as Group] = ul.getBoundingClientRect().top;
+    this.ulTops = tops;
+    const next = this.window();
+    const moved = GROUPS.some(([g]) => next[g][0] !== this.ranges[g][0] || next[g][1] !== this.ranges[g][1]);
+    if (moved && this.passes++ < (afterRender ? 4 : 6)) this.requestUpdate();
+  }
+
+  override updated() {
+    this.measure(true);
+    this.schedule();
+  }
+
+  /** schedule re-renders when the next row changes group or callability (or the minute turns). */
+  private schedule() {
+    clearTimeout(this.timer);
+    const now = Date.now();
+    let next = (Math.floor(now / 60000) + 1) * 60000;
+    let stale = false;
+    for (const cb of this.items.values()) {
+      const s = Date.parse(cb.windowStart);
+      const e = Date.parse(cb.windowEnd);
+      if (s > now && s < next) next = s;
+      if (e > now && e < next) next = e;
+      const c = cb.callable;
+      if (c) {
+        const f = c.from ? Date.parse(c.from) : NaN;
+        const u = c.until ? Date.parse(c.until) : NaN;
+        if (f > now && f < next) next = f;
+        if (u > now && u < next) next = u;
+        if (u <= now) stale = true;
+      }
+    }
+    // A calling interval ended: only the server knows when the next one opens.
+    if (stale && !this.loading && now - this.staleReload > 60000 && this.api) {
+      this.staleReload = now;
+      void this.load();
+    }
+    this.timer = setTimeout(() => {
+      this.passes = 0;
+      this.now = new Date();
+    }, Math.max(50, next - now + 20));
+  }
+
+  // ---- Rendering -------------------------------------------------------------------
+
+  private row(cb: Callback, g: Group, now: Date, call: CallState, pos: number, size: number) {
     const start = new Date(cb.windowStart);
     const end = new Date(cb.windowEnd);
     const heldOther = this.heldByOther(cb);
@@ -366,6 +681,7 @@ export default class VelCallbackList extends LitElement {
     const open = this.open?.id === cb.id ? this.open.panel : null;
     const notice = this.notices.get(cb.id);
     const dialing = this.dialing.has(cb.id);
+    const reminded = this.reminded.get(cb.id);
     const name = cb.customerName || 'Unknown customer';
     const owner = cb.agentId === null ? 'Team' : cb.agentId === this.agentId ? 'Mine' : cb.agentId;
     const held = heldOther ? 'Held by ' + cb.claimedBy : heldMe ? 'You are calling' : '';
@@ -379,21 +695,40 @@ export default class VelCallbackList extends LitElement {
     const customer = cb.timezone && !sameOffset(cb.timezone, undefined, start) ? `customer ${span(start, end, cb.timezone, now)} (${zoneName(cb.timezone)})` : `same time for the customer (${zoneName(cb.timezone)})`;
     const rel = g === 'upcoming' ? relative(start, now) : g === 'overdue' ? 'ended ' + relative(end, now) : 'ends ' + relative(end, now);
     const primary = heldMe ? 'Record outcome' : dialing ? 'Dialing…' : 'Dial';
-    return html`<li data-callback-id=${cb.id} data-phone=${cb.phoneNumber} data-group=${g} data-attempts=${cb.attempts} class=${open ? 'open' : ''}>
+    const theirNow = clock(now, cb.timezone || undefined, now);
+    const why = 'why-' + cb.id;
+    return html`<li
+      data-callback-id=${cb.id}
+      data-phone=${cb.phoneNumber}
+      data-group=${g}
+      data-attempts=${cb.attempts}
+      data-callable=${call.ok ? 'true' : 'false'}
+      aria-posinset=${pos}
+      aria-setsize=${size}
+      class=${(open ? 'open' : '') + (reminded ? ' reminded' : '')}
+    >
       <div class="top">
         <div class="main">
-          <p class="name">${name}<span class="badge">${owner}</span>${held ? html`<span class="badge held">${held}</span>` : nothing}</p>
+          <p class="name">
+            ${name}<span class="badge">${owner}</span>${held ? html`<span class="badge held">${held}</span>` : nothing}${reminded
+              ? html`<span class="badge new">${reminded.kind === 'due' ? 'Just due' : 'Handed to team'}</span>`
+              : nothing}
+          </p>
           <div class="meta">${meta}</div>
           <div class="when">${cb.attempts ? 'Retry' : 'Window'} <strong class="window" data-start=${cb.windowStart}>${span(start, end, undefined, now)}</strong> · ${customer} · ${rel}</div>
+          <div class="callable ${call.ok ? 'ok' : 'no'}" id=${why}>
+            ${call.ok ? html`<span class="dot" aria-hidden="true"></span>Callable now · ${theirNow} for the customer` : call.reason}
+          </div>
           ${cb.notes || cb.reason ? html`<div class="notes">${cb.notes}${cb.notes && cb.reason ? '\n' : ''}${cb.reason ? 'Reason: ' + cb.reason : ''}</div>` : nothing}
         </div>
         <div class="actions">
           <button
             class=${heldMe ? 'primary' : 'primary dial'}
             data-act=${heldMe ? 'outcome' : 'dial'}
-            ?disabled=${!heldMe && (heldOther || dialing)}
+            ?disabled=${!heldMe && (heldOther || dialing || !call.ok)}
             aria-expanded=${heldMe ? (open === 'outcome' ? 'true' : 'false') : nothing}
             aria-label="${primary} ${name}${heldMe ? '' : ' at ' + cb.phoneNumber}"
+            aria-describedby=${!heldMe && !call.ok ? why : nothing}
           >
             ${primary}
           </button>
@@ -429,6 +764,17 @@ export default class VelCallbackList extends LitElement {
         </div>`;
   }
 
+  private reminderBar() {
+    const n = this.reminded.size;
+    const perm = this.permission;
+    return html`${n
+      ? html`<button class="small reminders" @click=${this.openReminders} aria-label="${n} ${n === 1 ? 'callback needs' : 'callbacks need'} you now: show">
+          <span class="bell" aria-hidden="true">🔔</span><span class="n">${n}</span> due
+        </button>`
+      : nothing}
+    ${perm === 'default' ? html`<button class="small" id="notify-on" @click=${this.turnOnReminders}>Turn on reminders</button>` : nothing}`;
+  }
+
   override render() {
     const q = this.filter.trim().toLowerCase();
     // this.now only ticks to re-render; group by the real time of this render.
@@ -442,16 +788,15 @@ export default class VelCallbackList extends LitElement {
       if (this.matchesFilter(cb, q)) groups[this.group(cb, now)].push(cb);
     }
     for (const g of Object.values(groups)) g.sort((a, b) => (a.windowStart < b.windowStart ? -1 : a.windowStart > b.windowStart ? 1 : a.id < b.id ? -1 : 1));
+    this.sorted = groups;
+    const ranges = this.window();
+    this.ranges = ranges;
     const shown = groups.due.length + groups.overdue.length + groups.upcoming.length;
-    let budget = this.limit;
-    const visibleRows: Record<Group, Callback[]> = { due: [], overdue: [], upcoming: [] };
-    for (const [g] of GROUPS) {
-      visibleRows[g] = budget >= groups[g].length ? groups[g] : groups[g].slice(0, Math.max(0, budget));
-      budget -= visibleRows[g].length;
-    }
+    let rendered = 0;
     const liveText = this.live === 'live' ? 'Live' : this.live === 'retrying' ? 'Reconnecting…' : this.live === 'connecting' ? 'Connecting…' : 'Offline';
-    return html`<header>
+    const out = html`<header>
         <h1>Callbacks</h1>
+        ${this.reminderBar()}
         <span class="live" data-state=${this.live}><span class="dot" aria-hidden="true"></span>${liveText}</span>
         <div class="filter">
           <label class="sr-only" for="filter">Filter callbacks</label>
@@ -460,29 +805,37 @@ export default class VelCallbackList extends LitElement {
         <button class="small" @click=${() => this.load()} ?disabled=${this.loading}>Refresh</button>
       </header>
       <div class="sr-only" role="status" aria-live="polite">${this.announce}</div>
-      <div class="body" @click=${this.onClick}>
+      <div class="body" @click=${this.onClick} @focusin=${this.onFocusIn}>
         ${this.error ? html`<div class="msg error" role="alert">${this.error}</div>` : nothing}
         ${!this.outdialEp ? html`<div class="msg warn">No outdial entry point for this agent ($STORE.agent.outDialEp): dialing is off.</div>` : nothing}
-        ${GROUPS.map(([g, label]) =>
-          groups[g].length
-            ? html`<section aria-labelledby="h-${g}" data-group=${g}>
-                <h2 id="h-${g}" class=${g}>${label}<span class="count">${groups[g].length}</span></h2>
-                <ul>
-                  ${repeat(
-                    visibleRows[g],
-                    (cb) => cb.id,
-                    (cb) =>
-                      guard([cb, g, minute, this.open?.id === cb.id ? this.open.panel : '', this.notices.get(cb.id), this.dialing.has(cb.id), this.agentId], () =>
-                        this.row(cb, g, nowDate),
-                      ),
-                  )}
-                </ul>
-              </section>`
-            : nothing,
-        )}
+        ${GROUPS.map(([g, label]) => {
+          const rows = groups[g];
+          if (!rows.length) return nothing;
+          const [a, b] = ranges[g];
+          const off = this.offsets(g);
+          rendered += b - a;
+          return html`<section aria-labelledby="h-${g}" data-group=${g}>
+            <h2 id="h-${g}" class=${g} tabindex="-1">${label}<span class="count">${rows.length}</span></h2>
+            <ul data-group=${g} style="padding-top:${off[a]}px;padding-bottom:${off[rows.length] - off[b]}px">
+              ${repeat(
+                rows.slice(a, b),
+                (cb) => cb.id,
+                (cb, i) => {
+                  const call = callState(cb, now);
+                  return guard(
+                    [cb, g, minute, call.ok, this.open?.id === cb.id ? this.open.panel : '', this.notices.get(cb.id), this.dialing.has(cb.id), this.reminded.get(cb.id), this.agentId, a + i],
+                    () => this.row(cb, g, nowDate, call, a + i + 1, rows.length),
+                  );
+                },
+              )}
+            </ul>
+          </section>`;
+        })}
         ${!shown && !this.error
           ? html`<p class="empty">${this.loading ? 'Loading callbacks…' : total ? 'No callback matches the filter.' : 'No open callbacks for you or your team.'}</p>`
           : nothing}
       </div>`;
+    this.renderedRows = rendered;
+    return out;
   }
 }

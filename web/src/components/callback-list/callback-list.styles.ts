@@ -72,25 +72,23 @@ export default css`
     list-style: none;
     margin: 0;
     padding: 0;
-    display: grid;
-    gap: 8px;
   }
+  /* The list is windowed: the ul's padding stands for the rows not rendered. */
   li {
     border: 1px solid var(--vel-border);
     border-radius: var(--vel-radius);
     background: var(--vel-bg);
     padding: 10px 12px;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 96px;
+    margin: 0 0 8px;
+  }
+  li.reminded {
+    box-shadow: 0 0 0 2px var(--vel-accent);
   }
   li[data-group='due'] {
     border-left: 4px solid var(--vel-ok);
   }
   li[data-group='overdue'] {
     border-left: 4px solid var(--vel-error);
-  }
-  li.open {
-    content-visibility: visible;
   }
   .top {
     display: flex;
@@ -136,6 +134,41 @@ export default css`
   .badge.held {
     background: var(--vel-warn-bg);
     color: var(--vel-warn);
+  }
+  .badge.new {
+    background: var(--vel-info-bg);
+    color: var(--vel-text);
+  }
+  .callable {
+    font-size: 13px;
+    overflow-wrap: anywhere;
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+  .callable.ok {
+    color: var(--vel-ok);
+  }
+  .callable.ok .dot {
+    background: var(--vel-ok);
+    flex: none;
+  }
+  .callable.no {
+    color: var(--vel-warn);
+  }
+  .reminders {
+    font-weight: 700;
+    background: var(--vel-info-bg);
+    border-color: var(--vel-accent);
+  }
+  .reminders .n {
+    margin: 0 2px 0 4px;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 2px solid var(--vel-focus);
   }
   .notes {
     margin-top: 4px;
