@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // notificationStub stands in for the browser's Notification API (a permission prompt a
@@ -127,6 +130,7 @@ func TestDialOffOutsideCallingHours(t *testing.T) {
 	br := newBrowser(t)
 	p := br.openSimulator("agent", srv.URL, "agent="+agent+"&team="+team+"&page=velocity-callback")
 	p.waitFor("both rows", `row('`+nightPhone+`') && row('`+dayPhone+`')`, 15*time.Second)
+	p.screenshot("hours")
 
 	dial := func(phone string) string { return `row('` + phone + `').querySelector('button.dial')` }
 	if !eval[bool](p, dial(nightPhone)+`.disabled && row('`+nightPhone+`').dataset.callable === 'false'`) {
@@ -187,4 +191,42 @@ func TestPanelLooksUpNumber(t *testing.T) {
 	p.waitFor("the do-not-call warning", `$deep('.dnc', form()) && /do-not-call/.test($deep('.dnc', form()).textContent) && /phone-dnc/.test($deep('#phone', form()).getAttribute('aria-describedby'))`, 5*time.Second)
 	p.do(`setValue($deep('#phone', form()), '12')`)
 	p.waitFor("the invalid-number hint", `/Not a valid number yet/.test($deep('#phone-hint', form()).textContent) && !$deep('.dnc', form())`, 5*time.Second)
+}
+
+// The windowed list keeps the keyboard working: Tab walks from row to row past the rows
+// first rendered (the window follows the focus), and each row tells its place in the list.
+func TestWindowedListKeyboard(t *testing.T) {
+	srv := startServer(t)
+	zone := daytimeZone(t)
+	const team, n = "team-k", 80
+	for i := range n {
+		body := map[string]any{"teamId": team, "phoneNumber": fmt.Sprintf("+1 646 555 %04d", 3000+i), "customerName": fmt.Sprintf("Keyboard %02d", i), "timezone": zone,
+			"windowStart": time.Now().Add(10*time.Minute + time.Duration(i)*time.Minute).UTC().Format(time.RFC3339)}
+		if st := api(t, srv.URL, "POST", "/callbacks", body, nil); st != 201 {
+			t.Fatalf("create %d: %d", i, st)
+		}
+	}
+	br := newBrowser(t)
+	p := br.openSimulator("agent", srv.URL, "agent=agent-3&team="+team+"&page=velocity-callback")
+	p.waitFor("the list", fmt.Sprintf(`list() && list().items.size === %d && list().shadowRoot.querySelector('li[data-callback-id]')`, n), 15*time.Second)
+	first := eval[int](p, `list().shadowRoot.querySelectorAll('li[data-callback-id]').length`)
+	if first >= n {
+		t.Fatalf("%d of %d rows in the DOM: the list is not windowed", first, n)
+	}
+	p.do(`list().shadowRoot.querySelector('li[data-callback-id] button.dial').focus()`)
+	const steps = 50
+	for range steps * 2 { // Dial and Change on each row
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\t")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.waitFor("the focus 50 rows down", fmt.Sprintf(`(() => { const a = list().shadowRoot.activeElement; const li = a && a.closest('li'); return li && li.getAttribute('aria-posinset') === '%d' && a.classList.contains('dial'); })()`, steps+1), 5*time.Second)
+	type place struct{ Pos, Size string }
+	got := eval[place](p, `(() => { const li = list().shadowRoot.activeElement.closest('li'); return { pos: li.getAttribute('aria-posinset'), size: li.getAttribute('aria-setsize') }; })()`)
+	if got.Size == "" || got.Pos == "" {
+		t.Errorf("row place %+v", got)
+	}
+	if rows := eval[int](p, `list().shadowRoot.querySelectorAll('li[data-callback-id]').length`); rows >= n {
+		t.Errorf("%d rows in the DOM after tabbing", rows)
+	}
 }

@@ -4,6 +4,7 @@ import { Api, ApiError, Callback, CreateInput, Lookup, explain, newKey } from '.
 import { onReminders, reminders } from '../../lib/reminders.js';
 import { ActiveCall, activeCall, dialedName, inDesktop, watchCalls } from '../../lib/desktop.js';
 import { agentZone, clock, sameOffset, zoneName } from '../../lib/time.js';
+import { bell } from '../../lib/icons.js';
 import '../when/when.js';
 import styles from './callback-form.styles.js';
 
@@ -333,7 +334,7 @@ export default class VelCallbackForm extends LitElement {
       </div>
       ${this.due
         ? html`<div class="msg info due" role="status">
-            <span aria-hidden="true">🔔</span> ${this.due === 1 ? '1 of your callbacks is' : this.due + ' of your callbacks are'} due now: see the Callbacks page.
+            ${bell} ${this.due === 1 ? '1 of your callbacks is' : this.due + ' of your callbacks are'} due now: see the Callbacks page.
           </div>`
         : nothing}
       ${this.created ? this.createdView(this.created) : nothing}

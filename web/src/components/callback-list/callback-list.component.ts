@@ -8,6 +8,7 @@ import { inDesktop, onOutdialFailed, startOutdial } from '../../lib/desktop.js';
 import { clock, relative, sameOffset, span, zoneName } from '../../lib/time.js';
 import { CallState, callState } from '../../lib/callable.js';
 import { Reminder, askPermission, notificationState, notify, setReminders } from '../../lib/reminders.js';
+import { bell } from '../../lib/icons.js';
 import { OUTCOMES } from '../outcome/outcome.component.js';
 import '../outcome/outcome.js';
 import '../editor/editor.js';
@@ -769,7 +770,7 @@ export default class VelCallbackList extends LitElement {
     const perm = this.permission;
     return html`${n
       ? html`<button class="small reminders" @click=${this.openReminders} aria-label="${n} ${n === 1 ? 'callback needs' : 'callbacks need'} you now: show">
-          <span class="bell" aria-hidden="true">🔔</span><span class="n">${n}</span> due
+          ${bell}<span class="n">${n}</span> due
         </button>`
       : nothing}
     ${perm === 'default' ? html`<button class="small" id="notify-on" @click=${this.turnOnReminders}>Turn on reminders</button>` : nothing}`;

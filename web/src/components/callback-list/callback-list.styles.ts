@@ -161,6 +161,10 @@ export default css`
     background: var(--vel-info-bg);
     border-color: var(--vel-accent);
   }
+  .reminders {
+    display: inline-flex;
+    align-items: center;
+  }
   .reminders .n {
     margin: 0 2px 0 4px;
   }
