@@ -136,4 +136,3 @@ func callableZone(now time.Time) string {
 	}
 	return "America/New_York"
 }
-

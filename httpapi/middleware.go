@@ -88,7 +88,7 @@ func (s *Server) cors(next http.Handler) http.Handler {
 			if originAllowed(origin, s.cfg.CORSOrigins) {
 				h := w.Header()
 				h.Set("Access-Control-Allow-Origin", origin)
-				h.Set("Access-Control-Expose-Headers", "Location, ETag, Idempotent-Replayed, Retry-After")
+				h.Set("Access-Control-Expose-Headers", "Location, ETag, Idempotent-Replayed, Retry-After, Date")
 				if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 					h.Set("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE, OPTIONS")
 					h.Set("Access-Control-Allow-Headers", "Authorization, X-Api-Key, Content-Type, Idempotency-Key, If-Match, X-Agent-Id, Last-Event-ID")

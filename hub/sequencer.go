@@ -60,7 +60,9 @@ func (q *Sequencer) Publish([]velocity.Event) {
 }
 
 // Subscribe receives a tenant's events from the hub.
-func (q *Sequencer) Subscribe(tenantID string) velocity.Subscription { return q.Hub.Subscribe(tenantID) }
+func (q *Sequencer) Subscribe(tenantID string) velocity.Subscription {
+	return q.Hub.Subscribe(tenantID)
+}
 
 // batch is how many events one read takes.
 const batch = 500
