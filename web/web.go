@@ -5,6 +5,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -35,9 +36,11 @@ type Options struct {
 	Demo *DemoCredentials
 }
 
-// asset is one embedded file with its validator.
+// asset is one embedded file with its validator and, for text worth compressing, its
+// gzip form (made once, when the handler is built).
 type asset struct {
 	body        []byte
+	gz          []byte
 	contentType string
 	etag        string
 }
@@ -48,7 +51,26 @@ func load(name, contentType string) asset {
 		panic("web: missing embedded file " + name + ": " + err.Error())
 	}
 	sum := sha256.Sum256(b)
-	return asset{body: b, contentType: contentType, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	a := asset{body: b, contentType: contentType, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	if len(b) > 1024 {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		_, _ = zw.Write(b)
+		_ = zw.Close()
+		a.gz = buf.Bytes()
+	}
+	return a
+}
+
+// acceptsGzip reports whether the request's Accept-Encoding allows gzip.
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") && strings.ReplaceAll(strings.TrimSpace(q), " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
 }
 
 // handler serves the embedded assets.
@@ -119,17 +141,26 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func serve(w http.ResponseWriter, r *http.Request, a asset) {
 	hd := w.Header()
 	hd.Set("Content-Type", a.contentType)
-	hd.Set("ETag", a.etag)
 	hd.Set("Cache-Control", "no-cache")
 	hd.Set("X-Content-Type-Options", "nosniff")
-	if match(r.Header.Get("If-None-Match"), a.etag) {
+	body, etag := a.body, a.etag
+	if a.gz != nil {
+		hd.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r) {
+			// The compressed form is another representation, with its own validator.
+			body, etag = a.gz, strings.TrimSuffix(a.etag, `"`)+`-gz"`
+			hd.Set("Content-Encoding", "gzip")
+		}
+	}
+	hd.Set("ETag", etag)
+	if match(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	hd.Set("Content-Length", strconv.Itoa(len(a.body)))
+	hd.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(a.body)
+		_, _ = w.Write(body)
 	}
 }
 

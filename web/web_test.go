@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/base64"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -190,5 +193,40 @@ func TestCiscoLayout(t *testing.T) {
 	}
 	if strings.Contains(w.Body.String(), web.Placeholder) || !strings.Contains(w.Body.String(), "http://velocity.test/assets/callback.js") {
 		t.Error("placeholder not replaced")
+	}
+}
+
+func TestScriptIsServedCompressed(t *testing.T) {
+	h := web.Handler(web.Options{})
+	get := func(enc, inm string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", "/assets/callback.js", nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc)
+		}
+		if inm != "" {
+			req.Header.Set("If-None-Match", inm)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w
+	}
+	plain := get("", "")
+	gz := get("gzip, deflate, br", "")
+	if gz.Header().Get("Content-Encoding") != "gzip" || plain.Header().Get("Content-Encoding") != "" || !strings.Contains(gz.Header().Get("Vary"), "Accept-Encoding") {
+		t.Fatalf("encodings: %v / %v", gz.Header(), plain.Header())
+	}
+	zr, err := gzip.NewReader(gz.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unzipped, _ := io.ReadAll(zr)
+	if !bytes.Equal(unzipped, plain.Body.Bytes()) || gz.Body.Len() > plain.Body.Len()/2 {
+		t.Fatalf("gzip body: %d bytes for %d", gz.Body.Len(), plain.Body.Len())
+	}
+	if gz.Header().Get("ETag") == plain.Header().Get("ETag") {
+		t.Fatal("both representations share an ETag")
+	}
+	if get("gzip", gz.Header().Get("ETag")).Code != 304 || get("gzip;q=0", "").Header().Get("Content-Encoding") != "" {
+		t.Fatal("revalidation or q=0")
 	}
 }
