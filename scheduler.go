@@ -24,6 +24,10 @@ type Scheduler struct {
 	Interval time.Duration
 	// Batch is how many callbacks one transaction changes (default 500).
 	Batch int
+	// FallbackEvery is how often the background team-fallback scan runs, a query per
+	// tenant, on its own goroutine (default 10s; fallback is measured in minutes).
+	// RunOnce always runs it.
+	FallbackEvery time.Duration
 
 	mu     sync.Mutex
 	cancel context.CancelFunc
@@ -89,7 +93,16 @@ func (s *Scheduler) Start(ctx context.Context) {
 	ctx, s.cancel = context.WithCancel(ctx)
 	s.done = make(chan struct{})
 	s.poke = make(chan time.Time, 1)
-	go s.loop(ctx, s.done, s.poke)
+	fallbackDone := make(chan struct{})
+	go s.fallbackLoop(ctx, fallbackDone)
+	loopDone := make(chan struct{})
+	go s.loop(ctx, loopDone, s.poke)
+	done := s.done
+	go func() {
+		<-loopDone
+		<-fallbackDone
+		close(done)
+	}()
 }
 
 // Stop ends the background passes and waits for the current one to finish.
@@ -111,7 +124,7 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}, poke chan time
 		interval = time.Second
 	}
 	for {
-		res, err := s.RunOnce(ctx)
+		res, err := s.pass(ctx, false)
 		switch {
 		case ctx.Err() != nil:
 			return
@@ -128,6 +141,34 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}, poke chan time
 		}
 		if !s.sleepUntil(ctx, wake, poke) {
 			return
+		}
+	}
+}
+
+// fallbackLoop hands overdue personal callbacks to their teams every FallbackEvery, apart
+// from the loop that announces windows, whose latency it must not add to.
+func (s *Scheduler) fallbackLoop(ctx context.Context, done chan struct{}) {
+	defer close(done)
+	every := s.FallbackEvery
+	if every <= 0 {
+		every = 10 * time.Second
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		n, err := s.fallbackAll(ctx, s.Clock.Now())
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			s.Logger.Warn("team fallback failed; retrying", "error", err)
+		case n > 0:
+			s.Logger.Info("team fallback", "fellBack", n)
 		}
 	}
 }
@@ -152,39 +193,60 @@ func (s *Scheduler) sleepUntil(ctx context.Context, wake time.Time, poke chan ti
 	}
 }
 
-// RunOnce runs one pass at the clock's time.
-func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) {
+// RunOnce runs one full pass at the clock's time.
+func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) { return s.pass(ctx, true) }
+
+// pass announces opened windows first (agents wait for those), then expires leases, then,
+// when asked, hands overdue personal callbacks to their teams.
+func (s *Scheduler) pass(ctx context.Context, withFallback bool) (res PassResult, err error) {
 	start := time.Now()
-	var res PassResult
 	now := s.Clock.Now()
-	var err error
+	defer func() { res.Took = time.Since(start) }()
+	if res.Due, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.DueCallbacks(ctx, now, limit) }, s.due(now)); err != nil {
+		return res, err
+	}
 	if res.Expired, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.ExpiredClaims(ctx, now, limit) }, s.expire(now)); err != nil {
 		return res, err
 	}
+	// A lease that expired in this pass makes its callback scheduled again, with its
+	// window open: announce it now rather than at the next pass.
+	if res.Expired > 0 {
+		n, err := s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.DueCallbacks(ctx, now, limit) }, s.due(now))
+		res.Due += n
+		if err != nil {
+			return res, err
+		}
+	}
+	if withFallback {
+		res.FellBack, err = s.fallbackAll(ctx, now)
+	}
+	return res, err
+}
+
+// fallbackAll hands every tenant's overdue personal callbacks to their teams, by the
+// tenant's policy.
+func (s *Scheduler) fallbackAll(ctx context.Context, now time.Time) (int, error) {
 	tenants, err := s.Store.ListTenants(ctx)
 	if err != nil {
-		return res, err
+		return 0, err
 	}
+	total := 0
 	for _, t := range tenants {
 		pol, err := s.Policies(ctx, t.ID)
 		if err != nil {
-			return res, err
+			return total, err
 		}
 		if pol.TeamFallback <= 0 {
 			continue
 		}
 		cutoff := now.Add(-pol.TeamFallback)
 		n, err := s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.OverduePersonal(ctx, t.ID, cutoff, limit) }, s.fallback(now, cutoff, pol))
-		res.FellBack += n
+		total += n
 		if err != nil {
-			return res, err
+			return total, err
 		}
 	}
-	if res.Due, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.DueCallbacks(ctx, now, limit) }, s.due(now)); err != nil {
-		return res, err
-	}
-	res.Took = time.Since(start)
-	return res, nil
+	return total, nil
 }
 
 // rule changes one locked callback and returns its event, or nil to leave it.
