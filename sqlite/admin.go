@@ -37,20 +37,7 @@ func (s *Store) GetTenantByName(ctx context.Context, name string) (velocity.Tena
 
 // ListTenants returns all tenants by name.
 func (s *Store) ListTenants(ctx context.Context) ([]velocity.Tenant, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+tenantCols+` FROM tenants ORDER BY name`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []velocity.Tenant
-	for rows.Next() {
-		t, err := scanTenant(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, mapErr(rows.Err())
+	return collect(scanTenant)(s.read.QueryContext(ctx, `SELECT `+tenantCols+` FROM tenants ORDER BY name`))
 }
 
 // CreateAPIKey stores a key's hash.
@@ -75,20 +62,7 @@ func scanKey(s scanner) (velocity.APIKey, error) {
 
 // ListAPIKeys returns a tenant's keys (without hashes), oldest first.
 func (s *Store) ListAPIKeys(ctx context.Context, tenantID string) ([]velocity.APIKey, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, tenant_id, name, prefix, created_at, revoked_at FROM api_keys WHERE tenant_id = ? ORDER BY created_at, id`, tenantID)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []velocity.APIKey
-	for rows.Next() {
-		k, err := scanKey(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, k)
-	}
-	return out, mapErr(rows.Err())
+	return collect(scanKey)(s.read.QueryContext(ctx, `SELECT id, tenant_id, name, prefix, created_at, revoked_at FROM api_keys WHERE tenant_id = ? ORDER BY created_at, id`, tenantID))
 }
 
 // RevokeAPIKey revokes the tenant's key with this id or prefix.

@@ -302,20 +302,7 @@ func (s *Store) ListCallbacks(ctx context.Context, tenantID string, q velocity.L
 	if err != nil {
 		return nil, err
 	}
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	out := make([]velocity.Callback, 0, q.Limit)
-	for rows.Next() {
-		c, err := scanCallback(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, mapErr(rows.Err())
+	return collect(scanCallback)(stmt.QueryContext(ctx, args...))
 }
 
 const eventCols = `id, tenant_id, callback_id, type, actor_account, actor_agent, at, payload`

@@ -61,38 +61,12 @@ func (x *Export) APIKeys(ctx context.Context, tenantID string) ([]velocity.APIKe
 
 // Accounts returns the tenant's accounts with their password hashes, by username.
 func (x *Export) Accounts(ctx context.Context, tenantID string) ([]velocity.Account, error) {
-	rows, err := x.tx.QueryContext(ctx, `SELECT `+accountCols+` FROM accounts WHERE tenant_id = ? ORDER BY username`, tenantID)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []velocity.Account
-	for rows.Next() {
-		a, err := scanAccount(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, mapErr(rows.Err())
+	return collect(scanAccount)(x.tx.QueryContext(ctx, `SELECT `+accountCols+` FROM accounts WHERE tenant_id = ? ORDER BY username`, tenantID))
 }
 
 // Callbacks returns up to limit of the tenant's callbacks with ids after afterID, by id.
 func (x *Export) Callbacks(ctx context.Context, tenantID, afterID string, limit int) ([]velocity.Callback, error) {
-	rows, err := x.tx.QueryContext(ctx, `SELECT `+callbackCols+` FROM callbacks WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?`, tenantID, afterID, limit)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	out := make([]velocity.Callback, 0, limit)
-	for rows.Next() {
-		c, err := scanCallback(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, mapErr(rows.Err())
+	return collect(scanCallback)(x.tx.QueryContext(ctx, `SELECT `+callbackCols+` FROM callbacks WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?`, tenantID, afterID, limit))
 }
 
 // Events returns up to limit of the tenant's events with ids after afterID, in id (that

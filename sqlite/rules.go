@@ -111,20 +111,7 @@ func (s *Store) queryCallbacks(ctx context.Context, query string, args ...any) (
 	if err != nil {
 		return nil, err
 	}
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []velocity.Callback
-	for rows.Next() {
-		c, err := scanCallback(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, mapErr(rows.Err())
+	return collect(scanCallback)(stmt.QueryContext(ctx, args...))
 }
 
 // DueCallbacks finds windows that opened and were not announced (index callbacks_due).

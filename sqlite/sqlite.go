@@ -255,3 +255,23 @@ func mapErr(err error) error {
 	}
 	return err
 }
+
+// collect returns a function that reads every row of a query's result with scan; it
+// takes the query's own return values: collect(scan)(db.QueryContext(ctx, q, args...)).
+func collect[T any](scan func(scanner) (T, error)) func(*sql.Rows, error) ([]T, error) {
+	return func(rows *sql.Rows, err error) ([]T, error) {
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		defer rows.Close()
+		var out []T
+		for rows.Next() {
+			v, err := scan(rows)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, mapErr(rows.Err())
+	}
+}
