@@ -82,22 +82,13 @@ func (x *Export) Events(ctx context.Context, tenantID string, afterID int64, lim
 // IdempotencyKeys returns up to limit of the tenant's idempotency records with keys after
 // afterKey, by key.
 func (x *Export) IdempotencyKeys(ctx context.Context, tenantID, afterKey string, limit int) ([]velocity.Idempotency, error) {
-	rows, err := x.tx.QueryContext(ctx, `SELECT key, request_hash, callback_id, created_at FROM idempotency_keys WHERE tenant_id = ? AND key > ? ORDER BY key LIMIT ?`, tenantID, afterKey, limit)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []velocity.Idempotency
-	for rows.Next() {
+	return collect(func(sc scanner) (velocity.Idempotency, error) {
 		r := velocity.Idempotency{TenantID: tenantID}
 		var at int64
-		if err := rows.Scan(&r.Key, &r.RequestHash, &r.CallbackID, &at); err != nil {
-			return nil, mapErr(err)
-		}
+		err := sc.Scan(&r.Key, &r.RequestHash, &r.CallbackID, &at)
 		r.CreatedAt = fromMicros(at)
-		out = append(out, r)
-	}
-	return out, mapErr(rows.Err())
+		return r, mapErr(err)
+	})(x.tx.QueryContext(ctx, `SELECT key, request_hash, callback_id, created_at FROM idempotency_keys WHERE tenant_id = ? AND key > ? ORDER BY key LIMIT ?`, tenantID, afterKey, limit))
 }
 
 // Policy returns the tenant's stored scheduling policy document as JSON, or nil when it

@@ -87,23 +87,18 @@ func (s *Store) RemoveDoNotCall(ctx context.Context, tenantID, phone string) err
 
 // ListDoNotCall pages through the list by number.
 func (s *Store) ListDoNotCall(ctx context.Context, tenantID, after string, limit int) ([]velocity.DoNotCall, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT phone_number, reason, added_by, added_at FROM do_not_call
-		WHERE tenant_id = ? AND phone_number > ? ORDER BY phone_number LIMIT ?`, tenantID, after, limit)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	out := []velocity.DoNotCall{}
-	for rows.Next() {
+	out, err := collect(func(sc scanner) (velocity.DoNotCall, error) {
 		e := velocity.DoNotCall{TenantID: tenantID}
 		var at int64
-		if err := rows.Scan(&e.PhoneNumber, &e.Reason, &e.AddedBy, &at); err != nil {
-			return nil, mapErr(err)
-		}
+		err := sc.Scan(&e.PhoneNumber, &e.Reason, &e.AddedBy, &at)
 		e.AddedAt = fromMicros(at)
-		out = append(out, e)
+		return e, mapErr(err)
+	})(s.read.QueryContext(ctx, `SELECT phone_number, reason, added_by, added_at FROM do_not_call
+		WHERE tenant_id = ? AND phone_number > ? ORDER BY phone_number LIMIT ?`, tenantID, after, limit))
+	if out == nil && err == nil {
+		out = []velocity.DoNotCall{} // an empty page is a JSON [], not null
 	}
-	return out, mapErr(rows.Err())
+	return out, err
 }
 
 func (s *Store) queryCallbacks(ctx context.Context, query string, args ...any) ([]velocity.Callback, error) {
