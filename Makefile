@@ -1,10 +1,23 @@
 # Velocity Callbacks. The two commands of the README:
 #   make run    start the demo server (SQLite, demo tenant, simulator) on 127.0.0.1:8080
 #   make test   run every test: vet, formatting, the widget bundle's freshness, and the Go
-#               tests (domain, SQLite and PostgreSQL stores, API, CLI, headless Chromium)
+#               tests (domain, SQLite and PostgreSQL stores, API, CLI, headless Chromium),
+#               then the time-dependent suites again as at two more instants
+# For the edit-test loop, `make check` runs vet, formatting and the tests that need neither
+# PostgreSQL nor Chromium, in well under a minute.
 GO ?= go
+export GO
+GOTEST = ./scripts/gotest.sh
 
-.PHONY: run test test-deps lint build bench tzdata
+# The instants besides now at which `make test` runs the suites whose rules depend on the
+# time (calling hours, windows, retries, the scheduler): a night in New York, and the hour
+# after the US spring-forward change. storetest.NowEnv (VELOCITY_TEST_NOW) sets the instant.
+INSTANTS = 2026-12-01T06:30:00Z 2027-03-14T07:30:00Z
+TIMED_PKGS = . ./storetest/... ./sqlite/... ./postgres/... ./httpapi/... ./app/... ./transfer/... ./cli/... ./e2e/...
+# The packages whose tests need neither PostgreSQL nor Chromium.
+CHECK_PKGS = . ./storetest/... ./sqlite/... ./httpapi/... ./app/... ./hub/... ./bench/... ./tzdb/...
+
+.PHONY: run test test-deps lint build bench tzdata check test-instants
 
 run:
 	$(GO) run ./cmd/velocity serve --demo --db velocity-demo.db
@@ -13,7 +26,19 @@ build:
 	$(GO) build -o bin/velocity ./cmd/velocity
 
 test: test-deps lint widget-check
-	$(GO) test -race -count=1 -timeout 20m ./...
+	$(GOTEST) -race -count=1 -timeout 20m ./...
+	$(MAKE) --no-print-directory test-instants
+
+# The time-dependent suites as at each of INSTANTS.
+test-instants:
+	@for at in $(INSTANTS); do \
+		echo "== the domain, store, API, CLI and e2e suites as at $$at"; \
+		VELOCITY_TEST_NOW=$$at $(GOTEST) -race -count=1 -timeout 20m $(TIMED_PKGS) || exit 1; \
+	done
+
+# The edit-test loop: vet, formatting and the tests that need neither PostgreSQL nor Chromium.
+check: lint
+	$(GOTEST) -race -count=1 $(CHECK_PKGS)
 
 test-deps:
 	./scripts/test-deps.sh

@@ -16,6 +16,22 @@ type SystemClock struct{}
 // Now returns the current UTC time to the microsecond.
 func (SystemClock) Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 
+// ShiftedClock is a wall clock that started at a chosen instant: it runs at the wall
+// clock's speed from Start, taken to be the moment NewShiftedClock was called. It lets a
+// whole server run as if at another time (`velocity serve --clock-start`, for tests and
+// training); production servers use SystemClock.
+type ShiftedClock struct{ offset time.Duration }
+
+// NewShiftedClock returns a clock that reads start now and moves on from there.
+func NewShiftedClock(start time.Time) ShiftedClock {
+	return ShiftedClock{offset: start.Sub(time.Now())}
+}
+
+// Now returns the shifted time, in UTC to the microsecond.
+func (c ShiftedClock) Now() time.Time {
+	return time.Now().Add(c.offset).UTC().Truncate(time.Microsecond)
+}
+
 const idAlphabet = "0123456789abcdefghjkmnpqrstvwxyz" // Crockford base32, lower case
 
 // NewID returns prefix + 26 characters: a millisecond timestamp and 80 random bits, so

@@ -46,6 +46,17 @@ func DefaultPolicy() Policy {
 	return p
 }
 
+// AroundTheClockPolicy returns DefaultPolicy with calling allowed at every hour of every
+// day: for tenants whose law or contract sets no calling hours, and for benchmarks and
+// tests that must behave the same at any hour.
+func AroundTheClockPolicy() Policy {
+	p := DefaultPolicy()
+	for d := range p.CallingHours {
+		p.CallingHours[d] = DayHours{Start: 0, End: 24 * 60}
+	}
+	return p
+}
+
 // RetryDelay returns the delay before retrying after outcome (30 minutes when the policy
 // names none).
 func (p Policy) RetryDelay(o Outcome) time.Duration {

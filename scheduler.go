@@ -133,7 +133,8 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}, poke chan time
 		case res.Expired+res.FellBack+res.Due > 0:
 			s.Logger.Info("scheduler pass", "expired", res.Expired, "fellBack", res.FellBack, "due", res.Due, "took", res.Took)
 		}
-		wake := time.Now().Add(interval)
+		// Wake-ups are reckoned on the scheduler's clock, the one windows are written in.
+		wake := s.Clock.Now().Add(interval)
 		if err == nil {
 			if at, ok, err := s.Rules.NextDue(ctx, s.Clock.Now()); err == nil && ok && at.Before(wake) {
 				wake = at
@@ -173,10 +174,11 @@ func (s *Scheduler) fallbackLoop(ctx context.Context, done chan struct{}) {
 	}
 }
 
-// sleepUntil waits until wake, or earlier when a poke names an earlier window; it
-// returns false when ctx ends.
+// sleepUntil waits until the scheduler's clock reads wake, or earlier when a poke names
+// an earlier window; it returns false when ctx ends.
 func (s *Scheduler) sleepUntil(ctx context.Context, wake time.Time, poke chan time.Time) bool {
-	t := time.NewTimer(max(time.Until(wake), time.Millisecond))
+	until := func() time.Duration { return max(wake.Sub(s.Clock.Now()), time.Millisecond) }
+	t := time.NewTimer(until())
 	defer t.Stop()
 	for {
 		select {
@@ -187,7 +189,7 @@ func (s *Scheduler) sleepUntil(ctx context.Context, wake time.Time, poke chan ti
 		case at := <-poke:
 			if at.Before(wake) {
 				wake = at
-				t.Reset(max(time.Until(wake), time.Millisecond))
+				t.Reset(until())
 			}
 		}
 	}

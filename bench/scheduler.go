@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/customerdynamics/velocity"
-	"github.com/customerdynamics/velocity/storetest"
 )
 
 // SchedulerPass seeds `due` callbacks whose windows open at one instant on top of the
@@ -24,7 +23,7 @@ func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due int, log
 		return velocity.PassResult{}, fmt.Errorf("this store keeps no scheduling rules")
 	}
 	now := velocity.SystemClock{}.Now()
-	clock := storetest.NewClock(now)
+	clock := &passClock{t: now}
 	pol := &velocity.Policies{Store: rules, Clock: clock}
 	sched := &velocity.Scheduler{Store: s, Rules: rules, Clock: clock, Policies: pol.Get, Logger: log}
 	// Announce what is already due (seeded windows in the past) so that the measured
@@ -39,7 +38,7 @@ func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due int, log
 			for j := 0; j < n; j++ {
 				st := &w.Tenants[(done+j)%len(w.Tenants)]
 				cb := velocity.Callback{ID: velocity.NewID("cb_"), TenantID: st.Tenant.ID, TeamID: st.Teams[0], CustomerName: "Due",
-					PhoneNumber: phone(7_000_000 + done + j), Timezone: callableZone(now), WindowStart: at, WindowEnd: at.Add(time.Hour),
+					PhoneNumber: phone(7_000_000 + done + j), Timezone: st.Tenant.DefaultTimezone, WindowStart: at, WindowEnd: at.Add(time.Hour),
 					CreatedBy: "bench", Status: velocity.StatusScheduled, MaxAttempts: 3, CreatedAt: now, UpdatedAt: now, Version: 1}
 				if err := tx.InsertCallback(ctx, cb); err != nil {
 					return err
@@ -52,7 +51,7 @@ func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due int, log
 		}
 		done += n
 	}
-	clock.Set(at)
+	clock.t = at
 	res, err := sched.RunOnce(ctx)
 	// Seeded windows that open in the same minute are announced too.
 	if err == nil && res.Due < due {
@@ -101,10 +100,10 @@ func DueDelay(ctx context.Context, base string, client *http.Client, st *SeededT
 	var out []time.Duration
 	h := &HTTPTarget{Base: base, Client: client}
 	for i := 0; i < n; i++ {
-		// A team callback whose window opens shortly; the zone keeps it in calling hours.
+		// A team callback whose window opens shortly (the bench tenants may be called at
+		// any hour).
 		opens := time.Now().Add(700 * time.Millisecond).UTC().Truncate(time.Millisecond)
-		zone := callableZone(time.Now())
-		body := map[string]any{"teamId": team, "phoneNumber": phone(7_500_000 + i), "timezone": zone,
+		body := map[string]any{"teamId": team, "phoneNumber": phone(7_500_000 + i),
 			"windowStart": opens.Format(time.RFC3339Nano), "windowEnd": opens.Add(time.Hour).Format(time.RFC3339Nano)}
 		if err := h.do(ctx, st, "POST", "/api/v1/callbacks", body, 201); err != nil {
 			return out, err
@@ -124,15 +123,8 @@ func DueDelay(ctx context.Context, base string, client *http.Client, st *SeededT
 	return out, nil
 }
 
-// callableZone returns an IANA zone where the default calling hours allow calls from
-// now for the next three hours.
-func callableZone(now time.Time) string {
-	p := velocity.DefaultPolicy()
-	for _, z := range []string{"America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Honolulu", "Europe/Berlin", "Asia/Dubai"} {
-		loc := velocity.Location(z)
-		if p.CallableAt(now, loc) && p.CallableAt(now.Add(3*time.Hour), loc) {
-			return z
-		}
-	}
-	return "America/New_York"
-}
+// passClock is the scheduler pass's clock: set by SchedulerPass alone, before the pass.
+type passClock struct{ t time.Time }
+
+// Now returns the set time.
+func (c *passClock) Now() time.Time { return c.t }

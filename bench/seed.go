@@ -55,6 +55,10 @@ func Seed(ctx context.Context, s velocity.Store, shape Shape, log *slog.Logger) 
 	if shape.Tenants < 1 || shape.Teams < shape.Tenants || shape.Agents < shape.Teams {
 		return nil, fmt.Errorf("bench: need tenants >= 1, teams >= tenants, agents >= teams")
 	}
+	rules, ok := s.(velocity.RulesStore)
+	if !ok {
+		return nil, fmt.Errorf("bench: this store keeps no scheduling rules")
+	}
 	now := velocity.SystemClock{}.Now()
 	w := &World{Shape: shape}
 	hash, err := velocity.HashPassword("bench-password")
@@ -76,6 +80,11 @@ func Seed(ctx context.Context, s velocity.Store, shape Shape, log *slog.Logger) 
 		if err := s.CreateAccount(ctx, acc); err != nil {
 			return nil, err
 		}
+		// Calling is allowed around the clock, so that every operation (claims check the
+		// customer's calling hours) measures the same whenever the benchmark runs.
+		if err := rules.PutPolicy(ctx, t.ID, velocity.AroundTheClockPolicy(), now); err != nil {
+			return nil, err
+		}
 		w.Tenants = append(w.Tenants, SeededTenant{Tenant: t, APIKey: key, Username: "bench", Password: "bench-password",
 			Agents: map[string][]string{}, TeamOfCB: map[string]string{},
 			principal: velocity.Principal{Tenant: t, AccountID: acc.ID, Username: "bench"}})
@@ -91,9 +100,6 @@ func Seed(ctx context.Context, s velocity.Store, shape Shape, log *slog.Logger) 
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	start := time.Now()
-	// Customers live where calling is allowed for the next hours, so that claims (checked
-	// against calling hours) succeed whenever the benchmark runs.
-	zone := callableZone(now)
 	const batch = 1000
 	for done := 0; done < shape.Callbacks; {
 		n := min(batch, shape.Callbacks-done)
@@ -109,7 +115,7 @@ func Seed(ctx context.Context, s velocity.Store, shape Shape, log *slog.Logger) 
 			}
 			ws := now.Add(time.Duration(rng.IntN(30*24*60)) * time.Minute)
 			cb := velocity.Callback{ID: velocity.NewID("cb_"), TenantID: st.Tenant.ID, TeamID: team, AgentID: agent,
-				CustomerName: "Customer", PhoneNumber: phone(i / shape.Tenants), Timezone: zone,
+				CustomerName: "Customer", PhoneNumber: phone(i / shape.Tenants), Timezone: st.Tenant.DefaultTimezone,
 				WindowStart: ws, WindowEnd: ws.Add(time.Hour), CreatedBy: "bench", Status: velocity.StatusScheduled,
 				MaxAttempts: 3, CreatedAt: now, UpdatedAt: now, Version: 1}
 			cbs = append(cbs, cb)

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/app"
 )
 
@@ -36,6 +37,7 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	demo := fs.Bool("demo", false, "create the demo tenant, credentials and callbacks (loopback only)")
 	level := fs.String("log-level", "info", "log level: debug, info, warn, error")
 	format := fs.String("log-format", "text", "log format: text or json")
+	clockStart := fs.String("clock-start", "", "for tests and training only: run the server's clock as if it had started at this RFC 3339 instant (calling hours, windows, the scheduler)")
 	cors := fs.String("cors-origins", strings.Join(app.DefaultCORSOrigins, ","), "comma-separated browser origins allowed to call the API (https://*.example.com for subdomains)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -57,6 +59,15 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 		return usageErr("--log-format must be text or json")
 	}
 	log := slog.New(handler)
+	var clock velocity.Clock = velocity.SystemClock{}
+	if *clockStart != "" {
+		start, err := time.Parse(time.RFC3339, *clockStart)
+		if err != nil {
+			return usageErr("--clock-start %q is not an RFC 3339 instant such as 2026-12-01T06:30:00Z", *clockStart)
+		}
+		clock = velocity.NewShiftedClock(start)
+		log.Warn("the server's clock is shifted (--clock-start): for tests and training only", "start", start.UTC().Format(time.RFC3339))
+	}
 	if *demo {
 		if err := requireLoopback(*addr); err != nil {
 			return err
@@ -65,7 +76,7 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, CORSOrigins: splitList(*cors)})
+	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors)})
 	if err != nil {
 		return err
 	}

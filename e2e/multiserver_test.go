@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/customerdynamics/velocity/postgres/pgtest"
+	"github.com/customerdynamics/velocity/storetest"
 )
 
 // TestTwoServers runs two `velocity serve` processes on one database and checks what
@@ -184,7 +185,7 @@ func serve(t *testing.T, bin, db string) string {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-level", "warn")
+	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-level", "warn", "--clock-start", storetest.Epoch.Format(time.RFC3339))
 	logs := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {

@@ -233,8 +233,11 @@ func TestReassignWhileClaimed(t *testing.T) {
 	if d.str("existingId") != other {
 		t.Fatalf("duplicate %s", d.raw)
 	}
-	// Clipped windows come back in UTC, like every other time: in Kolkata the window
-	// 20:30-21:30 ends at 21:00.
+	// Clipped windows come back in UTC, like every other time: under the default hours, at
+	// 10:00 in New York, a window moved to Kolkata (20:30-21:30 there) ends at 21:00.
+	e.defaultHours(t)
+	e.clock.Set(time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC))
+	id = e.create(map[string]any{"phoneNumber": "+12125550168", "timezone": "America/New_York"}).str("id")
 	p := e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"timezone": "Asia/Kolkata"}).want(t, 200, "")
 	if p.str("windowEnd") != "2026-03-02T15:30:00Z" {
 		t.Fatalf("window end %q", p.str("windowEnd"))

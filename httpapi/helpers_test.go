@@ -55,12 +55,22 @@ func newEnv(t testing.TB) *env {
 	t.Helper()
 	ctx := context.Background()
 	logs := &syncBuffer{}
-	clock := storetest.NewClock(time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC))
+	clock := storetest.NewClock(storetest.Epoch)
 	a, err := app.Open(ctx, app.Config{DB: filepath.Join(t.TempDir(), "v.db"), Demo: true, Clock: clock,
 		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), KeepAlive: 50 * time.Millisecond, PasswordIterations: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The demo tenant may be called around the clock, so that tests not about calling hours
+	// hold at any instant; the tests of the hours set them and the clock themselves.
+	demo, err := a.Store.GetTenantByName(ctx, app.DemoTenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Store.(velocity.RulesStore).PutPolicy(ctx, demo.ID, storetest.AllDay(), clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	a.Policies.Forget(demo.ID)
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(func() {
 		a.Server.Shutdown()
@@ -158,4 +168,15 @@ func (e *env) create(body map[string]any) response {
 		body["teamId"] = "team-1"
 	}
 	return e.do(&e.demo, "POST", "/api/v1/callbacks", body).want(e.t, 201, "")
+}
+
+// defaultHours gives the demo tenant the default calling hours (every day 08:00-21:00)
+// back, for a test of the hours; newEnv opens them around the clock.
+func (e *env) defaultHours(t *testing.T) {
+	t.Helper()
+	hours := map[string]any{}
+	for _, d := range []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"} {
+		hours[d] = map[string]any{"start": "08:00", "end": "21:00"}
+	}
+	e.do(&e.demo, "PATCH", "/api/v1/policy", map[string]any{"callingHours": hours}).want(t, 200, "")
 }

@@ -10,7 +10,7 @@ import (
 
 func TestPolicyAndDoNotCallEndpoints(t *testing.T) {
 	e := newEnv(t)
-	p := e.do(&e.demo, "GET", "/api/v1/policy", nil).want(t, 200, "")
+	p := e.do(&e.other, "GET", "/api/v1/policy", nil).want(t, 200, "")
 	if p.body["maxDaysAhead"] != float64(31) || p.body["callingHours"].(map[string]any)["mon"].(map[string]any)["start"] != "08:00" {
 		t.Fatalf("policy %s", p.raw)
 	}
@@ -57,7 +57,9 @@ func TestPolicyAndDoNotCallEndpoints(t *testing.T) {
 
 func TestCallableAndOutsideHours(t *testing.T) {
 	e := newEnv(t)
+	e.defaultHours(t)
 	// 10:00 in New York: callable now, until 21:00.
+	e.clock.Set(time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC))
 	c := e.create(map[string]any{"phoneNumber": "+12125550191"})
 	callable := c.body["callable"].(map[string]any)
 	if callable["now"] != true || callable["until"] != "2026-03-03T02:00:00Z" {

@@ -28,6 +28,9 @@ type server struct {
 	svc   *velocity.Service
 }
 
+// allDay lets the bus tests claim at any instant: they are about events, not calling hours.
+func allDay(context.Context, string) (velocity.Policy, error) { return storetest.AllDay(), nil }
+
 func startServer(t *testing.T, url string) *server {
 	t.Helper()
 	ctx := context.Background()
@@ -47,7 +50,7 @@ func startServer(t *testing.T, url string) *server {
 		h.Close()
 		s.Close()
 	})
-	return &server{store: s, hub: h, bus: b, svc: &velocity.Service{Store: s, Bus: b, Clock: velocity.SystemClock{}}}
+	return &server{store: s, hub: h, bus: b, svc: &velocity.Service{Store: s, Bus: b, Clock: velocity.NewShiftedClock(storetest.Epoch), Policy: allDay}}
 }
 
 // twoServers returns two servers on one fresh schema and a tenant; the URL carries an

@@ -15,7 +15,7 @@ import (
 func testConcurrentCreate(t *testing.T, b *bundle) {
 	ctx := context.Background()
 	const n = 16
-	phone := uniquePhone()
+	phone := b.phones.Next()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var won []string
@@ -59,7 +59,7 @@ func testConcurrentCreate(t *testing.T, b *bundle) {
 func testConcurrentIdempotency(t *testing.T, b *bundle) {
 	ctx := context.Background()
 	const n = 16
-	in := velocity.CreateInput{TeamID: "team-1", PhoneNumber: uniquePhone()}
+	in := velocity.CreateInput{TeamID: "team-1", PhoneNumber: b.phones.Next()}
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	ids := map[string]int{}
@@ -124,7 +124,7 @@ func testEventsAllTenants(t *testing.T, b *bundle) {
 	}
 	for i := 0; i < 3; i++ {
 		b.create(t, velocity.CreateInput{})
-		if _, _, err := b.svc.Create(ctx, b.other, "", velocity.CreateInput{TeamID: "t", PhoneNumber: uniquePhone()}, ""); err != nil {
+		if _, _, err := b.svc.Create(ctx, b.other, "", velocity.CreateInput{TeamID: "t", PhoneNumber: b.phones.Next()}, ""); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -32,6 +32,11 @@ func setupRules(t *testing.T, open Opener) *rulesBundle {
 	pol := &velocity.Policies{Store: rules, Clock: b.clock, TTL: time.Nanosecond}
 	b.svc.Rules = rules
 	b.svc.Policy = pol.Get
+	// Tenant "acme" may be called around the clock, so that tests not about calling hours
+	// hold at any instant; "globex" keeps the defaults (no stored policy).
+	if err := rules.PutPolicy(context.Background(), b.p.Tenant.ID, AllDay(), Epoch); err != nil {
+		t.Fatal(err)
+	}
 	return &rulesBundle{bundle: b, rules: rules, policies: pol, sched: newScheduler(b, rules, pol)}
 }
 
@@ -60,10 +65,10 @@ func RunRules(t *testing.T, open Opener) {
 
 func testPolicyStorage(t *testing.T, b *rulesBundle) {
 	ctx := context.Background()
-	if _, ok, err := b.rules.GetPolicy(ctx, b.p.Tenant.ID); ok || err != nil {
+	if _, ok, err := b.rules.GetPolicy(ctx, b.other.Tenant.ID); ok || err != nil {
 		t.Fatalf("fresh tenant has a policy: %v %v", ok, err)
 	}
-	p, err := b.policies.Get(ctx, b.p.Tenant.ID)
+	p, err := b.policies.Get(ctx, b.other.Tenant.ID)
 	if err != nil || p.MaxAttempts != 3 || p.CallingHours[time.Monday].Start != 8*60 {
 		t.Fatalf("default: %+v %v", p, err)
 	}
@@ -184,6 +189,9 @@ var night = time.Date(2026, 3, 3, 8, 0, 0, 0, time.UTC)
 
 func testCallingHoursService(t *testing.T, b *rulesBundle) {
 	ctx := context.Background()
+	if err := b.rules.PutPolicy(ctx, b.p.Tenant.ID, velocity.DefaultPolicy(), Epoch); err != nil {
+		t.Fatal(err)
+	}
 	b.clock.Set(night)
 	// As soon as possible, at night: the window moves to 08:00 the customer's time.
 	asap := b.create(t, velocity.CreateInput{PhoneNumber: "+12125550131"})
@@ -192,14 +200,14 @@ func testCallingHoursService(t *testing.T, b *rulesBundle) {
 	}
 	// An explicit window wholly at night is refused with the next allowed start.
 	s, e := night.Add(time.Hour), night.Add(2*time.Hour)
-	_, _, err := b.svc.Create(ctx, b.p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: uniquePhone(), WindowStart: &s, WindowEnd: &e}, "")
+	_, _, err := b.svc.Create(ctx, b.p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: b.phones.Next(), WindowStart: &s, WindowEnd: &e}, "")
 	wantCode(t, err, "validation_failed")
 	if ve, _ := velocity.AsError(err); ve.Fields[0].Code != "outside_calling_hours" || ve.Extra["nextAllowedStart"] == nil {
 		t.Fatalf("night window: %+v", ve)
 	}
 	// A window that ends after opening time is clipped.
 	e = night.Add(6 * time.Hour) // 09:00 New York
-	clipped, _, err := b.svc.Create(ctx, b.p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: uniquePhone(), WindowStart: &s, WindowEnd: &e}, "")
+	clipped, _, err := b.svc.Create(ctx, b.p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: b.phones.Next(), WindowStart: &s, WindowEnd: &e}, "")
 	if err != nil || !clipped.WindowStart.Equal(time.Date(2026, 3, 3, 13, 0, 0, 0, time.UTC)) {
 		t.Fatalf("clipped: %v %v", clipped.WindowStart, err)
 	}

@@ -18,7 +18,6 @@ import (
 // transaction holds the first would stall here until its timeouts).
 func testClaimRaceWithRules(t *testing.T, b *rulesBundle) {
 	ctx := context.Background()
-	allDay(t, b)
 	const agents, rounds = 64, 5
 	for r := 0; r < rounds; r++ {
 		cb := b.create(t, velocity.CreateInput{})
@@ -46,18 +45,5 @@ func testClaimRaceWithRules(t *testing.T, b *rulesBundle) {
 		if wins.Load() != 1 || conflicts.Load() != agents-1 {
 			t.Fatalf("round %d: %d wins, %d conflicts", r, wins.Load(), conflicts.Load())
 		}
-	}
-}
-
-// allDay opens the tenant's calling hours around the clock, so that claims pass the
-// calling-hours check whatever the suite clock says.
-func allDay(t *testing.T, b *rulesBundle) {
-	t.Helper()
-	pol := velocity.DefaultPolicy()
-	for d := range pol.CallingHours {
-		pol.CallingHours[d] = velocity.DayHours{Start: 0, End: 24 * 60}
-	}
-	if err := b.rules.PutPolicy(context.Background(), b.p.Tenant.ID, pol, Epoch); err != nil {
-		t.Fatal(err)
 	}
 }

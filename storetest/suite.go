@@ -18,12 +18,13 @@ type Opener func(t *testing.T) velocity.Store
 
 // bundle is what each suite test works with.
 type bundle struct {
-	store velocity.Store
-	svc   *velocity.Service
-	clock *Clock
-	p     velocity.Principal // tenant "acme", account "system"
-	other velocity.Principal // tenant "globex"
-	bus   *recordingBus
+	store  velocity.Store
+	svc    *velocity.Service
+	clock  *Clock
+	p      velocity.Principal // tenant "acme", account "system"
+	other  velocity.Principal // tenant "globex"
+	bus    *recordingBus
+	phones *Phones // the test's own numbers; fixed numbers in tests are +1 212 555 01NN, which no range holds
 }
 
 type recordingBus struct {
@@ -49,9 +50,6 @@ func (b *recordingBus) types() []velocity.EventType {
 	return out
 }
 
-// Epoch is the suite clock's starting time.
-var Epoch = time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC)
-
 // NewTenant creates a tenant with an account "system" and returns its principal.
 func NewTenant(t testing.TB, s velocity.Store, name string) velocity.Principal {
 	t.Helper()
@@ -72,8 +70,11 @@ func setup(t *testing.T, open Opener) *bundle {
 	s := open(t)
 	clock := NewClock(Epoch)
 	bus := &recordingBus{}
-	b := &bundle{store: s, clock: clock, bus: bus,
-		svc: &velocity.Service{Store: s, Bus: bus, Clock: clock}}
+	// Calling is allowed around the clock: these tests are not about calling hours (the
+	// rules suite is), and must hold at any instant.
+	allDay := func(context.Context, string) (velocity.Policy, error) { return AllDay(), nil }
+	b := &bundle{store: s, clock: clock, bus: bus, phones: NewPhones(),
+		svc: &velocity.Service{Store: s, Bus: bus, Clock: clock, Policy: allDay}}
 	b.p = NewTenant(t, s, "acme")
 	b.other = NewTenant(t, s, "globex")
 	return b
@@ -81,21 +82,13 @@ func setup(t *testing.T, open Opener) *bundle {
 
 func ptr[T any](v T) *T { return &v }
 
-var phoneSeq atomic.Int64
-
-// uniquePhone returns a valid US number not used before in this process.
-func uniquePhone() string {
-	n := phoneSeq.Add(1)
-	return fmt.Sprintf("+1212555%04d", n%10000)
-}
-
 func (b *bundle) create(t *testing.T, in velocity.CreateInput) velocity.Callback {
 	t.Helper()
 	if in.TeamID == "" {
 		in.TeamID = "team-1"
 	}
 	if in.PhoneNumber == "" {
-		in.PhoneNumber = uniquePhone()
+		in.PhoneNumber = b.phones.Next()
 	}
 	cb, _, err := b.svc.Create(context.Background(), b.p, "", in, "")
 	if err != nil {
@@ -233,7 +226,7 @@ func testOpenDuplicate(t *testing.T, b *bundle) {
 
 func testIdempotency(t *testing.T, b *bundle) {
 	ctx := context.Background()
-	in := velocity.CreateInput{TeamID: "team-1", PhoneNumber: uniquePhone(), Notes: "n"}
+	in := velocity.CreateInput{TeamID: "team-1", PhoneNumber: b.phones.Next(), Notes: "n"}
 	a, replayed, err := b.svc.Create(ctx, b.p, "", in, "key-1")
 	if err != nil || replayed {
 		t.Fatalf("first: %v %v", replayed, err)
@@ -636,7 +629,7 @@ func testStaleWrite(t *testing.T, b *bundle) {
 	boom := errors.New("boom")
 	err = b.store.Write(ctx, func(tx velocity.Tx) error {
 		c := cb
-		c.ID, c.PhoneNumber = velocity.NewID("cb_"), uniquePhone()
+		c.ID, c.PhoneNumber = velocity.NewID("cb_"), b.phones.Next()
 		if err := tx.InsertCallback(ctx, c); err != nil {
 			return err
 		}

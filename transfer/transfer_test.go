@@ -30,7 +30,7 @@ func seed(t *testing.T) (*sqlite.Store, velocity.Principal, string) {
 	}
 	t.Cleanup(func() { src.Close() })
 	clock := storetest.NewClock(storetest.Epoch)
-	svc := &velocity.Service{Store: src, Clock: clock}
+	svc := &velocity.Service{Store: src, Clock: clock, Policy: allDay}
 	p := storetest.NewTenant(t, src, "acme")
 	other := storetest.NewTenant(t, src, "globex")
 	key, rec := velocity.NewAPIKey()
@@ -83,6 +83,9 @@ func seed(t *testing.T) (*sqlite.Store, velocity.Principal, string) {
 	}
 	return src, p, key
 }
+
+// allDay lets these tests schedule and claim at any instant: they are about copying.
+func allDay(context.Context, string) (velocity.Policy, error) { return storetest.AllDay(), nil }
 
 func all(t *testing.T, s velocity.Store, tenantID string) []velocity.Callback {
 	t.Helper()
@@ -156,7 +159,7 @@ func TestCopy(t *testing.T) {
 		t.Fatalf("globex copied: %v", err)
 	}
 	// Idempotency keys and the open-number rule carry over.
-	svc := &velocity.Service{Store: dst, Clock: storetest.NewClock(storetest.Epoch.Add(time.Hour))}
+	svc := &velocity.Service{Store: dst, Clock: storetest.NewClock(storetest.Epoch.Add(time.Hour)), Policy: allDay}
 	again, replayed, err := svc.Create(ctx, p, "agent-1", velocity.CreateInput{TeamID: "team-1", PhoneNumber: "+12125550005", Notes: "n"}, "key-05")
 	if err != nil || !replayed || again.ID != want5(t, src, p) {
 		t.Fatalf("replay: %v %v %v", again.ID, replayed, err)

@@ -11,12 +11,14 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/customerdynamics/velocity/postgres"
+	"github.com/customerdynamics/velocity/storetest"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -46,10 +48,7 @@ func BaseURL(t testing.TB) string {
 
 func unreachable(t testing.TB, u string, err error) {
 	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf("pgtest: PostgreSQL at %s is unreachable and CI is set, so these tests must run: %v", redact(u), err)
-	}
-	t.Skipf("pgtest: skipping, PostgreSQL at %s is unreachable (start it, or set %s): %v", redact(u), EnvURL, err)
+	storetest.SkipSuite(t, "PostgreSQL tests", fmt.Sprintf("PostgreSQL at %s is unreachable (start it, or set %s): %v", redact(u), EnvURL, err))
 }
 
 func redact(u string) string {
