@@ -84,6 +84,9 @@ var (
 	// ErrStaleWrite is returned by a Store when an update's expected version no longer
 	// matches; the service turns it into a conflict the caller can retry.
 	ErrStaleWrite = &Error{Kind: KindConflict, Code: "concurrent_update", Message: "The callback was changed concurrently; retry."}
+	// Errors of the scheduling rules.
+	ErrOutsideHours = &Error{Kind: KindConflict, Code: "outside_calling_hours", Message: "It is outside the customer's calling hours; dial when they open."}
+	ErrDoNotCall    = &Error{Kind: KindConflict, Code: "do_not_call", Message: "This number is on the do-not-call list."}
 )
 
 // ValidationError returns an unprocessable-entity error listing the fields at fault.

@@ -13,11 +13,11 @@ import (
 // lock and checks again before writing, so with several servers on one database each
 // change happens once.
 type Scheduler struct {
-	Store    Store
-	Rules    RulesStore
-	Bus      Bus
-	Clock    Clock
-	Policies func(ctx context.Context, tenantID string) (Policy, error)
+	Store Store
+	Bus   Bus // nil publishes nothing
+	Clock Clock
+	// Policies caches tenants' policies; nil reads the stored policy each time.
+	Policies *Policies
 	Logger   *slog.Logger
 	// Interval is the longest time between passes (default 1s); a pass also runs when
 	// the next known window opens.
@@ -136,7 +136,7 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}, poke chan time
 		// Wake-ups are reckoned on the scheduler's clock, the one windows are written in.
 		wake := s.Clock.Now().Add(interval)
 		if err == nil {
-			if at, ok, err := s.Rules.NextDue(ctx, s.Clock.Now()); err == nil && ok && at.Before(wake) {
+			if at, ok, err := s.Store.NextDue(ctx, s.Clock.Now()); err == nil && ok && at.Before(wake) {
 				wake = at
 			}
 		}
@@ -204,16 +204,16 @@ func (s *Scheduler) pass(ctx context.Context, withFallback bool) (res PassResult
 	start := time.Now()
 	now := s.Clock.Now()
 	defer func() { res.Took = time.Since(start) }()
-	if res.Due, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.DueCallbacks(ctx, now, limit) }, s.due(now)); err != nil {
+	if res.Due, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Store.DueCallbacks(ctx, now, limit) }, s.due(now)); err != nil {
 		return res, err
 	}
-	if res.Expired, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.ExpiredClaims(ctx, now, limit) }, s.expire(now)); err != nil {
+	if res.Expired, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Store.ExpiredClaims(ctx, now, limit) }, s.expire(now)); err != nil {
 		return res, err
 	}
 	// A lease that expired in this pass makes its callback scheduled again, with its
 	// window open: announce it now rather than at the next pass.
 	if res.Expired > 0 {
-		n, err := s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.DueCallbacks(ctx, now, limit) }, s.due(now))
+		n, err := s.drain(ctx, func(limit int) ([]Callback, error) { return s.Store.DueCallbacks(ctx, now, limit) }, s.due(now))
 		res.Due += n
 		if err != nil {
 			return res, err
@@ -234,7 +234,7 @@ func (s *Scheduler) fallbackAll(ctx context.Context, now time.Time) (int, error)
 	}
 	total := 0
 	for _, t := range tenants {
-		pol, err := s.Policies(ctx, t.ID)
+		pol, err := s.policy(ctx, t.ID)
 		if err != nil {
 			return total, err
 		}
@@ -242,7 +242,7 @@ func (s *Scheduler) fallbackAll(ctx context.Context, now time.Time) (int, error)
 			continue
 		}
 		cutoff := now.Add(-pol.TeamFallback)
-		n, err := s.drain(ctx, func(limit int) ([]Callback, error) { return s.Rules.OverduePersonal(ctx, t.ID, cutoff, limit) }, s.fallback(now, cutoff, pol))
+		n, err := s.drain(ctx, func(limit int) ([]Callback, error) { return s.Store.OverduePersonal(ctx, t.ID, cutoff, limit) }, s.fallback(now, cutoff, pol))
 		total += n
 		if err != nil {
 			return total, err
@@ -347,4 +347,11 @@ func (s *Scheduler) applyBatch(ctx context.Context, cands []Callback, r rule) (i
 		s.Bus.Publish(events)
 	}
 	return len(events), nil
+}
+
+func (s *Scheduler) policy(ctx context.Context, tenantID string) (Policy, error) {
+	if s.Policies == nil {
+		return LoadPolicy(ctx, s.Store, tenantID)
+	}
+	return s.Policies.Get(ctx, tenantID)
 }

@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// Store keeps tenants, credentials, callbacks and their history. Every method takes a
+// Store keeps tenants, credentials, callbacks and their history, and what the scheduling
+// rules need: policies, do-not-call lists and the scheduler's queries. Every method takes a
 // context and honours its deadline. Reads that find nothing return ErrNotFound (or a
 // Kind-NotFound *Error); a store that cannot reach its database returns an error
 // wrapping ErrUnavailable. Implementations: package sqlite and package postgres; package
@@ -13,6 +14,9 @@ import (
 type Store interface {
 	CallbackReader
 	AdminStore
+	PolicyStore
+	DoNotCallStore
+	SchedulerStore
 
 	// Write runs fn in one write transaction, committed when fn returns nil and rolled
 	// back otherwise. Writes by concurrent Write calls on the same callback are serialised
@@ -75,12 +79,6 @@ type ListQuery struct {
 	After    *Cursor
 }
 
-// Cursor marks a position in a listing ordered by (WindowStart, ID).
-type Cursor struct {
-	WindowStart time.Time
-	ID          string
-}
-
 // Idempotency records the callback a create request with an Idempotency-Key made, and a
 // hash of that request's body.
 type Idempotency struct {
@@ -91,65 +89,37 @@ type Idempotency struct {
 	CreatedAt   time.Time
 }
 
-// AdminStore manages tenants and their credentials.
-type AdminStore interface {
-	CreateTenant(ctx context.Context, t Tenant) error
-	GetTenant(ctx context.Context, id string) (Tenant, error)
-	GetTenantByName(ctx context.Context, name string) (Tenant, error)
-	ListTenants(ctx context.Context) ([]Tenant, error)
-
-	CreateAPIKey(ctx context.Context, k APIKey) error
-	ListAPIKeys(ctx context.Context, tenantID string) ([]APIKey, error)
-	// RevokeAPIKey marks the key with this ID or prefix revoked; ErrNotFound if none.
-	RevokeAPIKey(ctx context.Context, tenantID, idOrPrefix string, at time.Time) (APIKey, error)
-
-	CreateAccount(ctx context.Context, a Account) error
-	GetAccount(ctx context.Context, tenantID, username string) (Account, error)
-	// SetAccountDisabled disables the account at the given time, or enables it with nil.
-	SetAccountDisabled(ctx context.Context, tenantID, username string, at *time.Time) error
-	SetAccountPassword(ctx context.Context, tenantID, username, passwordHash string) error
-
-	// LookupCredentials finds the API key with this hash and, in the key's tenant, the
-	// account with this username. It returns ErrNotFound when no key has the hash; a
-	// missing account leaves Credentials.Account nil.
-	LookupCredentials(ctx context.Context, keyHash []byte, username string) (Credentials, error)
+// PolicyStore keeps each tenant's scheduling policy.
+type PolicyStore interface {
+	// GetPolicy returns the tenant's stored policy; ok is false when it has none (the
+	// defaults apply).
+	GetPolicy(ctx context.Context, tenantID string) (p Policy, ok bool, err error)
+	PutPolicy(ctx context.Context, tenantID string, p Policy, at time.Time) error
 }
 
-// Tenant is a customer organisation; nothing crosses from one tenant to another.
-type Tenant struct {
-	ID              string    `json:"tenantId"`
-	Name            string    `json:"name"`
-	DefaultCountry  string    `json:"defaultCountry"`
-	DefaultTimezone string    `json:"defaultTimezone"`
-	CreatedAt       time.Time `json:"createdAt"`
+// DoNotCallStore keeps each tenant's do-not-call list.
+type DoNotCallStore interface {
+	// IsDoNotCall reports whether an E.164 number is on the tenant's list.
+	IsDoNotCall(ctx context.Context, tenantID, phone string) (bool, error)
+	// AddDoNotCall adds entries, keeping existing ones; it returns how many were new.
+	AddDoNotCall(ctx context.Context, entries []DoNotCall) (int, error)
+	// RemoveDoNotCall removes a number; ErrNotFound if it was not listed.
+	RemoveDoNotCall(ctx context.Context, tenantID, phone string) error
+	// ListDoNotCall returns up to limit entries ordered by number, after the given one.
+	ListDoNotCall(ctx context.Context, tenantID, after string, limit int) ([]DoNotCall, error)
 }
 
-// APIKey names a tenant. Only its SHA-256 hash is kept; Prefix identifies it to people.
-type APIKey struct {
-	ID        string     `json:"id"`
-	TenantID  string     `json:"tenantId"`
-	Name      string     `json:"name"`
-	Prefix    string     `json:"prefix"`
-	Hash      []byte     `json:"-"`
-	CreatedAt time.Time  `json:"createdAt"`
-	RevokedAt *time.Time `json:"revokedAt"`
-}
-
-// Account is a system account of a tenant; the widget sends its credentials for all agents.
-type Account struct {
-	ID           string     `json:"id"`
-	TenantID     string     `json:"tenantId"`
-	Username     string     `json:"username"`
-	PasswordHash string     `json:"-"`
-	CreatedAt    time.Time  `json:"createdAt"`
-	DisabledAt   *time.Time `json:"disabledAt"`
-}
-
-// Credentials is what LookupCredentials finds for one request's key and username.
-type Credentials struct {
-	Tenant    Tenant
-	KeyID     string
-	KeyPrefix string
-	KeyActive bool
-	Account   *Account
+// SchedulerStore answers the queries of the scheduler's passes, across tenants.
+type SchedulerStore interface {
+	// DueCallbacks returns scheduled callbacks whose window has opened (start <= now)
+	// and whose due event has not been sent, oldest first, across tenants.
+	DueCallbacks(ctx context.Context, now time.Time, limit int) ([]Callback, error)
+	// ExpiredClaims returns claimed callbacks whose lease ended at or before now.
+	ExpiredClaims(ctx context.Context, now time.Time, limit int) ([]Callback, error)
+	// OverduePersonal returns a tenant's open personal callbacks whose window ended
+	// before endedBefore.
+	OverduePersonal(ctx context.Context, tenantID string, endedBefore time.Time, limit int) ([]Callback, error)
+	// NextDue returns the earliest window start after now of a scheduled callback whose
+	// due event has not been sent; ok is false when there is none.
+	NextDue(ctx context.Context, now time.Time) (at time.Time, ok bool, err error)
 }

@@ -9,12 +9,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/httpapi"
 	"github.com/customerdynamics/velocity/hub"
+	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/sqlite"
 )
 
@@ -95,37 +95,26 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		a.Close()
 		return nil, fmt.Errorf("stream secret: %w", err)
 	}
-	a.Service = &velocity.Service{Store: store, Bus: a.Bus, Clock: cfg.Clock}
-	if rules, ok := store.(velocity.RulesStore); ok {
-		a.Policies = &velocity.Policies{Store: rules, Clock: cfg.Clock}
-		a.Service.Rules = rules
-		a.Service.Policy = a.Policies.Get
-		a.Scheduler = &velocity.Scheduler{Store: store, Rules: rules, Bus: a.Bus, Clock: cfg.Clock,
-			Policies: a.Policies.Get, Logger: cfg.Logger, Interval: cfg.SchedulerInterval}
-		// Windows the service sets wake the scheduler when they open, not at its next pass.
-		a.Service.Bus = velocity.NoticingBus{Bus: a.Bus, Scheduler: a.Scheduler}
-	} else {
-		cfg.Logger.Warn("this store keeps no scheduling rules: default policy, no do-not-call list, no scheduler")
-	}
+	a.Policies = &velocity.Policies{Store: store, Clock: cfg.Clock}
+	a.Service = &velocity.Service{Store: store, Bus: a.Bus, Clock: cfg.Clock, Policies: a.Policies}
+	a.Scheduler = &velocity.Scheduler{Store: store, Bus: a.Bus, Clock: cfg.Clock,
+		Policies: a.Policies, Logger: cfg.Logger, Interval: cfg.SchedulerInterval}
+	// Windows the service sets wake the scheduler when they open, not at its next pass.
+	a.Service.Bus = velocity.NoticingBus{Bus: a.Bus, Scheduler: a.Scheduler}
 	a.Auth = &velocity.Authenticator{Store: store, Clock: cfg.Clock, Logger: cfg.Logger}
 	a.Server = httpapi.New(httpapi.Config{
-		Service: a.Service, Policies: a.Policies, Auth: a.Auth, Store: store, Bus: a.Bus, Logger: cfg.Logger, Clock: cfg.Clock,
+		Service: a.Service, Auth: a.Auth, Logger: cfg.Logger,
 		StreamSecret: secret, KeepAlive: cfg.KeepAlive, CORSOrigins: cfg.CORSOrigins,
 		Assets: assets(cfg.Demo), Index: http.HandlerFunc(index),
 	})
 	return a, nil
 }
 
-// IsPostgres reports whether a database string names PostgreSQL.
-func IsPostgres(db string) bool {
-	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
-}
-
 func (a *App) openStore(ctx context.Context, cfg Config) (velocity.Store, error) {
 	if cfg.DB == "" {
 		return nil, errors.New("no database: give --db a SQLite file path or a postgres:// URL")
 	}
-	if IsPostgres(cfg.DB) {
+	if postgres.IsURL(cfg.DB) {
 		return a.openPostgres(ctx, cfg)
 	}
 	s, err := sqlite.Open(ctx, cfg.DB)
@@ -188,9 +177,5 @@ func OpenStoreOnly(ctx context.Context, db string, logger *slog.Logger) (*App, e
 // AdminService returns a service on the store for admin commands (no bus: the servers'
 // live streams are not told; their reads see the changes).
 func (a *App) AdminService() *velocity.Service {
-	svc := &velocity.Service{Store: a.Store, Clock: velocity.SystemClock{}}
-	if rules, ok := a.Store.(velocity.RulesStore); ok {
-		svc.Rules = rules
-	}
-	return svc
+	return &velocity.Service{Store: a.Store, Clock: velocity.SystemClock{}}
 }

@@ -18,14 +18,9 @@ import (
 // store's existing data, moves a test clock to that instant, and times one scheduler
 // pass (which must announce all of them).
 func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due int, log *slog.Logger) (velocity.PassResult, error) {
-	rules, ok := s.(velocity.RulesStore)
-	if !ok {
-		return velocity.PassResult{}, fmt.Errorf("this store keeps no scheduling rules")
-	}
 	now := velocity.SystemClock{}.Now()
 	clock := &passClock{t: now}
-	pol := &velocity.Policies{Store: rules, Clock: clock}
-	sched := &velocity.Scheduler{Store: s, Rules: rules, Clock: clock, Policies: pol.Get, Logger: log}
+	sched := &velocity.Scheduler{Store: s, Clock: clock, Policies: &velocity.Policies{Store: s, Clock: clock}, Logger: log}
 	// Announce what is already due (seeded windows in the past) so that the measured
 	// pass sees only the new ones.
 	if _, err := sched.RunOnce(ctx); err != nil {

@@ -55,10 +55,6 @@ func Seed(ctx context.Context, s velocity.Store, shape Shape, log *slog.Logger) 
 	if shape.Tenants < 1 || shape.Teams < shape.Tenants || shape.Agents < shape.Teams {
 		return nil, fmt.Errorf("bench: need tenants >= 1, teams >= tenants, agents >= teams")
 	}
-	rules, ok := s.(velocity.RulesStore)
-	if !ok {
-		return nil, fmt.Errorf("bench: this store keeps no scheduling rules")
-	}
 	now := velocity.SystemClock{}.Now()
 	w := &World{Shape: shape}
 	hash, err := velocity.HashPassword("bench-password")
@@ -82,7 +78,7 @@ func Seed(ctx context.Context, s velocity.Store, shape Shape, log *slog.Logger) 
 		}
 		// Calling is allowed around the clock, so that every operation (claims check the
 		// customer's calling hours) measures the same whenever the benchmark runs.
-		if err := rules.PutPolicy(ctx, t.ID, velocity.AroundTheClockPolicy(), now); err != nil {
+		if err := s.PutPolicy(ctx, t.ID, velocity.AroundTheClockPolicy(), now); err != nil {
 			return nil, err
 		}
 		w.Tenants = append(w.Tenants, SeededTenant{Tenant: t, APIKey: key, Username: "bench", Password: "bench-password",

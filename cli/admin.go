@@ -309,7 +309,7 @@ func (c *AccountCmd) password(fromStdin bool) (string, bool, error) {
 }
 
 func (c *Migrate) copyTenant(ctx context.Context, from, db, tenant string) error {
-	if !app.IsPostgres(db) {
+	if !postgres.IsURL(db) {
 		return usageErr("--from-sqlite copies into PostgreSQL: give --db a postgres:// URL")
 	}
 	if tenant == "" {

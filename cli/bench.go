@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/customerdynamics/velocity/app"
 	"github.com/customerdynamics/velocity/bench"
+	"github.com/customerdynamics/velocity/postgres"
 )
 
 // Bench is "velocity bench": seed a data set, serve it on loopback and measure the API
@@ -74,7 +74,7 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 }
 
 func engine(db string) string {
-	if app.IsPostgres(db) {
+	if postgres.IsURL(db) {
 		return "PostgreSQL"
 	}
 	return "SQLite"

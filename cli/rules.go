@@ -37,15 +37,9 @@ func (c *PolicyCmd) Run(ctx context.Context, args []string) error {
 	svc := a.AdminService()
 	p := velocity.Principal{Tenant: t, Username: "cli"}
 	if sub == "show" {
-		if svc.Rules == nil {
-			return fmt.Errorf("this database keeps no scheduling rules")
-		}
-		pol, ok, err := svc.Rules.GetPolicy(ctx, t.ID)
+		pol, err := svc.Policy(ctx, t.ID)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			pol = velocity.DefaultPolicy()
 		}
 		return c.printJSON(pol.Doc())
 	}
@@ -101,9 +95,6 @@ func (c *DNCCmd) Run(ctx context.Context, args []string) error {
 	}
 	defer a.Close()
 	svc := a.AdminService()
-	if svc.Rules == nil {
-		return fmt.Errorf("this database keeps no do-not-call list")
-	}
 	p := velocity.Principal{Tenant: t, Username: "cli"}
 	switch sub {
 	case "add":
@@ -134,7 +125,7 @@ func (c *DNCCmd) Run(ctx context.Context, args []string) error {
 			fmt.Fprintln(tw, "NUMBER\tADDED\tBY\tREASON")
 		}
 		for {
-			page, err := svc.Rules.ListDoNotCall(ctx, t.ID, after, 1000)
+			page, err := svc.ListDoNotCall(ctx, p, after, 1000)
 			if err != nil {
 				return err
 			}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/app"
+	"github.com/customerdynamics/velocity/postgres"
 )
 
 // Serve is "velocity serve": the API, live updates, the widget and the simulator.
@@ -153,7 +154,7 @@ func splitList(s string) []string {
 
 // redactDB hides a password in a database URL for logs.
 func redactDB(db string) string {
-	if !app.IsPostgres(db) {
+	if !postgres.IsURL(db) {
 		return db
 	}
 	if at := strings.LastIndex(db, "@"); at > 0 {

@@ -78,18 +78,12 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	rc := http.NewResponseController(w)
-	sub := s.cfg.Bus.Subscribe(tenantID)
+	sub := s.cfg.Service.Subscribe(tenantID)
 	defer sub.Close()
 	var replay []velocity.Event
 	if lastID > 0 {
-		// An id beyond the newest event (a client of a restored database, a forged
-		// header) would silence the stream: start from the newest instead.
-		newest, err := s.cfg.Store.LastEventID(r.Context())
-		if err != nil {
-			return err
-		}
-		lastID = min(lastID, newest)
-		if replay, err = s.cfg.Store.EventsAfter(r.Context(), tenantID, lastID, replayLimit); err != nil {
+		var err error
+		if replay, lastID, err = s.cfg.Service.EventsSince(r.Context(), tenantID, lastID, replayLimit); err != nil {
 			return err
 		}
 	}

@@ -67,7 +67,7 @@ func newEnv(t testing.TB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.Store.(velocity.RulesStore).PutPolicy(ctx, demo.ID, storetest.AllDay(), clock.Now()); err != nil {
+	if err := a.Store.PutPolicy(ctx, demo.ID, storetest.AllDay(), clock.Now()); err != nil {
 		t.Fatal(err)
 	}
 	a.Policies.Forget(demo.ID)

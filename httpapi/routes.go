@@ -110,13 +110,11 @@ func (s *Server) lookupPhone(w http.ResponseWriter, r *http.Request, p velocity.
 	if zone != "" {
 		out["timezone"] = zone
 	}
-	if s.cfg.Service.Rules != nil {
-		dnc, err := s.cfg.Service.Rules.IsDoNotCall(r.Context(), p.Tenant.ID, e164)
-		if err != nil {
-			return err
-		}
-		out["doNotCall"] = dnc
+	dnc, err := s.cfg.Service.IsDoNotCall(r.Context(), p, e164)
+	if err != nil {
+		return err
 	}
+	out["doNotCall"] = dnc
 	writeJSON(w, http.StatusOK, out)
 	return nil
 }

@@ -12,14 +12,9 @@ import (
 	"github.com/customerdynamics/velocity"
 )
 
-var errNoRules = velocity.ErrNoRules
-
 // getPolicy returns the tenant's scheduling policy (the defaults until changed).
 func (s *Server) getPolicy(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
-	if s.cfg.Policies == nil {
-		return errNoRules
-	}
-	pol, err := s.cfg.Policies.Get(r.Context(), p.Tenant.ID)
+	pol, err := s.cfg.Service.Policy(r.Context(), p.Tenant.ID)
 	if err != nil {
 		return err
 	}
@@ -29,9 +24,6 @@ func (s *Server) getPolicy(w http.ResponseWriter, r *http.Request, p velocity.Pr
 
 // updatePolicy changes the fields of the policy the body names and returns it whole.
 func (s *Server) updatePolicy(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
-	if s.cfg.Policies == nil {
-		return errNoRules
-	}
 	raw, err := readBody(r)
 	if err != nil {
 		return err
@@ -50,7 +42,6 @@ func (s *Server) updatePolicy(w http.ResponseWriter, r *http.Request, p velocity
 	if err != nil {
 		return err
 	}
-	s.cfg.Policies.Forget(p.Tenant.ID)
 	writeJSON(w, http.StatusOK, pol.Doc())
 	return nil
 }
@@ -70,10 +61,7 @@ func (s *Server) listDoNotCall(w http.ResponseWriter, r *http.Request, p velocit
 		}
 		limit = n
 	}
-	if s.cfg.Service.Rules == nil {
-		return errNoRules
-	}
-	items, err := s.cfg.Service.Rules.ListDoNotCall(r.Context(), p.Tenant.ID, q.Get("after"), limit)
+	items, err := s.cfg.Service.ListDoNotCall(r.Context(), p, q.Get("after"), limit)
 	if err != nil {
 		return err
 	}

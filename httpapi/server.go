@@ -14,16 +14,11 @@ import (
 	"github.com/customerdynamics/velocity"
 )
 
-// Config is what a Server needs. Service, Auth, Store and Bus are required.
+// Config is what a Server needs. Service (with its Bus and Clock) and Auth are required.
 type Config struct {
 	Service *velocity.Service
-	// Policies serves and caches tenants' policies (nil when the store keeps none).
-	Policies *velocity.Policies
-	Auth     *velocity.Authenticator
-	Store    velocity.Store
-	Bus      velocity.Bus
-	Logger   *slog.Logger
-	Clock    velocity.Clock
+	Auth    *velocity.Authenticator
+	Logger  *slog.Logger
 
 	// StreamSecret signs event-stream tokens; servers sharing a database share it.
 	StreamSecret []byte
@@ -62,9 +57,6 @@ func New(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	if cfg.Clock == nil {
-		cfg.Clock = velocity.SystemClock{}
-	}
 	if cfg.StreamTokenTTL == 0 {
 		cfg.StreamTokenTTL = time.Minute
 	}
@@ -74,7 +66,7 @@ func New(cfg Config) *Server {
 	if cfg.MaxStream == 0 {
 		cfg.MaxStream = time.Hour
 	}
-	s := &Server{cfg: cfg, logger: cfg.Logger, clock: cfg.Clock, done: make(chan struct{})}
+	s := &Server{cfg: cfg, logger: cfg.Logger, clock: cfg.Service.Clock, done: make(chan struct{})}
 	mux := http.NewServeMux()
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
@@ -111,7 +103,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	if err := s.cfg.Store.Ping(ctx); err != nil {
+	if err := s.cfg.Service.Ping(ctx); err != nil {
 		s.logger.Warn("not ready", "error", err)
 		writeProblem(w, http.StatusServiceUnavailable, velocity.ErrUnavailable)
 		return

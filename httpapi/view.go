@@ -29,10 +29,8 @@ type viewer struct {
 
 func (s *Server) viewer(ctx context.Context, tenantID string) viewer {
 	v := viewer{now: s.clock.Now(), zones: map[string]velocity.Callability{}}
-	if s.cfg.Policies != nil {
-		if pol, err := s.cfg.Policies.Get(ctx, tenantID); err == nil {
-			v.pol = &pol
-		}
+	if pol, err := s.cfg.Service.Policy(ctx, tenantID); err == nil {
+		v.pol = &pol
 	}
 	return v
 }

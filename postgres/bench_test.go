@@ -94,7 +94,13 @@ func benchService(b *testing.B, n int) (pgscale.Dataset, *velocity.Service) {
 	}
 	b.Cleanup(func() { s.Close() })
 	// Calling is allowed around the clock so that claims measure the same at any hour.
-	return d, &velocity.Service{Store: s, Clock: velocity.SystemClock{}, Policy: func(context.Context, string) (velocity.Policy, error) { return storetest.AllDay(), nil }}
+	for i := 0; i < d.Sizes.Tenants; i++ {
+		if err := s.PutPolicy(context.Background(), pgscale.TenantID(i), storetest.AllDay(), velocity.SystemClock{}.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	clock := velocity.SystemClock{}
+	return d, &velocity.Service{Store: s, Clock: clock, Policies: &velocity.Policies{Store: s, Clock: clock}}
 }
 
 var clientCounts = []int{1, 8, 32}

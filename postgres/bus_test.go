@@ -28,9 +28,6 @@ type server struct {
 	svc   *velocity.Service
 }
 
-// allDay lets the bus tests claim at any instant: they are about events, not calling hours.
-func allDay(context.Context, string) (velocity.Policy, error) { return storetest.AllDay(), nil }
-
 func startServer(t *testing.T, url string) *server {
 	t.Helper()
 	ctx := context.Background()
@@ -50,7 +47,7 @@ func startServer(t *testing.T, url string) *server {
 		h.Close()
 		s.Close()
 	})
-	return &server{store: s, hub: h, bus: b, svc: &velocity.Service{Store: s, Bus: b, Clock: velocity.NewShiftedClock(storetest.Epoch), Policy: allDay}}
+	return &server{store: s, hub: h, bus: b, svc: &velocity.Service{Store: s, Bus: b, Clock: velocity.NewShiftedClock(storetest.Epoch)}}
 }
 
 // twoServers returns two servers on one fresh schema and a tenant; the URL carries an
@@ -61,7 +58,12 @@ func twoServers(t *testing.T) (*server, *server, velocity.Principal, string) {
 	url := pgtest.URL(t) + "&application_name=" + app
 	a := startServer(t, url)
 	b := startServer(t, url)
-	return a, b, storetest.NewTenant(t, a.store, "acme"), app
+	p := storetest.NewTenant(t, a.store, "acme")
+	// Calling around the clock: these tests are about events and must hold at any instant.
+	if err := a.store.PutPolicy(context.Background(), p.Tenant.ID, storetest.AllDay(), storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	return a, b, p, app
 }
 
 func receive(t *testing.T, sub velocity.Subscription, n int, within time.Duration) []velocity.Event {

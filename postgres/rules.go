@@ -11,7 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-var _ velocity.RulesStore = (*Store)(nil)
+var _ velocity.Store = (*Store)(nil)
 
 // GetPolicy reads the tenant's stored policy.
 func (s *Store) GetPolicy(ctx context.Context, tenantID string) (velocity.Policy, bool, error) {

@@ -9,7 +9,7 @@ import (
 	"github.com/customerdynamics/velocity"
 )
 
-var _ velocity.RulesStore = (*Store)(nil)
+var _ velocity.Store = (*Store)(nil)
 
 // GetPolicy reads the tenant's stored policy.
 func (s *Store) GetPolicy(ctx context.Context, tenantID string) (velocity.Policy, bool, error) {

@@ -17,7 +17,6 @@ import (
 // rulesBundle is what each rules test works with.
 type rulesBundle struct {
 	*bundle
-	rules    velocity.RulesStore
 	policies *velocity.Policies
 	sched    *velocity.Scheduler
 }
@@ -25,28 +24,18 @@ type rulesBundle struct {
 func setupRules(t *testing.T, open Opener) *rulesBundle {
 	t.Helper()
 	b := setup(t, open)
-	rules, ok := b.store.(velocity.RulesStore)
-	if !ok {
-		t.Fatalf("%T does not implement velocity.RulesStore", b.store)
-	}
-	pol := &velocity.Policies{Store: rules, Clock: b.clock, TTL: time.Nanosecond}
-	b.svc.Rules = rules
-	b.svc.Policy = pol.Get
-	// Tenant "acme" may be called around the clock, so that tests not about calling hours
-	// hold at any instant; "globex" keeps the defaults (no stored policy).
-	if err := rules.PutPolicy(context.Background(), b.p.Tenant.ID, AllDay(), Epoch); err != nil {
-		t.Fatal(err)
-	}
-	return &rulesBundle{bundle: b, rules: rules, policies: pol, sched: newScheduler(b, rules, pol)}
+	pol := &velocity.Policies{Store: b.store, Clock: b.clock, TTL: time.Nanosecond}
+	b.svc.Policies = pol
+	return &rulesBundle{bundle: b, policies: pol, sched: newScheduler(b, pol)}
 }
 
-func newScheduler(b *bundle, rules velocity.RulesStore, pol *velocity.Policies) *velocity.Scheduler {
-	return &velocity.Scheduler{Store: b.store, Rules: rules, Bus: b.bus, Clock: b.clock, Policies: pol.Get,
+func newScheduler(b *bundle, pol *velocity.Policies) *velocity.Scheduler {
+	return &velocity.Scheduler{Store: b.store, Bus: b.bus, Clock: b.clock, Policies: pol,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Batch: 7}
 }
 
-// RunRules runs the scheduling-rules behaviour tests against stores made by open; the
-// stores must implement velocity.RulesStore.
+// RunRules runs the scheduling-rules behaviour tests (policy, do-not-call list, calling
+// hours, the scheduler) against stores made by open.
 func RunRules(t *testing.T, open Opener) {
 	tests := map[string]func(t *testing.T, b *rulesBundle){
 		"PolicyStorage":         testPolicyStorage,
@@ -65,10 +54,11 @@ func RunRules(t *testing.T, open Opener) {
 
 func testPolicyStorage(t *testing.T, b *rulesBundle) {
 	ctx := context.Background()
-	if _, ok, err := b.rules.GetPolicy(ctx, b.other.Tenant.ID); ok || err != nil {
+	fresh := NewTenant(t, b.store, "initech")
+	if _, ok, err := b.store.GetPolicy(ctx, fresh.Tenant.ID); ok || err != nil {
 		t.Fatalf("fresh tenant has a policy: %v %v", ok, err)
 	}
-	p, err := b.policies.Get(ctx, b.other.Tenant.ID)
+	p, err := b.policies.Get(ctx, fresh.Tenant.ID)
 	if err != nil || p.MaxAttempts != 3 || p.CallingHours[time.Monday].Start != 8*60 {
 		t.Fatalf("default: %+v %v", p, err)
 	}
@@ -76,18 +66,18 @@ func testPolicyStorage(t *testing.T, b *rulesBundle) {
 	if _, err := b.svc.UpdatePolicy(ctx, b.p, doc); err != nil {
 		t.Fatal(err)
 	}
-	got, ok, err := b.rules.GetPolicy(ctx, b.p.Tenant.ID)
+	got, ok, err := b.store.GetPolicy(ctx, b.p.Tenant.ID)
 	if err != nil || !ok || got.MaxAttempts != 5 || !got.CallingHours[time.Sunday].Closed || got.TeamFallback != 0 || len(got.Holidays) != 1 {
 		t.Fatalf("stored: %+v %v", got, err)
 	}
-	if _, ok, _ := b.rules.GetPolicy(ctx, b.other.Tenant.ID); ok {
+	if _, ok, _ := b.store.GetPolicy(ctx, fresh.Tenant.ID); ok {
 		t.Fatal("policy leaked to another tenant")
 	}
 	// A second update keeps what the first set.
 	if _, err := b.svc.UpdatePolicy(ctx, b.p, velocity.PolicyDoc{ClaimLeaseMinutes: ptr(9)}); err != nil {
 		t.Fatal(err)
 	}
-	got, _, _ = b.rules.GetPolicy(ctx, b.p.Tenant.ID)
+	got, _, _ = b.store.GetPolicy(ctx, b.p.Tenant.ID)
 	if got.MaxAttempts != 5 || got.ClaimLease != 9*time.Minute {
 		t.Fatalf("second update: %+v", got)
 	}
@@ -99,17 +89,17 @@ func testDoNotCallList(t *testing.T, b *rulesBundle) {
 	if err != nil || res.Added != 2 {
 		t.Fatalf("add: %+v %v", res, err)
 	}
-	if on, err := b.rules.IsDoNotCall(ctx, b.p.Tenant.ID, "+12125550101"); !on || err != nil {
+	if on, err := b.store.IsDoNotCall(ctx, b.p.Tenant.ID, "+12125550101"); !on || err != nil {
 		t.Fatalf("listed number: %v %v", on, err)
 	}
-	if on, _ := b.rules.IsDoNotCall(ctx, b.other.Tenant.ID, "+12125550101"); on {
+	if on, _ := b.store.IsDoNotCall(ctx, b.other.Tenant.ID, "+12125550101"); on {
 		t.Fatal("list leaked to another tenant")
 	}
-	page, err := b.rules.ListDoNotCall(ctx, b.p.Tenant.ID, "", 1)
+	page, err := b.store.ListDoNotCall(ctx, b.p.Tenant.ID, "", 1)
 	if err != nil || len(page) != 1 || page[0].PhoneNumber != "+12125550101" || page[0].Reason != "asked" || page[0].AddedBy != "system" {
 		t.Fatalf("page 1: %+v %v", page, err)
 	}
-	page, _ = b.rules.ListDoNotCall(ctx, b.p.Tenant.ID, page[0].PhoneNumber, 10)
+	page, _ = b.store.ListDoNotCall(ctx, b.p.Tenant.ID, page[0].PhoneNumber, 10)
 	if len(page) != 1 || page[0].PhoneNumber != "+12125550102" {
 		t.Fatalf("page 2: %+v", page)
 	}
@@ -144,7 +134,7 @@ func testDoNotCallEnforced(t *testing.T, b *rulesBundle) {
 	// A number listed behind the service's back (another server, a race) is still
 	// refused at dial time.
 	cb := b.create(t, velocity.CreateInput{})
-	if _, err := b.rules.AddDoNotCall(ctx, []velocity.DoNotCall{{TenantID: b.p.Tenant.ID, PhoneNumber: cb.PhoneNumber, AddedBy: "x", AddedAt: Epoch}}); err != nil {
+	if _, err := b.store.AddDoNotCall(ctx, []velocity.DoNotCall{{TenantID: b.p.Tenant.ID, PhoneNumber: cb.PhoneNumber, AddedBy: "x", AddedAt: Epoch}}); err != nil {
 		t.Fatal(err)
 	}
 	_, err = b.svc.Claim(ctx, b.p, cb.ID, "agent-1")
@@ -174,7 +164,7 @@ func testDoNotCallImport(t *testing.T, b *rulesBundle) {
 		t.Fatalf("errors %+v", rep.Errors)
 	}
 	for _, n := range []string{"+12125550121", "+442079460018"} {
-		if on, _ := b.rules.IsDoNotCall(ctx, b.p.Tenant.ID, n); !on {
+		if on, _ := b.store.IsDoNotCall(ctx, b.p.Tenant.ID, n); !on {
 			t.Fatalf("%s not listed", n)
 		}
 	}
@@ -189,7 +179,7 @@ var night = time.Date(2026, 3, 3, 8, 0, 0, 0, time.UTC)
 
 func testCallingHoursService(t *testing.T, b *rulesBundle) {
 	ctx := context.Background()
-	if err := b.rules.PutPolicy(ctx, b.p.Tenant.ID, velocity.DefaultPolicy(), Epoch); err != nil {
+	if err := b.store.PutPolicy(ctx, b.p.Tenant.ID, velocity.DefaultPolicy(), Epoch); err != nil {
 		t.Fatal(err)
 	}
 	b.clock.Set(night)
@@ -318,7 +308,7 @@ func testSchedulerDue(t *testing.T, b *rulesBundle) {
 	if err != nil || res.Due != 1 {
 		t.Fatalf("first pass: %+v %v", res, err)
 	}
-	at, ok, err := b.rules.NextDue(ctx, b.clock.Now())
+	at, ok, err := b.store.NextDue(ctx, b.clock.Now())
 	if err != nil || !ok || !at.Equal(Epoch.Add(30*time.Minute)) {
 		t.Fatalf("next due %v %v %v", at, ok, err)
 	}
@@ -368,7 +358,7 @@ func testSchedulersRace(t *testing.T, b *rulesBundle) {
 		}
 	}
 	b.clock.Advance(6 * time.Minute)
-	other := newScheduler(b.bundle, b.rules, b.policies)
+	other := newScheduler(b.bundle, b.policies)
 	var wg sync.WaitGroup
 	results := make([]velocity.PassResult, 2)
 	for i, s := range []*velocity.Scheduler{b.sched, other} {

@@ -70,13 +70,17 @@ func setup(t *testing.T, open Opener) *bundle {
 	s := open(t)
 	clock := NewClock(Epoch)
 	bus := &recordingBus{}
-	// Calling is allowed around the clock: these tests are not about calling hours (the
-	// rules suite is), and must hold at any instant.
-	allDay := func(context.Context, string) (velocity.Policy, error) { return AllDay(), nil }
 	b := &bundle{store: s, clock: clock, bus: bus, phones: NewPhones(),
-		svc: &velocity.Service{Store: s, Bus: bus, Clock: clock, Policy: allDay}}
+		svc: &velocity.Service{Store: s, Bus: bus, Clock: clock}}
 	b.p = NewTenant(t, s, "acme")
 	b.other = NewTenant(t, s, "globex")
+	// Calling is allowed around the clock: most tests are not about calling hours (those
+	// that are set their own policy and clock), and every test must hold at any instant.
+	for _, p := range []velocity.Principal{b.p, b.other} {
+		if err := s.PutPolicy(context.Background(), p.Tenant.ID, AllDay(), Epoch); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return b
 }
 

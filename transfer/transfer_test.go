@@ -30,9 +30,16 @@ func seed(t *testing.T) (*sqlite.Store, velocity.Principal, string) {
 	}
 	t.Cleanup(func() { src.Close() })
 	clock := storetest.NewClock(storetest.Epoch)
-	svc := &velocity.Service{Store: src, Clock: clock, Policy: allDay}
+	svc := &velocity.Service{Store: src, Clock: clock}
 	p := storetest.NewTenant(t, src, "acme")
 	other := storetest.NewTenant(t, src, "globex")
+	// Calling around the clock while seeding, so that claims work at any instant; the
+	// policy copied is set at the end.
+	for _, tn := range []velocity.Principal{p, other} {
+		if err := src.PutPolicy(ctx, tn.Tenant.ID, storetest.AllDay(), storetest.Epoch); err != nil {
+			t.Fatal(err)
+		}
+	}
 	key, rec := velocity.NewAPIKey()
 	rec.ID, rec.TenantID, rec.Name, rec.CreatedAt = velocity.NewID("ak_"), p.Tenant.ID, "widget", storetest.Epoch
 	if err := src.CreateAPIKey(ctx, rec); err != nil {
@@ -83,9 +90,6 @@ func seed(t *testing.T) (*sqlite.Store, velocity.Principal, string) {
 	}
 	return src, p, key
 }
-
-// allDay lets these tests schedule and claim at any instant: they are about copying.
-func allDay(context.Context, string) (velocity.Policy, error) { return storetest.AllDay(), nil }
 
 func all(t *testing.T, s velocity.Store, tenantID string) []velocity.Callback {
 	t.Helper()
@@ -159,7 +163,10 @@ func TestCopy(t *testing.T) {
 		t.Fatalf("globex copied: %v", err)
 	}
 	// Idempotency keys and the open-number rule carry over.
-	svc := &velocity.Service{Store: dst, Clock: storetest.NewClock(storetest.Epoch.Add(time.Hour)), Policy: allDay}
+	if err := dst.PutPolicy(ctx, p.Tenant.ID, storetest.AllDay(), storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	svc := &velocity.Service{Store: dst, Clock: storetest.NewClock(storetest.Epoch.Add(time.Hour))}
 	again, replayed, err := svc.Create(ctx, p, "agent-1", velocity.CreateInput{TeamID: "team-1", PhoneNumber: "+12125550005", Notes: "n"}, "key-05")
 	if err != nil || !replayed || again.ID != want5(t, src, p) {
 		t.Fatalf("replay: %v %v %v", again.ID, replayed, err)

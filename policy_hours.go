@@ -168,3 +168,22 @@ func (p Policy) Callability(cb *Callback, now time.Time) Callability {
 	}
 	return c
 }
+
+// clipToHours fits a window to the customer's calling hours, or refuses one that lies
+// wholly outside them, naming the next allowed start.
+func clipToHours(p Policy, start, end time.Time, zone string) (time.Time, time.Time, error) {
+	loc := Location(zone)
+	s, e, next, ok := p.ClipWindow(start, end, loc)
+	if ok {
+		return s, e, nil
+	}
+	msg := "lies wholly outside the customer's calling hours (" + zone + ")"
+	extra := map[string]any{}
+	if !next.IsZero() {
+		msg += "; the next allowed start is " + next.In(loc).Format(time.RFC3339)
+		extra["nextAllowedStart"] = next.UTC()
+	}
+	err := ValidationError(FieldError{Field: "windowStart", Code: "outside_calling_hours", Message: msg})
+	err.Extra = extra
+	return start, end, err
+}

@@ -1,0 +1,54 @@
+package velocity
+
+import (
+	"context"
+	"time"
+)
+
+// Update edits, reschedules or reassigns an open callback. With ifMatch set, a stale
+// version is ErrVersionMismatch and nothing changes.
+func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u UpdateInput, ifMatch *int64) (Callback, error) {
+	return s.mutate(ctx, p, id, agentID, ifMatch, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
+		if !cb.Status.Open() {
+			return nil, ErrInvalidTransition.With("A "+string(cb.Status)+" callback can no longer be edited.", map[string]any{"currentStatus": cb.Status})
+		}
+		holder, owner := cb.Holder(), cb.Owner()
+		changes, err := u.Apply(cb, p.Tenant, pol, now)
+		if err != nil || len(changes) == 0 {
+			return nil, err
+		}
+		if changes["phoneNumber"] != nil {
+			if err := s.checkNumber(ctx, tx, p.Tenant.ID, cb.PhoneNumber, cb.ID); err != nil {
+				return nil, err
+			}
+		}
+		// Giving a callback to an agent while another agent is dialing it would leave
+		// the claim with someone who may no longer take it.
+		if newOwner := cb.Owner(); newOwner != owner && newOwner != "" && holder != "" && holder != newOwner && cb.LeaseActive(now) {
+			return nil, ErrAlreadyClaimed.With(holder+" is dialing this callback; reassign it after they release it or record the call.",
+				map[string]any{"claimedBy": holder, "claimExpiresAt": cb.ClaimExpiresAt})
+		}
+
+		return change{{Type: EventUpdated, Data: map[string]any{"changes": changes}}}, nil
+	})
+}
+
+// Cancel withdraws an open callback, recording the reason.
+func (s *Service) Cancel(ctx context.Context, p Principal, id, agentID, reason string) (Callback, error) {
+	var c checker
+	c.text("reason", reason, MaxReasonLen, false)
+	c.text("agentId", agentID, MaxIDLen, false)
+	if err := c.err(); err != nil {
+		return Callback{}, err
+	}
+	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
+		if err := cb.Cancel(now); err != nil {
+			return nil, err
+		}
+		var data map[string]any
+		if reason != "" {
+			data = map[string]any{"reason": reason}
+		}
+		return change{{Type: EventCancelled, Data: data}}, nil
+	})
+}
