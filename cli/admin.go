@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/customerdynamics/velocity"
-	"github.com/customerdynamics/velocity/app"
 	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/sqlite"
 	"github.com/customerdynamics/velocity/transfer"
@@ -35,7 +34,8 @@ func (c *Migrate) Run(ctx context.Context, args []string) error {
 	fs := c.flags("migrate")
 	db := c.dbFlag(fs)
 	from := fs.String("from-sqlite", "", "copy a tenant from this SQLite file into the PostgreSQL --db")
-	tenant := fs.String("tenant", "", "with --from-sqlite: the tenant to copy")
+	tenant := fs.String("tenant", "", "with --from-sqlite: the tenant to copy (its name or id)")
+	asJSON := fs.Bool("json", false, "print one JSON object (the copy always prints its report as JSON)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -47,6 +47,9 @@ func (c *Migrate) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
+	if *asJSON {
+		return c.printJSON(map[string]any{"database": redactDB(*db), "upToDate": true})
+	}
 	fmt.Fprintf(c.Stdout, "database %s is up to date\n", redactDB(*db))
 	return nil
 }
@@ -123,11 +126,15 @@ func (c *TenantCmd) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// tenantByName resolves --tenant for admin commands.
-func tenantByName(ctx context.Context, a *app.App, name string) (velocity.Tenant, error) {
-	t, err := a.Store.GetTenantByName(ctx, name)
+// resolveTenant finds the tenant that --tenant names: by id (what tenant create prints)
+// or by name.
+func resolveTenant(ctx context.Context, s velocity.AdminStore, ref string) (velocity.Tenant, error) {
+	t, err := s.GetTenant(ctx, ref)
 	if errors.Is(err, velocity.ErrNotFound) {
-		return t, fmt.Errorf("no tenant named %q (see velocity tenant list)", name)
+		t, err = s.GetTenantByName(ctx, ref)
+	}
+	if errors.Is(err, velocity.ErrNotFound) {
+		return t, fmt.Errorf("no tenant with the id or name %q (see velocity tenant list)", ref)
 	}
 	return t, err
 }
@@ -143,7 +150,7 @@ func (c *APIKeyCmd) Run(ctx context.Context, args []string) error {
 	}
 	fs := c.flags("apikey " + sub)
 	db := c.dbFlag(fs)
-	tenant := fs.String("tenant", "", "tenant name (required)")
+	tenant := tenantFlag(fs)
 	label := fs.String("name", "", "a label for the key (create)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parse(fs, args); err != nil {
@@ -218,7 +225,7 @@ func (c *AccountCmd) Run(ctx context.Context, args []string) error {
 	}
 	fs := c.flags("account " + sub)
 	db := c.dbFlag(fs)
-	tenant := fs.String("tenant", "", "tenant name (required)")
+	tenant := tenantFlag(fs)
 	username := fs.String("username", "", "account username (required)")
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin (create, passwd)")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -313,7 +320,7 @@ func (c *Migrate) copyTenant(ctx context.Context, from, db, tenant string) error
 		return usageErr("--from-sqlite copies into PostgreSQL: give --db a postgres:// URL")
 	}
 	if tenant == "" {
-		return usageErr("--from-sqlite needs --tenant NAME")
+		return usageErr("--from-sqlite needs --tenant NAME|ID")
 	}
 	if _, err := os.Stat(from); err != nil {
 		return fmt.Errorf("SQLite file %s: %w", from, err)
@@ -323,13 +330,17 @@ func (c *Migrate) copyTenant(ctx context.Context, from, db, tenant string) error
 		return err
 	}
 	defer src.Close()
+	t, err := resolveTenant(ctx, src, tenant)
+	if err != nil {
+		return err
+	}
 	dst, err := postgres.Open(ctx, db, postgres.Options{})
 	if err != nil {
 		return err
 	}
 	defer dst.Close()
 	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	rep, err := transfer.Copy(ctx, src, dst, tenant, log)
+	rep, err := transfer.Copy(ctx, src, dst, t.Name, log)
 	if err != nil {
 		return err
 	}

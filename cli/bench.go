@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -35,6 +36,7 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	schedDue := fs.Int("scheduler-due", 0, "also time one scheduler pass that finds this many callbacks falling due at once")
 	dueDelay := fs.Int("due-delay", 0, "also measure this many window-opening to due-event delays on an agent's stream")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	asJSON := fs.Bool("json", false, "print the results as JSON (the progress log still goes to stderr)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -66,11 +68,23 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 		*db = filepath.Join(dir, "bench.db")
 	}
 	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	fmt.Fprintf(c.Stdout, "velocity bench: %d callbacks, %d tenants, %d teams, %d agents on %s; %s per measurement\n",
+	out := io.Writer(c.Stdout)
+	if *asJSON {
+		out = c.Stderr // the human-readable table; stdout gets the JSON
+	}
+	fmt.Fprintf(out, "velocity bench: %d callbacks, %d tenants, %d teams, %d agents on %s; %s per measurement\n",
 		*callbacks, *tenants, *teams, *agents, engine(*db), *duration)
-	_, err := bench.Run(ctx, bench.Options{DB: *db, Shape: bench.Shape{Tenants: *tenants, Teams: *teams, Agents: *agents, Callbacks: *callbacks},
-		Clients: cs, Duration: *duration, Warmup: *warmup, Ops: splitList(*ops), Direct: *direct, SchedulerDue: *schedDue, DueDelay: *dueDelay, Logger: log}, c.Stdout)
-	return err
+	results, err := bench.Run(ctx, bench.Options{DB: *db, Shape: bench.Shape{Tenants: *tenants, Teams: *teams, Agents: *agents, Callbacks: *callbacks},
+		Clients: cs, Duration: *duration, Warmup: *warmup, Ops: splitList(*ops), Direct: *direct, SchedulerDue: *schedDue, DueDelay: *dueDelay, Logger: log}, out)
+	if err != nil || !*asJSON {
+		return err
+	}
+	rows := make([]map[string]any, 0, len(results))
+	for _, r := range results {
+		rows = append(rows, map[string]any{"operation": r.Op, "clients": r.Clients, "requests": r.Requests, "errors": r.Errors,
+			"requestsPerSecond": r.RPS(), "p50Ms": ms(r.P50), "p99Ms": ms(r.P99), "maxMs": ms(r.Max)})
+	}
+	return c.printJSON(map[string]any{"engine": engine(*db), "callbacks": *callbacks, "results": rows})
 }
 
 func engine(db string) string {
@@ -79,3 +93,5 @@ func engine(db string) string {
 	}
 	return "SQLite"
 }
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

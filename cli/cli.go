@@ -43,17 +43,18 @@ const usage = `velocity: callbacks for Webex Contact Center agents.
 
 Usage:
   velocity serve    [--addr HOST:PORT] [--db PATH|URL] [--demo] [--log-level LEVEL] [--log-format text|json] [--cors-origins LIST]
-  velocity migrate  [--db PATH|URL] [--from-sqlite FILE --tenant NAME]
+  velocity migrate  [--db PATH|URL] [--from-sqlite FILE --tenant TENANT] [--json]
   velocity tenant   create --name NAME [--country US] [--timezone ZONE] [--json] | list [--json]
-  velocity apikey   create|list|revoke --tenant NAME [--name LABEL] [KEY-ID|PREFIX] [--json]
-  velocity account  create|disable|enable|passwd --tenant NAME --username USER [--password-stdin] [--json]
-  velocity policy   show|set --tenant NAME [--file POLICY.json]
-  velocity dnc      add|remove|list|import --tenant NAME [NUMBER...] [--reason R] [--file NUMBERS.csv] [--json]
-  velocity bench    [--callbacks N] [--clients N] [--duration D] [--db PATH|URL]
-  velocity version
+  velocity apikey   create|list|revoke --tenant TENANT [--name LABEL] [KEY-ID|PREFIX] [--json]
+  velocity account  create|disable|enable|passwd --tenant TENANT --username USER [--password-stdin] [--json]
+  velocity policy   show|set --tenant TENANT [--file POLICY.json] [--json]
+  velocity dnc      add|remove|list|import --tenant TENANT [NUMBER...] [--reason R] [--file NUMBERS.csv] [--json]
+  velocity bench    [--callbacks N] [--clients N] [--duration D] [--db PATH|URL] [--json]
+  velocity version  [--json]
 
-Every command takes --db (env VELOCITY_DB, default velocity.db). serve also reads
-VELOCITY_ADDR (default 127.0.0.1:8080). Run "velocity COMMAND -h" for a command's flags.
+TENANT is a tenant's name or its id (tenant create prints both). Every command takes --db
+(env VELOCITY_DB, default velocity.db). serve also reads VELOCITY_ADDR (default
+127.0.0.1:8080). Run "velocity COMMAND -h" for a command's flags.
 `
 
 // Main runs the command line and returns the process exit code.
@@ -117,6 +118,14 @@ var Version = "dev"
 type versionCmd struct{ Env }
 
 func (v versionCmd) Run(ctx context.Context, args []string) error {
+	fs := v.flags("version")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *asJSON {
+		return v.printJSON(map[string]string{"version": Version})
+	}
 	fmt.Fprintln(v.Stdout, "velocity", Version)
 	return nil
 }
@@ -126,6 +135,11 @@ func (e Env) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("velocity "+name, flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
 	return fs
+}
+
+// tenantFlag registers --tenant, which takes a tenant's name or its id.
+func tenantFlag(fs *flag.FlagSet) *string {
+	return fs.String("tenant", "", "the tenant's name or id (required)")
 }
 
 // dbFlag registers --db with its environment default.
@@ -184,13 +198,13 @@ func subcommand(cmd string, args []string, subs ...string) (string, []string, er
 // closes the returned App.
 func (e Env) openTenant(ctx context.Context, db, name string) (*app.App, velocity.Tenant, error) {
 	if name == "" {
-		return nil, velocity.Tenant{}, usageErr("--tenant NAME is required")
+		return nil, velocity.Tenant{}, usageErr("--tenant NAME|ID is required")
 	}
 	a, err := e.openStore(ctx, db)
 	if err != nil {
 		return nil, velocity.Tenant{}, err
 	}
-	t, err := tenantByName(ctx, a, name)
+	t, err := resolveTenant(ctx, a.Store, name)
 	if err != nil {
 		a.Close()
 		return nil, velocity.Tenant{}, err

@@ -81,8 +81,42 @@ func TestAdminCommands(t *testing.T) {
 	if strings.Contains(out, tenant["apiKey"]) {
 		t.Fatal("apikey list shows a secret")
 	}
-	if code, _, errs := run(t, "", "apikey", "list", "--db", db, "--tenant", "nope"); code != 1 || !strings.Contains(errs, `no tenant named "nope"`) {
+	if code, _, errs := run(t, "", "apikey", "list", "--db", db, "--tenant", "nope"); code != 1 || !strings.Contains(errs, `no tenant with the id or name "nope"`) {
 		t.Fatalf("unknown tenant: %s", errs)
+	}
+	// --tenant takes the id that tenant create printed as well as the name.
+	code, out, errs = run(t, "", "account", "create", "--db", db, "--tenant", tenant["tenantId"], "--username", "crm", "--json")
+	if code != 0 || !strings.Contains(out, `"tenantId": "`+tenant["tenantId"]+`"`) {
+		t.Fatalf("account create by tenant id: %d %s %s", code, out, errs)
+	}
+}
+
+// TestEveryResultTakesJSON: each command that prints a result prints JSON with --json.
+func TestEveryResultTakesJSON(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v.db")
+	if code, _, errs := run(t, "", "tenant", "create", "--db", db, "--name", "acme"); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, args := range [][]string{
+		{"version", "--json"},
+		{"migrate", "--db", db, "--json"},
+		{"tenant", "list", "--db", db, "--json"},
+		{"policy", "show", "--db", db, "--tenant", "acme", "--json"},
+		{"policy", "set", "--db", db, "--tenant", "acme", "--json"},
+		{"dnc", "add", "--db", db, "--tenant", "acme", "--json", "+12125550171"},
+		{"dnc", "list", "--db", db, "--tenant", "acme", "--json"},
+		{"dnc", "remove", "--db", db, "--tenant", "acme", "--json", "+12125550171"},
+		{"dnc", "import", "--db", db, "--tenant", "acme", "--json"},
+	} {
+		stdin := ""
+		if args[0] == "policy" && args[1] == "set" {
+			stdin = `{"maxAttempts":4}`
+		}
+		code, out, errs := run(t, stdin, args...)
+		var v map[string]any
+		if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil {
+			t.Errorf("velocity %s: exit %d, output %q is not one JSON object (%v); stderr %s", strings.Join(args, " "), code, out, err, errs)
+		}
 	}
 }
 

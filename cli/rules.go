@@ -24,8 +24,9 @@ func (c *PolicyCmd) Run(ctx context.Context, args []string) error {
 	}
 	fs := c.flags("policy " + sub)
 	db := c.dbFlag(fs)
-	tenant := fs.String("tenant", "", "tenant name (required)")
+	tenant := tenantFlag(fs)
 	file := fs.String("file", "", `set: a JSON file of the fields to change, e.g. {"callingHours":{"sun":null},"teamFallbackMinutes":30} ("-" or empty: stdin)`)
+	fs.Bool("json", true, "print JSON (the policy is always printed as JSON)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -78,7 +79,7 @@ func (c *DNCCmd) Run(ctx context.Context, args []string) error {
 	}
 	fs := c.flags("dnc " + sub)
 	db := c.dbFlag(fs)
-	tenant := fs.String("tenant", "", "tenant name (required)")
+	tenant := tenantFlag(fs)
 	reason := fs.String("reason", "", "add: why the numbers are listed")
 	country := fs.String("country", "", "add, remove: the country of numbers written without +country")
 	file := fs.String("file", "", "import: a CSV file (phoneNumber[,reason[,country]] per line; - or empty: stdin)")
@@ -115,6 +116,9 @@ func (c *DNCCmd) Run(ctx context.Context, args []string) error {
 			if err := svc.RemoveDoNotCall(ctx, p, n, *country); err != nil {
 				return fmt.Errorf("%s: %s", n, describe(err))
 			}
+		}
+		if *asJSON {
+			return c.printJSON(map[string]any{"removed": fs.NArg()})
 		}
 		fmt.Fprintf(c.Stdout, "%d number(s) removed\n", fs.NArg())
 	case "list":
