@@ -74,9 +74,14 @@ func visible(cbTeam string, cbAgent *string, agentID, teamID string) bool {
 	return cbTeam == teamID
 }
 
-// Bus carries recorded events to live subscribers. Publish is called after the events'
-// transaction commits; an implementation spanning several servers delivers each event to
-// subscribers on every server.
+// Bus carries recorded events to live subscribers. The service calls Publish after the
+// events' transaction has committed, from many goroutines at once, so calls may arrive
+// out of event-ID order; Publish never blocks on subscribers. Subscribe returns a
+// subscription to one tenant's events. The buses a server runs deliver them in ID order
+// with none skipped (hub.Sequencer puts SQLite's commits in order; postgres.Bus reads
+// the events table, so each event reaches subscribers on every server); a subscriber
+// that falls behind is dropped (Subscription.Dropped) rather than left to miss an event.
+// hub.Hub alone delivers in the order Publish is called.
 type Bus interface {
 	Publish(events []Event)
 	Subscribe(tenantID string) Subscription

@@ -116,8 +116,9 @@ type SchedulerStore interface {
 	DueCallbacks(ctx context.Context, now time.Time, limit int) ([]Callback, error)
 	// ExpiredClaims returns claimed callbacks whose lease ended at or before now.
 	ExpiredClaims(ctx context.Context, now time.Time, limit int) ([]Callback, error)
-	// OverduePersonal returns a tenant's open personal callbacks whose window ended
-	// before endedBefore.
+	// OverduePersonal returns a tenant's scheduled personal callbacks whose window ended
+	// before endedBefore, earliest end first. Claimed ones are left out: a live claim is
+	// an agent dialing, and an expired one is released earlier in the scheduler's pass.
 	OverduePersonal(ctx context.Context, tenantID string, endedBefore time.Time, limit int) ([]Callback, error)
 	// NextDue returns the earliest window start after now of a scheduled callback whose
 	// due event has not been sent; ok is false when there is none.

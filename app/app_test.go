@@ -130,12 +130,13 @@ func TestStreamsSeeEveryEventInOrder(t *testing.T) {
 		}
 		got <- nil
 	}()
+	phones := storetest.NewPhones()
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			if _, _, err := a.Service.Create(ctx, p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: fmt.Sprintf("+1212555%04d", 1000+i), Timezone: "UTC"}, ""); err != nil {
+			if _, _, err := a.Service.Create(ctx, p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: phones.Next(), Timezone: "UTC"}, ""); err != nil {
 				t.Error(err)
 			}
 		}(i)

@@ -59,10 +59,11 @@ func TestTwoServers(t *testing.T) {
 	t.Run("EventReachesTheOtherServer", func(t *testing.T) {
 		events := c.stream(t, s2, "agent-1", "team-1")
 		var delays []time.Duration
+		phones := storetest.NewPhones()
 		for i := 0; i < 100; i++ {
 			start := time.Now()
 			var cb struct{ ID string }
-			c.do(t, "POST", s1+"/api/v1/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": fmt.Sprintf("+1212555%04d", 100+i)}, 201, &cb)
+			c.do(t, "POST", s1+"/api/v1/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": phones.Next()}, 201, &cb)
 			// The scheduler's "due" events for earlier callbacks may come in between.
 			waitFor(t, events, "created", cb.ID, time.Second)
 			delays = append(delays, time.Since(start))
@@ -74,9 +75,10 @@ func TestTwoServers(t *testing.T) {
 
 	t.Run("ClaimRaceAcrossServers", func(t *testing.T) {
 		const agents, rounds = 64, 20
+		phones := storetest.NewPhones()
 		for r := 0; r < rounds; r++ {
 			var cb struct{ ID string }
-			c.do(t, "POST", s1+"/api/v1/callbacks", map[string]any{"teamId": "team-2", "phoneNumber": fmt.Sprintf("+1646555%04d", 100+r)}, 201, &cb)
+			c.do(t, "POST", s1+"/api/v1/callbacks", map[string]any{"teamId": "team-2", "phoneNumber": phones.Next()}, 201, &cb)
 			var wins, conflicts atomic.Int32
 			var wg sync.WaitGroup
 			start := make(chan struct{})
@@ -109,6 +111,7 @@ func TestTwoServers(t *testing.T) {
 	})
 
 	t.Run("DatabaseOutage", func(t *testing.T) {
+		phones := storetest.NewPhones()
 		proxy.cut()
 		for _, s := range []string{s1, s2} {
 			start := time.Now()
@@ -116,7 +119,7 @@ func TestTwoServers(t *testing.T) {
 			if status != 503 || !strings.Contains(body, "database_unavailable") {
 				t.Fatalf("readyz during the outage: %d %s", status, body)
 			}
-			status, body = c.call(t, "POST", s+"/api/v1/callbacks", map[string]any{"teamId": "team-3", "phoneNumber": "+12125550300"})
+			status, body = c.call(t, "POST", s+"/api/v1/callbacks", map[string]any{"teamId": "team-3", "phoneNumber": phones.Next()})
 			took := time.Since(start)
 			if status != 503 || !strings.Contains(body, "database_unavailable") {
 				t.Fatalf("create during the outage: %d %s", status, body)
@@ -142,7 +145,7 @@ func TestTwoServers(t *testing.T) {
 		// Both serve again, and events flow between them again (the listener reconnected).
 		events := c.stream(t, s1, "agent-1", "team-3")
 		var cb struct{ ID string }
-		c.do(t, "POST", s2+"/api/v1/callbacks", map[string]any{"teamId": "team-3", "phoneNumber": "+12125550301"}, 201, &cb)
+		c.do(t, "POST", s2+"/api/v1/callbacks", map[string]any{"teamId": "team-3", "phoneNumber": phones.Next()}, 201, &cb)
 		waitFor(t, events, "created", cb.ID, 3*time.Second)
 	})
 }

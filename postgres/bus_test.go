@@ -101,9 +101,10 @@ func TestBusAcrossServers(t *testing.T) {
 	defer local.Close()
 	ctx := context.Background()
 	var delays []time.Duration
+	phones := storetest.NewPhones()
 	for i := 0; i < 20; i++ {
 		start := time.Now()
-		cb, _, err := a.svc.Create(ctx, p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: fmt.Sprintf("+1212555%04d", 1000+i)}, "")
+		cb, _, err := a.svc.Create(ctx, p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: phones.Next()}, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,6 +159,7 @@ func TestBusBurst(t *testing.T) {
 	}
 	subs := []velocity.Subscription{a.bus.Subscribe(p.Tenant.ID), b.bus.Subscribe(p.Tenant.ID)}
 	const writers, each = 16, 25
+	phones := storetest.NewPhones()
 	var wg sync.WaitGroup
 	for w := 0; w < writers; w++ {
 		srv := a
@@ -168,7 +170,7 @@ func TestBusBurst(t *testing.T) {
 		go func(w int) {
 			defer wg.Done()
 			for i := 0; i < each; i++ {
-				cb, _, err := srv.svc.Create(ctx, p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: fmt.Sprintf("+1646555%02d%02d", w, i)}, "")
+				cb, _, err := srv.svc.Create(ctx, p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: phones.Next()}, "")
 				if err != nil {
 					t.Error(err)
 					return
