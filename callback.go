@@ -75,8 +75,12 @@ type Callback struct {
 	Attempts            int        `json:"attempts"`
 	MaxAttempts         int        `json:"maxAttempts"`
 	LastOutcome         *Outcome   `json:"lastOutcome"`
-	ClaimedBy           *string    `json:"claimedBy"`
-	ClaimExpiresAt      *time.Time `json:"claimExpiresAt"`
+	// ClaimedBy and ClaimExpiresAt describe the latest claim. While the status is
+	// claimed it is live; when its lease ran out (the scheduler put the callback back
+	// to scheduled) it stays recorded as lapsed, so that its holder, still on the call,
+	// may record the outcome until another agent claims the callback.
+	ClaimedBy      *string    `json:"claimedBy"`
+	ClaimExpiresAt *time.Time `json:"claimExpiresAt"`
 	CreatedAt           time.Time  `json:"createdAt"`
 	UpdatedAt           time.Time  `json:"updatedAt"`
 	Version             int64      `json:"version"`
@@ -93,12 +97,29 @@ func (c *Callback) Owner() string {
 	return *c.AgentID
 }
 
-// Holder returns the id of the agent holding the claim, or "".
+// Holder returns the id of the agent holding the claim, or "" when the callback is not
+// claimed.
 func (c *Callback) Holder() string {
-	if c.ClaimedBy == nil {
+	if c.Status != StatusClaimed || c.ClaimedBy == nil {
 		return ""
 	}
 	return *c.ClaimedBy
+}
+
+// LapsedHolder returns the agent whose claim ran out without anyone claiming the
+// callback since, or "".
+func (c *Callback) LapsedHolder() string {
+	if c.Status != StatusScheduled || c.ClaimedBy == nil {
+		return ""
+	}
+	return *c.ClaimedBy
+}
+
+// lapse ends a claim whose lease ran out: the callback is scheduled again, and the claim
+// stays recorded as lapsed (see LapsedHolder).
+func (c *Callback) lapse(now time.Time) {
+	c.Status = StatusScheduled
+	c.touch(now)
 }
 
 // LeaseActive reports whether an agent holds an unexpired claim at now.
@@ -138,8 +159,14 @@ func (c *Callback) Claim(agentID string, now time.Time, lease time.Duration) err
 	return nil
 }
 
-// Release gives back agentID's claim, returning the callback to scheduled.
+// Release gives back agentID's claim, returning the callback to scheduled. The holder of
+// a lapsed claim may release it too (it gives up the right to record the outcome).
 func (c *Callback) Release(agentID string, now time.Time) error {
+	if agentID != "" && c.LapsedHolder() == agentID {
+		c.clearClaim()
+		c.touch(now)
+		return nil
+	}
 	if c.Status != StatusClaimed {
 		return ErrInvalidTransition.With("Only a claimed callback can be released; this one is "+string(c.Status)+".", map[string]any{"currentStatus": c.Status})
 	}
@@ -152,10 +179,14 @@ func (c *Callback) Release(agentID string, now time.Time) error {
 	return nil
 }
 
-// Attempt records one dial by agentID, who must hold the claim. Connected and declined
-// complete the callback; invalid_number fails it; any other outcome schedules a retry at
-// retryAt, or fails it when the attempts reach MaxAttempts. The window keeps its length.
+// Attempt records one dial by agentID, who must hold the claim, or hold a lapsed one
+// (a call that outlasted its lease). Connected and declined complete the callback;
+// invalid_number fails it; any other outcome schedules a retry at retryAt, or fails it
+// when the attempts reach MaxAttempts. The window keeps its length.
 func (c *Callback) Attempt(agentID string, outcome Outcome, retryAt time.Time, now time.Time) error {
+	if agentID != "" && c.LapsedHolder() == agentID {
+		c.Status = StatusClaimed // the call went on after the lease ran out
+	}
 	if c.Status != StatusClaimed {
 		return ErrInvalidTransition.With("Claim the callback before recording an attempt; it is "+string(c.Status)+".", map[string]any{"currentStatus": c.Status})
 	}
@@ -178,6 +209,21 @@ func (c *Callback) Attempt(agentID string, outcome Outcome, retryAt time.Time, n
 		c.WindowEnd = retryAt.Add(length)
 		c.DueNotifiedAt = nil
 	}
+	c.touch(now)
+	return nil
+}
+
+// MarkReached completes an open callback because the customer was reached on another
+// call (they called in). A claim another agent is dialing on refuses it.
+func (c *Callback) MarkReached(agentID string, now time.Time) error {
+	if !c.Status.Open() {
+		return ErrInvalidTransition.With("A "+string(c.Status)+" callback cannot be marked as reached.", map[string]any{"currentStatus": c.Status})
+	}
+	if h := c.Holder(); h != "" && h != agentID && c.LeaseActive(now) {
+		return ErrAlreadyClaimed.With(h+" is dialing this callback right now.", map[string]any{"claimedBy": h, "claimExpiresAt": c.ClaimExpiresAt})
+	}
+	c.Status = StatusCompleted
+	c.clearClaim()
 	c.touch(now)
 	return nil
 }

@@ -260,9 +260,7 @@ func (s *Scheduler) expire(now time.Time) rule {
 			return nil
 		}
 		holder := cb.Holder()
-		cb.Status = StatusScheduled
-		cb.clearClaim()
-		cb.touch(now)
+		cb.lapse(now)
 		return &Event{Type: EventReleased, Data: map[string]any{"reason": "lease_expired", "claimedBy": holder}}
 	}
 }

@@ -118,3 +118,40 @@ func requireAgent(agentID string) error {
 	c.text("agentId", agentID, MaxIDLen, true)
 	return c.err()
 }
+
+// MarkReached completes an open callback because the customer was reached on an inbound
+// call (interactionID, kept in its history): nobody should call them back now. agentID,
+// when set, is the agent on that call.
+func (s *Service) MarkReached(ctx context.Context, p Principal, id, agentID, interactionID string) (Callback, error) {
+	var c checker
+	c.text("agentId", agentID, MaxIDLen, false)
+	c.text("interactionId", interactionID, MaxIDLen, true)
+	if err := c.err(); err != nil {
+		return Callback{}, err
+	}
+	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
+		if err := cb.MarkReached(agentID, now); err != nil {
+			return nil, err
+		}
+		return change{{Type: EventCompleted, Data: map[string]any{"reason": "reached_inbound", "interactionId": interactionID}}}, nil
+	})
+}
+
+// FindOpenByPhone returns the tenant's open callback for a number in any common format
+// (parsed with country, else the tenant's default region), or ErrNotFound.
+func (s *Service) FindOpenByPhone(ctx context.Context, p Principal, raw, country string) (Callback, error) {
+	if country == "" {
+		country = p.Tenant.DefaultCountry
+	}
+	phone, _, fe := ParsePhone("phoneNumber", raw, country)
+	if fe != nil {
+		return Callback{}, ValidationError(*fe)
+	}
+	var cb Callback
+	err := s.Store.Write(ctx, func(tx Tx) error {
+		var err error
+		cb, err = tx.FindOpenByPhone(ctx, p.Tenant.ID, phone)
+		return err
+	})
+	return cb, err
+}

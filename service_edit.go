@@ -29,6 +29,11 @@ func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u
 				map[string]any{"claimedBy": holder, "claimExpiresAt": cb.ClaimExpiresAt})
 		}
 
+		// A lapsed claim lets its holder record the call's outcome only while nobody
+		// else took the callback; giving it to another agent is taking it.
+		if lapsed, newOwner := cb.LapsedHolder(), cb.Owner(); lapsed != "" && newOwner != "" && newOwner != lapsed {
+			cb.clearClaim()
+		}
 		return change{{Type: EventUpdated, Data: map[string]any{"changes": changes}}}, nil
 	})
 }

@@ -258,3 +258,18 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request, p velocity.Prin
 	writeJSON(w, http.StatusOK, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
 	return nil
 }
+
+type reachedBody struct {
+	AgentID       string `json:"agentId"`
+	InteractionID string `json:"interactionId"`
+}
+
+// markReached completes a callback because the customer was reached on an inbound call.
+func (s *Server) markReached(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	var b reachedBody
+	if err := decodeJSON(r, &b, false); err != nil {
+		return err
+	}
+	cb, err := s.cfg.Service.MarkReached(r.Context(), p, r.PathValue("id"), b.AgentID, b.InteractionID)
+	return s.respond(w, r, p, cb, err)
+}

@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -286,4 +287,39 @@ func TestClaimRaceOverHTTP(t *testing.T) {
 			t.Fatalf("round %d: %d wins, %d conflicts: %v", round, wins, conflicts, statuses)
 		}
 	}
+}
+
+// TestInboundMatch: the number lookup names the customer's open callback, and marking it
+// reached on the inbound call completes it; a lapsed claim is not shown as a claim.
+func TestInboundMatch(t *testing.T) {
+	e := newEnv(t)
+	id := e.create(map[string]any{"phoneNumber": "+12125550177", "customerName": "Maria Garcia"}).str("id")
+	l := e.do(&e.demo, "GET", "/api/v1/phone-numbers/lookup?number=%28212%29+555-0177", nil).want(t, 200, "")
+	open, ok := l.body["openCallback"].(map[string]any)
+	if !ok || open["id"] != id || open["customerName"] != "Maria Garcia" || open["callable"] == nil {
+		t.Fatalf("lookup %s", l.raw)
+	}
+	e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/reached", map[string]any{"agentId": "agent-1"}).want(t, 422, "validation_failed")
+	r := e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/reached", map[string]any{"agentId": "agent-1", "interactionId": "int-9"}).want(t, 200, "")
+	if r.str("status") != "completed" {
+		t.Fatalf("reached %s", r.raw)
+	}
+	if l := e.do(&e.demo, "GET", "/api/v1/phone-numbers/lookup?number=%2B12125550177", nil).want(t, 200, ""); l.body["openCallback"] != nil {
+		t.Fatalf("lookup after reached %s", l.raw)
+	}
+	e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/reached", map[string]any{"interactionId": "int-9"}).want(t, 409, "invalid_transition")
+
+	// A claim whose lease ran out is not shown as a claim.
+	id = e.create(map[string]any{"phoneNumber": "+12125550178"}).str("id")
+	e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/claim", map[string]any{"agentId": "agent-1"}).want(t, 200, "")
+	e.clock.Advance(6 * time.Minute)
+	if _, err := e.app.Scheduler.RunOnce(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	g := e.do(&e.demo, "GET", "/api/v1/callbacks/"+id, nil).want(t, 200, "")
+	if g.str("status") != "scheduled" || g.body["claimedBy"] != nil || g.body["claimExpiresAt"] != nil {
+		t.Fatalf("lapsed claim shown: %s", g.raw)
+	}
+	// Its agent, still on the call, records the outcome.
+	e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/attempts", map[string]any{"agentId": "agent-1", "outcome": "connected"}).want(t, 200, "")
 }

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"errors"
 	"net"
 	"net/http"
 
@@ -33,6 +34,7 @@ func (s *Server) routeTable() []Route {
 		authed("POST", "/api/v1/callbacks/{id}/release", s.releaseCallback),
 		authed("POST", "/api/v1/callbacks/{id}/attempts", s.recordAttempt),
 		authed("POST", "/api/v1/callbacks/{id}/cancel", s.cancelCallback),
+		authed("POST", "/api/v1/callbacks/{id}/reached", s.markReached),
 		authed("POST", "/api/v1/events/token", s.streamToken),
 		authed("GET", "/api/v1/me", s.me),
 		authed("GET", "/api/v1/phone-numbers/lookup", s.lookupPhone),
@@ -115,6 +117,16 @@ func (s *Server) lookupPhone(w http.ResponseWriter, r *http.Request, p velocity.
 		return err
 	}
 	out["doNotCall"] = dnc
+	// The customer's open callback, so that an agent on a call from them can say so (and
+	// mark it reached) instead of calling them back later.
+	out["openCallback"] = nil
+	open, err := s.cfg.Service.FindOpenByPhone(r.Context(), p, e164, "")
+	switch {
+	case err == nil:
+		out["openCallback"] = s.viewer(r.Context(), p.Tenant.ID).callback(open)
+	case !errors.Is(err, velocity.ErrNotFound):
+		return err
+	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
 }

@@ -12,6 +12,10 @@ import (
 type callbackView struct {
 	velocity.Callback
 	Callable *velocity.Callability `json:"callable,omitempty"`
+	// ClaimedBy and ClaimExpiresAt are shown while the callback is claimed; a lapsed
+	// claim (velocity.Callback.LapsedHolder) is the server's bookkeeping.
+	ClaimedBy      *string    `json:"claimedBy"`
+	ClaimExpiresAt *time.Time `json:"claimExpiresAt"`
 }
 
 // eventView is an event with its callback shown as a callbackView.
@@ -37,6 +41,9 @@ func (s *Server) viewer(ctx context.Context, tenantID string) viewer {
 
 func (v viewer) callback(cb velocity.Callback) callbackView {
 	out := callbackView{Callback: cb}
+	if cb.Status == velocity.StatusClaimed {
+		out.ClaimedBy, out.ClaimExpiresAt = cb.ClaimedBy, cb.ClaimExpiresAt
+	}
 	if v.pol != nil && cb.Status.Open() {
 		c, ok := v.zones[cb.Timezone]
 		if !ok {

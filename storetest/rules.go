@@ -44,6 +44,7 @@ func RunRules(t *testing.T, open Opener) {
 		"DoNotCallImport":       testDoNotCallImport,
 		"CallingHours":          testCallingHoursService,
 		"SchedulerLeaseExpiry":  testSchedulerLeases,
+		"LapsedClaim":           testLapsedClaim,
 		"SchedulerTeamFallback": testSchedulerFallback,
 		"SchedulerDue":          testSchedulerDue,
 		"SchedulersRace":        testSchedulersRace,
@@ -236,7 +237,7 @@ func testSchedulerLeases(t *testing.T, b *rulesBundle) {
 		t.Fatalf("pass: %+v %v", res, err)
 	}
 	got, _ := b.svc.Get(ctx, b.p, cb.ID)
-	if got.Status != velocity.StatusScheduled || got.ClaimedBy != nil {
+	if got.Status != velocity.StatusScheduled || got.Holder() != "" || got.LapsedHolder() != "agent-1" {
 		t.Fatalf("after expiry: %+v", got)
 	}
 	// The pass releases the claim and, the window being open and not yet announced
@@ -379,4 +380,56 @@ func testSchedulersRace(t *testing.T, b *rulesBundle) {
 	if exp := results[0].Expired + results[1].Expired; exp != 10 {
 		t.Fatalf("%d expiries for 10 leases: %+v", exp, results)
 	}
+}
+
+// testLapsedClaim: a call that outlasts the lease (the scheduler put the callback back)
+// may still be recorded by its agent, until another agent claims the callback; the
+// agent's release, or a reassignment to someone else, ends that right too.
+func testLapsedClaim(t *testing.T, b *rulesBundle) {
+	ctx := context.Background()
+	lapse := func(agent string) velocity.Callback {
+		t.Helper()
+		cb := b.create(t, velocity.CreateInput{})
+		if _, err := b.svc.Claim(ctx, b.p, cb.ID, agent); err != nil {
+			t.Fatal(err)
+		}
+		b.clock.Advance(6 * time.Minute)
+		if _, err := b.sched.RunOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := b.svc.Get(ctx, b.p, cb.ID); got.LapsedHolder() != agent {
+			t.Fatalf("after the lease ran out: %+v", got)
+		}
+		return cb
+	}
+	// The holder records the outcome after the lease ran out.
+	cb := lapse("agent-1")
+	done, err := b.svc.RecordAttempt(ctx, b.p, cb.ID, velocity.AttemptInput{AgentID: "agent-1", Outcome: velocity.OutcomeConnected})
+	if err != nil || done.Status != velocity.StatusCompleted || done.Attempts != 1 || done.LapsedHolder() != "" {
+		t.Fatalf("record after the lease ran out: %+v %v", done, err)
+	}
+	// Another agent's claim takes the callback: the first agent may no longer record.
+	cb = lapse("agent-1")
+	if _, err := b.svc.RecordAttempt(ctx, b.p, cb.ID, velocity.AttemptInput{AgentID: "agent-2", Outcome: velocity.OutcomeBusy}); !errors.Is(err, velocity.ErrInvalidTransition) {
+		t.Fatalf("a non-holder recorded a lapsed claim: %v", err)
+	}
+	if _, err := b.svc.Claim(ctx, b.p, cb.ID, "agent-2"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.svc.RecordAttempt(ctx, b.p, cb.ID, velocity.AttemptInput{AgentID: "agent-1", Outcome: velocity.OutcomeConnected})
+	wantCode(t, err, "not_claim_holder")
+	// The holder's release ends the lapsed claim.
+	cb = lapse("agent-3")
+	if rel, err := b.svc.Release(ctx, b.p, cb.ID, "agent-3"); err != nil || rel.LapsedHolder() != "" || rel.Status != velocity.StatusScheduled {
+		t.Fatalf("release of a lapsed claim: %+v %v", rel, err)
+	}
+	_, err = b.svc.RecordAttempt(ctx, b.p, cb.ID, velocity.AttemptInput{AgentID: "agent-3", Outcome: velocity.OutcomeConnected})
+	wantCode(t, err, "invalid_transition")
+	// Giving the callback to another agent ends it too.
+	cb = lapse("agent-4")
+	if _, err := b.svc.Update(ctx, b.p, cb.ID, "", velocity.UpdateInput{AgentIDSet: true, AgentID: ptr("agent-5")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.svc.RecordAttempt(ctx, b.p, cb.ID, velocity.AttemptInput{AgentID: "agent-4", Outcome: velocity.OutcomeConnected})
+	wantCode(t, err, "invalid_transition")
 }

@@ -123,6 +123,7 @@ func Run(t *testing.T, open Opener) {
 		"ClaimRace":                  testClaimRace,
 		"Attempts":                   testAttempts,
 		"CancelAndTransitions":       testCancel,
+		"MarkReached":                testMarkReached,
 		"UpdateAndIfMatch":           testUpdate,
 		"HistoryAndEvents":           testHistory,
 		"StaleWrite":                 testStaleWrite,
@@ -716,4 +717,41 @@ func testSecrets(t *testing.T, b *bundle) {
 	if err != nil || string(s1) != string(s2) {
 		t.Fatalf("secret changed: %q %q %v", s1, s2, err)
 	}
+}
+
+// testMarkReached: a customer who called in is marked reached on that call, which
+// completes the callback with the interaction in its history; not while another agent is
+// dialing it, and not once it is closed.
+func testMarkReached(t *testing.T, b *bundle) {
+	ctx := context.Background()
+	cb := b.create(t, velocity.CreateInput{})
+	found, err := b.svc.FindOpenByPhone(ctx, b.p, cb.PhoneNumber, "")
+	if err != nil || found.ID != cb.ID {
+		t.Fatalf("find open by phone: %v %v", found.ID, err)
+	}
+	if _, err := b.svc.FindOpenByPhone(ctx, b.other, cb.PhoneNumber, ""); !errors.Is(err, velocity.ErrNotFound) {
+		t.Fatalf("another tenant found it: %v", err)
+	}
+	got, err := b.svc.MarkReached(ctx, b.p, cb.ID, "agent-1", "int-42")
+	if err != nil || got.Status != velocity.StatusCompleted || got.Attempts != 0 {
+		t.Fatalf("mark reached: %+v %v", got, err)
+	}
+	h, _ := b.svc.History(ctx, b.p, cb.ID)
+	if last := h[len(h)-1]; last.Type != velocity.EventCompleted || last.Data["reason"] != "reached_inbound" || last.Data["interactionId"] != "int-42" || last.Actor.AgentID != "agent-1" {
+		t.Fatalf("history: %+v", last)
+	}
+	if _, err := b.svc.FindOpenByPhone(ctx, b.p, cb.PhoneNumber, ""); !errors.Is(err, velocity.ErrNotFound) {
+		t.Fatalf("a completed callback is still open: %v", err)
+	}
+	_, err = b.svc.MarkReached(ctx, b.p, cb.ID, "agent-1", "int-43")
+	wantCode(t, err, "invalid_transition")
+
+	dialing := b.create(t, velocity.CreateInput{})
+	if _, err := b.svc.Claim(ctx, b.p, dialing.ID, "agent-2"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.svc.MarkReached(ctx, b.p, dialing.ID, "agent-1", "int-44")
+	wantCode(t, err, "already_claimed")
+	_, err = b.svc.MarkReached(ctx, b.p, dialing.ID, "agent-1", "")
+	wantCode(t, err, "validation_failed")
 }
