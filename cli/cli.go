@@ -49,6 +49,8 @@ Usage:
   velocity account  create|disable|enable|passwd --tenant TENANT --username USER [--password-stdin] [--json]
   velocity policy   show|set --tenant TENANT [--file POLICY.json] [--json]
   velocity dnc      add|remove|list|import --tenant TENANT [NUMBER...] [--reason R] [--file NUMBERS.csv] [--json]
+  velocity backup   --db PATH --to FILE [--json]
+  velocity restore  --db PATH --from FILE [--force] [--json]
   velocity bench    [--callbacks N] [--clients N] [--duration D] [--db PATH|URL] [--json]
   velocity version  [--json]
 
@@ -78,6 +80,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		"bench":   &Bench{Env: env},
 		"policy":  &PolicyCmd{Env: env},
 		"dnc":     &DNCCmd{Env: env},
+		"backup":  &Backup{Env: env},
+		"restore": &Restore{Env: env},
 		"version": versionCmd{env},
 	}
 	cmd, ok := commands[args[0]]

@@ -239,3 +239,35 @@ func TestMigrateCopiesATenantToPostgres(t *testing.T) {
 		t.Fatalf("copy into SQLite: %d %s", code, errs)
 	}
 }
+
+func TestBackupAndRestoreCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "v.db")
+	if code, _, errs := run(t, "", "tenant", "create", "--db", db, "--name", "acme"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := run(t, "", "backup", "--db", db, "--to", filepath.Join(dir, "b.db"), "--json")
+	var rep struct {
+		Integrity string           `json:"integrity"`
+		Rows      map[string]int64 `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil || rep.Integrity != "ok" || rep.Rows["tenants"] != 1 {
+		t.Fatalf("backup: %d %s %s", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "backup", "--db", db); code != 2 || !strings.Contains(errs, "--to") {
+		t.Fatalf("backup without --to: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "", "backup", "--db", "postgres://x@localhost/db", "--to", "x"); code != 2 || !strings.Contains(errs, "pg_dump") {
+		t.Fatalf("backup of PostgreSQL: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "", "restore", "--db", db, "--from", filepath.Join(dir, "b.db")); code != 1 || !strings.Contains(errs, "--force") {
+		t.Fatalf("restore over an existing database without --force: %d %s", code, errs)
+	}
+	target := filepath.Join(dir, "restored.db")
+	if code, out, errs := run(t, "", "restore", "--db", target, "--from", filepath.Join(dir, "b.db")); code != 0 || !strings.Contains(out, "integrity check: ok") {
+		t.Fatalf("restore: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, "", "tenant", "list", "--db", target); code != 0 || !strings.Contains(out, "acme") {
+		t.Fatalf("restored database: %s", out)
+	}
+}
