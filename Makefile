@@ -17,7 +17,7 @@ TIMED_PKGS = . ./storetest/... ./sqlite/... ./postgres/... ./httpapi/... ./app/.
 # The packages whose tests need neither PostgreSQL nor Chromium.
 CHECK_PKGS = . ./storetest/... ./sqlite/... ./httpapi/... ./app/... ./hub/... ./bench/... ./tzdb/...
 
-.PHONY: run test test-deps lint build bench tzdata check test-instants
+.PHONY: run test test-deps lint build bench tzdata check test-instants fuzz
 
 run:
 	$(GO) run ./cmd/velocity serve --demo --db velocity-demo.db
@@ -28,6 +28,18 @@ build:
 test: test-deps lint widget-check
 	$(GOTEST) -race -count=1 -timeout 20m ./...
 	$(MAKE) --no-print-directory test-instants
+	$(MAKE) --no-print-directory fuzz
+
+# Each fuzz target for FUZZTIME (inputs that once failed stay in testdata/fuzz and run
+# with the ordinary tests).
+FUZZTIME ?= 10s
+FUZZ_TARGETS = .:FuzzParsePhone .:FuzzPolicyDoc .:FuzzStreamToken .:FuzzImportDoNotCall \
+	./httpapi:FuzzAPIBodies ./httpapi:FuzzQueryString
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; echo "== fuzzing $$name ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 # The time-dependent suites as at each of INSTANTS.
 test-instants:

@@ -45,3 +45,27 @@ func FuzzAPIBodies(f *testing.F) {
 		_ = http.StatusOK
 	})
 }
+
+// FuzzQueryString sends arbitrary query strings to the list, lookup and do-not-call
+// endpoints: the answer is a JSON 200 or a JSON 4xx problem, never a 5xx.
+func FuzzQueryString(f *testing.F) {
+	for _, s := range []string{"agentId=agent-1&teamId=team-1", "status=claimed,completed&limit=500", "limit=-1", "cursor=%ff", "status=nope", "number=%2B12125550100&country=GB", "after=%00&limit=1001", "a=1&a=2", "%zz"} {
+		f.Add(s, uint8(0))
+		f.Add(s, uint8(1))
+		f.Add(s, uint8(2))
+	}
+	e := newEnv(f)
+	paths := []string{"/api/v1/callbacks", "/api/v1/phone-numbers/lookup", "/api/v1/do-not-call"}
+	f.Fuzz(func(t *testing.T, query string, which uint8) {
+		path := paths[int(which)%len(paths)]
+		req := httptest.NewRequest("GET", "http://x"+path, nil)
+		req.URL.RawQuery = query
+		req.Header.Set("X-Api-Key", e.demo.key)
+		req.SetBasicAuth(e.demo.user, e.demo.pass)
+		w := httptest.NewRecorder()
+		e.app.Handler().ServeHTTP(w, req)
+		if w.Code >= 500 || !strings.Contains(w.Header().Get("Content-Type"), "json") {
+			t.Fatalf("GET %s?%s: %d %s %s", path, query, w.Code, w.Header().Get("Content-Type"), w.Body)
+		}
+	})
+}
