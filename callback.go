@@ -58,32 +58,32 @@ func (o Outcome) Valid() bool {
 // Callback is a promise to call a customer back. AgentID is nil for a team callback that
 // any member of TeamID may take. Version increases by one on every change.
 type Callback struct {
-	ID                  string     `json:"id"`
-	TenantID            string     `json:"-"`
-	TeamID              string     `json:"teamId"`
-	AgentID             *string    `json:"agentId"`
-	CustomerName        string     `json:"customerName"`
-	PhoneNumber         string     `json:"phoneNumber"`
-	Timezone            string     `json:"timezone"`
-	WindowStart         time.Time  `json:"windowStart"`
-	WindowEnd           time.Time  `json:"windowEnd"`
-	Notes               string     `json:"notes"`
-	Reason              string     `json:"reason"`
-	SourceInteractionID string     `json:"sourceInteractionId"`
-	CreatedBy           string     `json:"createdBy"`
-	Status              Status     `json:"status"`
-	Attempts            int        `json:"attempts"`
-	MaxAttempts         int        `json:"maxAttempts"`
-	LastOutcome         *Outcome   `json:"lastOutcome"`
+	ID                  string    `json:"id"`
+	TenantID            string    `json:"-"`
+	TeamID              string    `json:"teamId"`
+	AgentID             *string   `json:"agentId"`
+	CustomerName        string    `json:"customerName"`
+	PhoneNumber         string    `json:"phoneNumber"`
+	Timezone            string    `json:"timezone"`
+	WindowStart         time.Time `json:"windowStart"`
+	WindowEnd           time.Time `json:"windowEnd"`
+	Notes               string    `json:"notes"`
+	Reason              string    `json:"reason"`
+	SourceInteractionID string    `json:"sourceInteractionId"`
+	CreatedBy           string    `json:"createdBy"`
+	Status              Status    `json:"status"`
+	Attempts            int       `json:"attempts"`
+	MaxAttempts         int       `json:"maxAttempts"`
+	LastOutcome         *Outcome  `json:"lastOutcome"`
 	// ClaimedBy and ClaimExpiresAt describe the latest claim. While the status is
 	// claimed it is live; when its lease ran out (the scheduler put the callback back
 	// to scheduled) it stays recorded as lapsed, so that its holder, still on the call,
 	// may record the outcome until another agent claims the callback.
 	ClaimedBy      *string    `json:"claimedBy"`
 	ClaimExpiresAt *time.Time `json:"claimExpiresAt"`
-	CreatedAt           time.Time  `json:"createdAt"`
-	UpdatedAt           time.Time  `json:"updatedAt"`
-	Version             int64      `json:"version"`
+	CreatedAt      time.Time  `json:"createdAt"`
+	UpdatedAt      time.Time  `json:"updatedAt"`
+	Version        int64      `json:"version"`
 	// DueNotifiedAt is when the scheduler announced that the current window opened; it
 	// is cleared whenever the window moves, so each window is announced once.
 	DueNotifiedAt *time.Time `json:"-"`
