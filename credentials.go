@@ -109,7 +109,7 @@ type StreamToken struct {
 }
 
 // ErrBadStreamToken is returned for a stream token that is malformed, forged or expired.
-var ErrBadStreamToken = &Error{Kind: KindUnauthorized, Code: "invalid_stream_token", Message: "The event-stream token is invalid or expired; request a new one from POST /api/v1/events/token."}
+var ErrBadStreamToken = NewError(CodeInvalidStreamToken, "The event-stream token is invalid or expired; request a new one from POST /api/v1/events/token.")
 
 // Sign returns the token's text form, signed with secret (HMAC-SHA256).
 func (t StreamToken) Sign(secret []byte) string {

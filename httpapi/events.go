@@ -26,12 +26,12 @@ func (s *Server) streamToken(w http.ResponseWriter, r *http.Request, p velocity.
 	}
 	for _, f := range []struct{ name, v string }{{"agentId", b.AgentID}, {"teamId", b.TeamID}} {
 		if len(f.v) > velocity.MaxIDLen || !velocity.CleanText(f.v, false) {
-			return velocity.ValidationError(velocity.FieldError{Field: f.name, Code: "invalid_text", Message: "must be at most 128 characters of text without control characters"})
+			return velocity.ValidationError(velocity.FieldError{Field: f.name, Code: velocity.FieldInvalidText, Message: "must be at most 128 characters of text without control characters"})
 		}
 	}
 	exp := s.clock.Now().Add(s.cfg.StreamTokenTTL)
 	tok := velocity.StreamToken{TenantID: p.Tenant.ID, AgentID: b.AgentID, TeamID: b.TeamID, Expires: exp.Unix()}
-	writeJSON(w, http.StatusOK, map[string]any{
+	s.writeJSON(w, r, http.StatusOK, map[string]any{
 		"token":     tok.Sign(s.cfg.StreamSecret),
 		"expiresAt": exp.UTC().Truncate(time.Second),
 		"url":       "/api/v1/events?token=",
