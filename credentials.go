@@ -119,6 +119,16 @@ func (t StreamToken) Sign(secret []byte) string {
 	return payload + "." + base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
 }
 
+// CheckStreamScope validates the agent and team an event-stream token is asked for by
+// the rules of every other agent and team id: at most MaxIDLen characters of text
+// (too_long, invalid_text); either may be empty.
+func CheckStreamScope(agentID, teamID string) error {
+	var c checker
+	c.text("agentId", agentID, MaxIDLen, false)
+	c.text("teamId", teamID, MaxIDLen, false)
+	return c.err()
+}
+
 // ParseStreamToken verifies a token made by Sign and returns it if it has not expired at
 // nowUnix.
 func ParseStreamToken(text string, secret []byte, nowUnix int64) (StreamToken, error) {

@@ -128,8 +128,17 @@ func originAllowed(origin string, allowed []string) bool {
 }
 
 // checkedHeaders are the request headers the API reads as text (credentials are the
-// authenticator's: malformed ones are a 401).
-var checkedHeaders = []string{"Idempotency-Key", "X-Agent-Id", "If-Match", "Last-Event-ID"}
+// authenticator's: malformed ones are a 401), each with the code that refuses it: the
+// one its handler gives any other fault of that header.
+var checkedHeaders = []struct {
+	name string
+	code velocity.Code
+}{
+	{"Idempotency-Key", velocity.CodeInvalidIdempotencyKey},
+	{"X-Agent-Id", velocity.CodeInvalidHeader},
+	{"If-Match", velocity.CodeInvalidIfMatch},
+	{"Last-Event-ID", velocity.CodeInvalidHeader},
+}
 
 // cleanInput refuses, in one place, request paths, query values and text headers that
 // are not valid UTF-8 or hold control characters: no handler or database sees them.
@@ -158,8 +167,8 @@ func (s *Server) cleanInput(next http.Handler) http.Handler {
 			}
 		}
 		for _, h := range checkedHeaders {
-			if v := r.Header.Get(h); v != "" && !velocity.CleanText(v, false) {
-				s.writeError(w, r, velocity.NewError(velocity.CodeInvalidHeader, "The "+h+" header must be valid UTF-8 text without control characters."))
+			if v := r.Header.Get(h.name); v != "" && !velocity.CleanText(v, false) {
+				s.writeError(w, r, velocity.NewError(h.code, "The "+h.name+" header must be valid UTF-8 text without control characters."))
 				return
 			}
 		}
