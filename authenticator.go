@@ -44,7 +44,7 @@ type failCount struct {
 const MaxFailuresPerMinute = 10
 
 // ErrTooManyAttempts is returned while an API key and username are locked out.
-var ErrTooManyAttempts = &Error{Kind: KindTooMany, Code: "too_many_attempts", Message: "Too many failed sign-in attempts with this API key and account; wait a minute and check the credentials."}
+var ErrTooManyAttempts = NewError(CodeTooManyAttempts, "Too many failed sign-in attempts with this API key and account; wait a minute and check the credentials.")
 
 // authCall is one check under way; requests with the same credentials wait for it.
 type authCall struct {

@@ -109,7 +109,7 @@ type StreamToken struct {
 }
 
 // ErrBadStreamToken is returned for a stream token that is malformed, forged or expired.
-var ErrBadStreamToken = &Error{Kind: KindUnauthorized, Code: "invalid_stream_token", Message: "The event-stream token is invalid or expired; request a new one from POST /api/v1/events/token."}
+var ErrBadStreamToken = NewError(CodeInvalidStreamToken, "The event-stream token is invalid or expired; request a new one from POST /api/v1/events/token.")
 
 // Sign returns the token's text form, signed with secret (HMAC-SHA256).
 func (t StreamToken) Sign(secret []byte) string {
@@ -117,6 +117,16 @@ func (t StreamToken) Sign(secret []byte) string {
 	mac := hmac.New(sha256.New, secret)
 	mac.Write([]byte(payload))
 	return payload + "." + base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
+}
+
+// CheckStreamScope validates the agent and team an event-stream token is asked for by
+// the rules of every other agent and team id: at most MaxIDLen characters of text
+// (too_long, invalid_text); either may be empty.
+func CheckStreamScope(agentID, teamID string) error {
+	var c checker
+	c.text("agentId", agentID, MaxIDLen, false)
+	c.text("teamId", teamID, MaxIDLen, false)
+	return c.err()
 }
 
 // ParseStreamToken verifies a token made by Sign and returns it if it has not expired at

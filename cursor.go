@@ -19,7 +19,7 @@ func EncodeCursor(c Cursor) string {
 
 // DecodeCursor parses a cursor made by EncodeCursor.
 func DecodeCursor(s string) (Cursor, error) {
-	bad := InvalidError("invalid_cursor", "The cursor is not one this server issued; start again without it.", FieldError{Field: "cursor", Code: "invalid", Message: "is not a valid cursor"})
+	bad := NewError(CodeInvalidCursor, "The cursor is not one this server issued; start again without it.", FieldError{Field: "cursor", Code: FieldInvalid, Message: "is not a valid cursor"})
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		return Cursor{}, bad

@@ -51,7 +51,7 @@ func (s *Service) ImportDoNotCall(ctx context.Context, p Principal, r io.Reader)
 		}
 		rep.Lines++
 		if rep.Lines > MaxImportLines {
-			return rep, ValidationError(FieldError{Field: "body", Code: "too_many_lines", Message: "an import may have at most 100000 lines; split the file"})
+			return rep, ValidationError(FieldError{Field: "body", Code: FieldTooManyLines, Message: "an import may have at most 100000 lines; split the file"})
 		}
 		cr := csv.NewReader(strings.NewReader(text))
 		cr.FieldsPerRecord = -1
@@ -86,7 +86,7 @@ func (s *Service) ImportDoNotCall(ctx context.Context, p Principal, r io.Reader)
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return rep, ValidationError(FieldError{Field: "body", Code: "line_too_long", Message: fmt.Sprintf("line %d is over 64 KiB; is this a CSV of phone numbers?", line+1)})
+			return rep, ValidationError(FieldError{Field: "body", Code: FieldLineTooLong, Message: fmt.Sprintf("line %d is over 64 KiB; is this a CSV of phone numbers?", line+1)})
 		}
 		return rep, err
 	}

@@ -5,47 +5,56 @@ import (
 	"fmt"
 )
 
-// Kind classifies an Error by what the caller can do about it. The HTTP adapter maps each
-// kind to one status code, in one place.
+// Kind classifies an Error by what the caller can do about it. Every Code has one Kind
+// (see ProblemCodes); the HTTP adapter maps each kind to one status code, in one place.
 type Kind int
 
 const (
-	KindInternal      Kind = iota // a fault of ours; the caller can only retry later
-	KindInvalid                   // the request is malformed (bad JSON, unknown field, bad parameter)
-	KindUnauthorized              // credentials are missing, wrong, revoked or disabled
-	KindNotFound                  // no such resource in the caller's tenant
-	KindConflict                  // the resource's state forbids the change
-	KindPrecondition              // the caller's version is stale (If-Match)
-	KindTooLarge                  // the request body is over the limit
-	KindUnprocessable             // well-formed values that are not acceptable
-	KindUnavailable               // a dependency (the database) is unreachable; retry later
-	KindTooMany                   // the caller must slow down
+	KindInternal         Kind = iota // a fault of ours; the caller can only retry later
+	KindInvalid                      // the request is malformed (bad JSON, unknown field, bad parameter)
+	KindUnauthorized                 // credentials are missing, wrong, revoked or disabled
+	KindNotFound                     // no such resource in the caller's tenant
+	KindConflict                     // the resource's state forbids the change
+	KindPrecondition                 // the caller's version is stale (If-Match)
+	KindTooLarge                     // the request body is over the limit
+	KindUnprocessable                // well-formed values that are not acceptable
+	KindUnavailable                  // a dependency (the database) is unreachable; retry later
+	KindTooMany                      // the caller must slow down
+	KindMethodNotAllowed             // the resource exists but does not take this method
 )
 
 // FieldError names one input field at fault and why.
 type FieldError struct {
-	Field   string `json:"field"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Field   string    `json:"field"`
+	Code    FieldCode `json:"code"`
+	Message string    `json:"message"`
 }
 
-// Error is the domain's error: a Kind, a stable machine-readable Code, a Message a person
-// can act on, and optionally the fields at fault and extra members for the problem body.
+// Error is the domain's error: a stable machine-readable Code from the catalogue, its
+// Kind, a Message a person can act on, and optionally the fields at fault and extra
+// members for the problem body. The code decides the HTTP status (through its catalogued
+// kind); Kind repeats that kind for callers that branch on it, and NewError sets it so.
 // Two Errors match with errors.Is when their codes are equal.
 type Error struct {
 	Kind    Kind
-	Code    string
+	Code    Code
 	Message string
 	Fields  []FieldError
 	Extra   map[string]any
 	Err     error // the underlying cause, never shown to clients
 }
 
+// NewError returns an error of code, with the code's Kind, the message and the fields
+// at fault.
+func NewError(code Code, msg string, fields ...FieldError) *Error {
+	return &Error{Kind: code.Kind(), Code: code, Message: msg, Fields: fields}
+}
+
 func (e *Error) Error() string {
 	if e.Err != nil {
 		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.Err)
 	}
-	return e.Code + ": " + e.Message
+	return string(e.Code) + ": " + e.Message
 }
 
 // Unwrap returns the underlying cause.
@@ -69,24 +78,31 @@ func (e *Error) With(msg string, extra map[string]any) *Error {
 	return &c
 }
 
-// Sentinel errors. Compare with errors.Is; add detail with With.
+// Wrap returns a copy of e whose underlying cause is err.
+func (e *Error) Wrap(err error) *Error {
+	c := *e
+	c.Err = err
+	return &c
+}
+
+// Sentinel errors. Compare with errors.Is; add detail with With, a cause with Wrap.
 var (
-	ErrNotFound            = &Error{Kind: KindNotFound, Code: "not_found", Message: "No such callback in this tenant."}
-	ErrInvalidTransition   = &Error{Kind: KindConflict, Code: "invalid_transition", Message: "The callback's status does not allow this change."}
-	ErrDuplicateOpen       = &Error{Kind: KindConflict, Code: "duplicate_open_callback", Message: "This number already has an open callback; edit or cancel that one instead."}
-	ErrAlreadyClaimed      = &Error{Kind: KindConflict, Code: "already_claimed", Message: "Another agent holds the claim on this callback."}
-	ErrNotOwner            = &Error{Kind: KindConflict, Code: "personal_callback", Message: "This is another agent's personal callback; only its owner may claim it."}
-	ErrNotClaimHolder      = &Error{Kind: KindConflict, Code: "not_claim_holder", Message: "Only the agent holding the claim may do this; claim the callback first."}
-	ErrVersionMismatch     = &Error{Kind: KindPrecondition, Code: "version_mismatch", Message: "The callback changed since you read it; reload it and try again."}
-	ErrIdempotencyMismatch = &Error{Kind: KindUnprocessable, Code: "idempotency_key_reused", Message: "This Idempotency-Key was used before with a different request body; use a new key."}
-	ErrUnauthorized        = &Error{Kind: KindUnauthorized, Code: "unauthorized", Message: "Send a valid X-Api-Key header and Authorization: Basic credentials of an active account of the same tenant."}
-	ErrUnavailable         = &Error{Kind: KindUnavailable, Code: "database_unavailable", Message: "The database cannot be reached right now; retry shortly."}
+	ErrNotFound            = NewError(CodeNotFound, "No such callback in this tenant.")
+	ErrInvalidTransition   = NewError(CodeInvalidTransition, "The callback's status does not allow this change.")
+	ErrDuplicateOpen       = NewError(CodeDuplicateOpenCallback, "This number already has an open callback; edit or cancel that one instead.")
+	ErrAlreadyClaimed      = NewError(CodeAlreadyClaimed, "Another agent holds the claim on this callback.")
+	ErrNotOwner            = NewError(CodePersonalCallback, "This is another agent's personal callback; only its owner may claim it.")
+	ErrNotClaimHolder      = NewError(CodeNotClaimHolder, "Only the agent holding the claim may do this; claim the callback first.")
+	ErrVersionMismatch     = NewError(CodeVersionMismatch, "The callback changed since you read it; reload it and try again.")
+	ErrIdempotencyMismatch = NewError(CodeIdempotencyKeyReused, "This Idempotency-Key was used before with a different request body; use a new key.")
+	ErrUnauthorized        = NewError(CodeUnauthorized, "Send a valid X-Api-Key header and Authorization: Basic credentials of an active account of the same tenant.")
+	ErrUnavailable         = NewError(CodeDatabaseUnavailable, "The database cannot be reached right now; retry shortly.")
 	// ErrStaleWrite is returned by a Store when an update's expected version no longer
 	// matches; the service turns it into a conflict the caller can retry.
-	ErrStaleWrite = &Error{Kind: KindConflict, Code: "concurrent_update", Message: "The callback was changed concurrently; retry."}
+	ErrStaleWrite = NewError(CodeConcurrentUpdate, "The callback was changed concurrently; retry.")
 	// Errors of the scheduling rules.
-	ErrOutsideHours = &Error{Kind: KindConflict, Code: "outside_calling_hours", Message: "It is outside the customer's calling hours; dial when they open."}
-	ErrDoNotCall    = &Error{Kind: KindConflict, Code: "do_not_call", Message: "This number is on the do-not-call list."}
+	ErrOutsideHours = NewError(CodeOutsideCallingHours, "It is outside the customer's calling hours; dial when they open.")
+	ErrDoNotCall    = NewError(CodeDoNotCall, "This number is on the do-not-call list.")
 )
 
 // ValidationError returns an unprocessable-entity error listing the fields at fault.
@@ -98,12 +114,7 @@ func ValidationError(fields ...FieldError) *Error {
 		}
 		msg += f.Field + ": " + f.Message
 	}
-	return &Error{Kind: KindUnprocessable, Code: "validation_failed", Message: msg, Fields: fields}
-}
-
-// InvalidError returns a bad-request error with the given code and message.
-func InvalidError(code, msg string, fields ...FieldError) *Error {
-	return &Error{Kind: KindInvalid, Code: code, Message: msg, Fields: fields}
+	return NewError(CodeValidationFailed, msg, fields...)
 }
 
 // AsError returns err as a *Error when it is one (or wraps one).

@@ -13,17 +13,17 @@ import (
 func ParsePhone(field, raw, region string) (e164, zone string, fe *FieldError) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
-		return "", "", &FieldError{Field: field, Code: "required", Message: "is required"}
+		return "", "", &FieldError{Field: field, Code: FieldRequired, Message: "is required"}
 	}
 	if len(raw) > 64 {
-		return "", "", &FieldError{Field: field, Code: "too_long", Message: "must be at most 64 characters"}
+		return "", "", &FieldError{Field: field, Code: FieldTooLong, Message: "must be at most 64 characters"}
 	}
 	num, err := phonenumbers.Parse(raw, strings.ToUpper(region))
 	if err != nil {
-		return "", "", &FieldError{Field: field, Code: "invalid_phone_number", Message: "is not a phone number (" + err.Error() + "); write it in E.164 (+15551234567) or give the country"}
+		return "", "", &FieldError{Field: field, Code: FieldInvalidPhoneNumber, Message: "is not a phone number (" + err.Error() + "); write it in E.164 (+15551234567) or give the country"}
 	}
 	if !phonenumbers.IsValidNumber(num) {
-		return "", "", &FieldError{Field: field, Code: "invalid_phone_number", Message: "is not a valid dialable number for " + regionName(num, region)}
+		return "", "", &FieldError{Field: field, Code: FieldInvalidPhoneNumber, Message: "is not a valid dialable number for " + regionName(num, region)}
 	}
 	e164 = phonenumbers.Format(num, phonenumbers.E164)
 	if zones, err := phonenumbers.GetTimezonesForNumber(num); err == nil && len(zones) == 1 && zones[0] != "Etc/Unknown" {

@@ -73,7 +73,7 @@ func (d PolicyDoc) Apply(p Policy) (Policy, error) {
 		}
 		field := "callingHours." + key
 		if day < 0 {
-			c.add(field, "invalid_day", "must be one of sun, mon, tue, wed, thu, fri, sat")
+			c.add(field, FieldInvalidDay, "must be one of sun, mon, tue, wed, thu, fri, sat")
 			continue
 		}
 		if h == nil {
@@ -84,9 +84,9 @@ func (d PolicyDoc) Apply(p Policy) (Policy, error) {
 		e, err2 := parseClock(h.End)
 		switch {
 		case err1 != nil || err2 != nil:
-			c.add(field, "invalid_time", "start and end must be times like 08:00 and 21:00")
+			c.add(field, FieldInvalidTime, "start and end must be times like 08:00 and 21:00")
 		case e <= s:
-			c.add(field, "invalid_range", "end must be after start")
+			c.add(field, FieldInvalidRange, "end must be after start")
 		default:
 			out.CallingHours[day] = DayHours{Start: s, End: e}
 		}
@@ -96,7 +96,7 @@ func (d PolicyDoc) Apply(p Policy) (Policy, error) {
 		for i, s := range d.Holidays {
 			dt, err := ParseDate(s)
 			if err != nil {
-				c.add(fmt.Sprintf("holidays[%d]", i), "invalid_date", err.Error())
+				c.add(fmt.Sprintf("holidays[%d]", i), FieldInvalidDate, err.Error())
 				continue
 			}
 			out.Holidays = append(out.Holidays, dt)
@@ -108,7 +108,7 @@ func (d PolicyDoc) Apply(p Policy) (Policy, error) {
 			return
 		}
 		if *v < lo || *v > hi {
-			c.add(name, "out_of_range", fmt.Sprintf("must be from %d to %d", lo, hi))
+			c.add(name, FieldOutOfRange, fmt.Sprintf("must be from %d to %d", lo, hi))
 			return
 		}
 		set(*v)
@@ -122,9 +122,9 @@ func (d PolicyDoc) Apply(p Policy) (Policy, error) {
 		field := "retryDelayMinutes." + k
 		switch {
 		case o != OutcomeNoAnswer && o != OutcomeBusy && o != OutcomeVoicemail:
-			c.add(field, "invalid_outcome", "only no_answer, busy and voicemail are retried")
+			c.add(field, FieldInvalidOutcome, "only no_answer, busy and voicemail are retried")
 		case v < 1 || v > 7*24*60:
-			c.add(field, "out_of_range", "must be from 1 to 10080 minutes")
+			c.add(field, FieldOutOfRange, "must be from 1 to 10080 minutes")
 		default:
 			out.RetryDelays[o] = time.Duration(v) * time.Minute
 		}
@@ -137,7 +137,7 @@ func (d PolicyDoc) Apply(p Policy) (Policy, error) {
 		open = open || !h.Closed
 	}
 	if !open {
-		return p, ValidationError(FieldError{Field: "callingHours", Code: "no_calling_time", Message: "at least one day must allow calling"})
+		return p, ValidationError(FieldError{Field: "callingHours", Code: FieldNoCallingTime, Message: "at least one day must allow calling"})
 	}
 	return out, nil
 }

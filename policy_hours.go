@@ -183,7 +183,7 @@ func clipToHours(p Policy, start, end time.Time, zone string) (time.Time, time.T
 		msg += "; the next allowed start is " + next.In(loc).Format(time.RFC3339)
 		extra["nextAllowedStart"] = next.UTC()
 	}
-	err := ValidationError(FieldError{Field: "windowStart", Code: "outside_calling_hours", Message: msg})
+	err := ValidationError(FieldError{Field: "windowStart", Code: FieldOutsideCallingHours, Message: msg})
 	err.Extra = extra
 	return start, end, err
 }

@@ -131,5 +131,5 @@ func (s *Service) checkNumber(ctx context.Context, tx Tx, tenantID, phone, self 
 }
 
 func dncField() error {
-	return ValidationError(FieldError{Field: "phoneNumber", Code: "do_not_call", Message: "is on the do-not-call list"})
+	return ValidationError(FieldError{Field: "phoneNumber", Code: FieldDoNotCall, Message: "is on the do-not-call list"})
 }

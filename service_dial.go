@@ -60,7 +60,7 @@ func (s *Service) RecordAttempt(ctx context.Context, p Principal, id string, in 
 	var c checker
 	c.text("agentId", in.AgentID, MaxIDLen, true)
 	if !in.Outcome.Valid() {
-		c.add("outcome", "invalid_outcome", "must be one of connected, no_answer, busy, voicemail, invalid_number, declined")
+		c.add("outcome", FieldInvalidOutcome, "must be one of connected, no_answer, busy, voicemail, invalid_number, declined")
 	}
 	c.text("notes", in.Notes, MaxNotesLen, false)
 	c.text("interactionId", in.InteractionID, MaxIDLen, false)
@@ -73,9 +73,9 @@ func (s *Service) RecordAttempt(ctx context.Context, p Principal, id string, in 
 			retryAt = in.RetryAt.UTC().Truncate(time.Microsecond)
 			var c checker
 			if !retryAt.After(now) {
-				c.add("retryAt", "in_past", "must be in the future")
+				c.add("retryAt", FieldInPast, "must be in the future")
 			} else if retryAt.After(now.Add(pol.MaxAhead)) {
-				c.add("retryAt", "too_far_ahead", "must be within the scheduling horizon")
+				c.add("retryAt", FieldTooFarAhead, "must be within the scheduling horizon")
 			}
 			if err := c.err(); err != nil {
 				return nil, err

@@ -47,7 +47,7 @@ func (u UpdateInput) Apply(cb *Callback, t Tenant, p Policy, now time.Time) (map
 	if u.Timezone != nil {
 		c.zone("timezone", *u.Timezone)
 		if *u.Timezone == "" {
-			c.add("timezone", "required", "cannot be empty")
+			c.add("timezone", FieldRequired, "cannot be empty")
 		}
 	}
 	c.maxAttempts(u.MaxAttempts, cb.Attempts)

@@ -21,18 +21,18 @@ const (
 // error.
 type checker struct{ errs []FieldError }
 
-func (c *checker) add(field, code, msg string) {
+func (c *checker) add(field string, code FieldCode, msg string) {
 	c.errs = append(c.errs, FieldError{Field: field, Code: code, Message: msg})
 }
 
 func (c *checker) text(field, v string, max int, required bool) {
 	switch {
 	case required && strings.TrimSpace(v) == "":
-		c.add(field, "required", "is required")
+		c.add(field, FieldRequired, "is required")
 	case utf8.RuneCountInString(v) > max:
-		c.add(field, "too_long", "must be at most "+strconv.Itoa(max)+" characters")
+		c.add(field, FieldTooLong, "must be at most "+strconv.Itoa(max)+" characters")
 	case !CleanText(v, max > MaxIDLen):
-		c.add(field, "invalid_text", "must be valid UTF-8 text without control characters")
+		c.add(field, FieldInvalidText, "must be valid UTF-8 text without control characters")
 	}
 }
 
@@ -66,17 +66,17 @@ func (c *checker) zone(field, name string) {
 		return
 	}
 	if name == "Local" || len(name) > 64 {
-		c.add(field, "invalid_timezone", "must be an IANA time zone such as America/New_York")
+		c.add(field, FieldInvalidTimezone, "must be an IANA time zone such as America/New_York")
 		return
 	}
 	if _, err := tzdb.Load(name); err != nil {
-		c.add(field, "invalid_timezone", "must be an IANA time zone such as America/New_York")
+		c.add(field, FieldInvalidTimezone, "must be an IANA time zone such as America/New_York")
 	}
 }
 
 func (c *checker) region(field, code string) {
 	if code != "" && !ValidRegion(code) {
-		c.add(field, "invalid_country", "must be an ISO 3166 two-letter country code such as US or GB")
+		c.add(field, FieldInvalidCountry, "must be an ISO 3166 two-letter country code such as US or GB")
 	}
 }
 
@@ -88,17 +88,17 @@ const MaxWindow = 7 * 24 * time.Hour
 func (c *checker) window(start, end, now time.Time, p Policy) {
 	switch {
 	case !end.After(start):
-		c.add("windowEnd", "window_order", "must be after windowStart")
+		c.add("windowEnd", FieldWindowOrder, "must be after windowStart")
 	case !end.After(now):
-		c.add("windowEnd", "window_ended", "is in the past: the window has already ended")
+		c.add("windowEnd", FieldWindowEnded, "is in the past: the window has already ended")
 	case end.Sub(start) > MaxWindow:
-		c.add("windowEnd", "window_too_long", "must be at most 7 days after windowStart")
+		c.add("windowEnd", FieldWindowTooLong, "must be at most 7 days after windowStart")
 	}
 	switch {
 	case start.After(now.Add(p.MaxAhead)):
-		c.add("windowStart", "too_far_ahead", "must be at most "+strconv.Itoa(int(p.MaxAhead/(24*time.Hour)))+" days ahead")
+		c.add("windowStart", FieldTooFarAhead, "must be at most "+strconv.Itoa(int(p.MaxAhead/(24*time.Hour)))+" days ahead")
 	case start.Before(now.Add(-24 * time.Hour)):
-		c.add("windowStart", "too_far_past", "must be at most a day in the past")
+		c.add("windowStart", FieldTooFarPast, "must be at most a day in the past")
 	}
 }
 
@@ -108,8 +108,8 @@ func (c *checker) maxAttempts(v *int, floor int) {
 	}
 	switch {
 	case *v < 1 || *v > MaxAttemptsLimit:
-		c.add("maxAttempts", "out_of_range", "must be between 1 and "+strconv.Itoa(MaxAttemptsLimit))
+		c.add("maxAttempts", FieldOutOfRange, "must be between 1 and "+strconv.Itoa(MaxAttemptsLimit))
 	case *v <= floor && floor > 0:
-		c.add("maxAttempts", "below_attempts", "must be more than the "+strconv.Itoa(floor)+" attempts already made")
+		c.add("maxAttempts", FieldBelowAttempts, "must be more than the "+strconv.Itoa(floor)+" attempts already made")
 	}
 }

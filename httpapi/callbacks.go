@@ -15,7 +15,7 @@ import (
 func agentHeader(r *http.Request) (string, error) {
 	a := strings.TrimSpace(r.Header.Get("X-Agent-Id"))
 	if len(a) > velocity.MaxIDLen {
-		return "", velocity.InvalidError("invalid_header", "X-Agent-Id is too long.")
+		return "", velocity.NewError(velocity.CodeInvalidHeader, "X-Agent-Id is too long.")
 	}
 	return a, nil
 }
@@ -27,7 +27,7 @@ func (s *Server) createCallback(w http.ResponseWriter, r *http.Request, p veloci
 	}
 	key := r.Header.Get("Idempotency-Key")
 	if len(key) > 255 {
-		return velocity.InvalidError("invalid_idempotency_key", "Idempotency-Key must be at most 255 characters.")
+		return velocity.NewError(velocity.CodeInvalidIdempotencyKey, "Idempotency-Key must be at most 255 characters.")
 	}
 	agent, err := agentHeader(r)
 	if err != nil {
@@ -42,7 +42,7 @@ func (s *Server) createCallback(w http.ResponseWriter, r *http.Request, p veloci
 	if replayed {
 		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	writeJSON(w, http.StatusCreated, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
+	s.writeJSON(w, r, http.StatusCreated, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
 	return nil
 }
 
@@ -55,8 +55,8 @@ type listResponse struct {
 var listParams = map[string]bool{"agentId": true, "teamId": true, "status": true, "limit": true, "cursor": true}
 
 func badParam(name, msg string) error {
-	return velocity.InvalidError("invalid_parameter", "Query parameter "+name+" "+msg+".",
-		velocity.FieldError{Field: name, Code: "invalid", Message: msg})
+	return velocity.NewError(velocity.CodeInvalidParameter, "Query parameter "+name+" "+msg+".",
+		velocity.FieldError{Field: name, Code: velocity.FieldInvalid, Message: msg})
 }
 
 // checkParams refuses query parameters the endpoint does not know, and repeats.
@@ -112,7 +112,7 @@ func (s *Server) listCallbacks(w http.ResponseWriter, r *http.Request, p velocit
 	if next != "" {
 		resp.NextCursor = &next
 	}
-	writeJSON(w, http.StatusOK, resp)
+	s.writeJSON(w, r, http.StatusOK, resp)
 	return nil
 }
 
@@ -124,7 +124,7 @@ func (s *Server) getCallback(w http.ResponseWriter, r *http.Request, p velocity.
 		return err
 	}
 	w.Header().Set("ETag", etag(cb.Version))
-	writeJSON(w, http.StatusOK, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
+	s.writeJSON(w, r, http.StatusOK, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
 	return nil
 }
 
@@ -136,7 +136,7 @@ func (s *Server) callbackHistory(w http.ResponseWriter, r *http.Request, p veloc
 	if evs == nil {
 		evs = []velocity.Event{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": evs})
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"items": evs})
 	return nil
 }
 
@@ -165,7 +165,7 @@ func parseIfMatch(r *http.Request) (*int64, error) {
 	v = strings.Trim(strings.TrimPrefix(v, "W/"), `"`)
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 1 {
-		return nil, velocity.InvalidError("invalid_if_match", "If-Match must be the callback's version, as in its ETag (e.g. \"3\").")
+		return nil, velocity.NewError(velocity.CodeInvalidIfMatch, "If-Match must be the callback's version, as in its ETag (e.g. \"3\").")
 	}
 	return &n, nil
 }
@@ -197,7 +197,7 @@ func (s *Server) updateCallback(w http.ResponseWriter, r *http.Request, p veloci
 		WindowEnd: body.WindowEnd, Notes: body.Notes, Reason: body.Reason, MaxAttempts: body.MaxAttempts}
 	for name, v := range keys {
 		if string(v) == "null" && name != "agentId" {
-			return velocity.ValidationError(velocity.FieldError{Field: name, Code: "null_not_allowed", Message: "cannot be null; leave it out to keep it"})
+			return velocity.ValidationError(velocity.FieldError{Field: name, Code: velocity.FieldNullNotAllowed, Message: "cannot be null; leave it out to keep it"})
 		}
 	}
 	cb, err := s.cfg.Service.Update(r.Context(), p, r.PathValue("id"), agent, u, ifMatch)
@@ -255,7 +255,7 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request, p velocity.Prin
 		return err
 	}
 	w.Header().Set("ETag", etag(cb.Version))
-	writeJSON(w, http.StatusOK, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
+	s.writeJSON(w, r, http.StatusOK, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
 	return nil
 }
 

@@ -24,10 +24,10 @@ const MaxBodyBytes = 64 << 10
 func readBody(r *http.Request) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
 	if err != nil {
-		return nil, velocity.InvalidError("unreadable_body", "The request body could not be read.")
+		return nil, velocity.NewError(velocity.CodeUnreadableBody, "The request body could not be read.")
 	}
 	if len(b) > MaxBodyBytes {
-		return nil, &velocity.Error{Kind: velocity.KindTooLarge, Code: "body_too_large", Message: fmt.Sprintf("The request body is over the %d KiB limit.", MaxBodyBytes>>10)}
+		return nil, velocity.NewError(velocity.CodeBodyTooLarge, fmt.Sprintf("The request body is over the %d KiB limit.", MaxBodyBytes>>10))
 	}
 	return b, nil
 }
@@ -44,7 +44,7 @@ func decodeJSON(r *http.Request, dst any, allowEmpty bool) error {
 		if allowEmpty {
 			return nil
 		}
-		return velocity.InvalidError("empty_body", "The request needs a JSON object body.")
+		return velocity.NewError(velocity.CodeEmptyBody, "The request needs a JSON object body.")
 	}
 	return decodeBytes(b, dst)
 }
@@ -58,17 +58,17 @@ func decodeBytes(b []byte, dst any) error {
 		return jsonError(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return velocity.InvalidError("invalid_json", "The body has data after its JSON value; send one object.")
+		return velocity.NewError(velocity.CodeInvalidJSON, "The body has data after its JSON value; send one object.")
 	}
 	if obj == nil {
-		return velocity.InvalidError("invalid_json", "The body must be a JSON object.")
+		return velocity.NewError(velocity.CodeInvalidJSON, "The body must be a JSON object.")
 	}
 	if unknown := unknownFields(obj, dst); len(unknown) > 0 {
 		fields := make([]velocity.FieldError, len(unknown))
 		for i, name := range unknown {
-			fields[i] = velocity.FieldError{Field: name, Code: "unknown_field", Message: "is not a known field"}
+			fields[i] = velocity.FieldError{Field: name, Code: velocity.FieldUnknownField, Message: "is not a known field"}
 		}
-		return velocity.InvalidError("unknown_field", fmt.Sprintf("The field %q is not part of this request; check its spelling against the API description.", unknown[0]), fields...)
+		return velocity.NewError(velocity.CodeUnknownField, fmt.Sprintf("The field %q is not part of this request; check its spelling against the API description.", unknown[0]), fields...)
 	}
 	if err := json.Unmarshal(b, dst); err != nil {
 		var typ *json.UnmarshalTypeError
@@ -80,8 +80,8 @@ func decodeBytes(b []byte, dst any) error {
 			if strings.Contains(ferr.Error(), "parsing time") {
 				msg = "must be an RFC 3339 timestamp, e.g. 2026-05-01T14:00:00Z"
 			}
-			return velocity.InvalidError("invalid_field_value", field+" "+msg+".",
-				velocity.FieldError{Field: field, Code: "invalid_value", Message: msg})
+			return velocity.NewError(velocity.CodeInvalidFieldValue, field+" "+msg+".",
+				velocity.FieldError{Field: field, Code: velocity.FieldInvalidValue, Message: msg})
 		}
 		return jsonError(err)
 	}
@@ -155,19 +155,19 @@ func jsonError(err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return velocity.InvalidError("invalid_json", fmt.Sprintf("The body is not valid JSON (at byte %d): %v.", syn.Offset, syn))
+		return velocity.NewError(velocity.CodeInvalidJSON, fmt.Sprintf("The body is not valid JSON (at byte %d): %v.", syn.Offset, syn))
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
-			return velocity.InvalidError("invalid_json", "The body must be a JSON object.")
+			return velocity.NewError(velocity.CodeInvalidJSON, "The body must be a JSON object.")
 		}
-		return velocity.InvalidError("invalid_field_type", fmt.Sprintf("%s must be a JSON %s.", field, jsonKind(typ.Type.String())),
-			velocity.FieldError{Field: field, Code: "invalid_type", Message: "must be a JSON " + jsonKind(typ.Type.String())})
+		return velocity.NewError(velocity.CodeInvalidFieldType, fmt.Sprintf("%s must be a JSON %s.", field, jsonKind(typ.Type.String())),
+			velocity.FieldError{Field: field, Code: velocity.FieldInvalidType, Message: "must be a JSON " + jsonKind(typ.Type.String())})
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return velocity.InvalidError("invalid_json", "The body is truncated JSON.")
+		return velocity.NewError(velocity.CodeInvalidJSON, "The body is truncated JSON.")
 	}
 	// Values that fail their own parsing, such as a timestamp that is not RFC 3339.
-	return velocity.InvalidError("invalid_json", "The body could not be read: "+err.Error()+". Timestamps are RFC 3339, e.g. 2026-05-01T14:00:00Z.")
+	return velocity.NewError(velocity.CodeInvalidJSON, "The body could not be read: "+err.Error()+". Timestamps are RFC 3339, e.g. 2026-05-01T14:00:00Z.")
 }
 
 func jsonKind(goType string) string {

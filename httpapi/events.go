@@ -24,14 +24,12 @@ func (s *Server) streamToken(w http.ResponseWriter, r *http.Request, p velocity.
 	if err := decodeJSON(r, &b, true); err != nil {
 		return err
 	}
-	for _, f := range []struct{ name, v string }{{"agentId", b.AgentID}, {"teamId", b.TeamID}} {
-		if len(f.v) > velocity.MaxIDLen || !velocity.CleanText(f.v, false) {
-			return velocity.ValidationError(velocity.FieldError{Field: f.name, Code: "invalid_text", Message: "must be at most 128 characters of text without control characters"})
-		}
+	if err := velocity.CheckStreamScope(b.AgentID, b.TeamID); err != nil {
+		return err
 	}
 	exp := s.clock.Now().Add(s.cfg.StreamTokenTTL)
 	tok := velocity.StreamToken{TenantID: p.Tenant.ID, AgentID: b.AgentID, TeamID: b.TeamID, Expires: exp.Unix()}
-	writeJSON(w, http.StatusOK, map[string]any{
+	s.writeJSON(w, r, http.StatusOK, map[string]any{
 		"token":     tok.Sign(s.cfg.StreamSecret),
 		"expiresAt": exp.UTC().Truncate(time.Second),
 		"url":       "/api/v1/events?token=",

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -61,8 +62,9 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	})
 }
 
-// recoverer turns a panic into a logged 500 problem instead of a dropped connection. It
-// is a last line of defence: no client input is meant to reach it.
+// recoverer turns a panic into a 500 problem, logged with its stack by writeError,
+// instead of a dropped connection. It is a last line of defence: no client input is
+// meant to reach it.
 func (s *Server) recoverer(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
@@ -70,8 +72,8 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.logger.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				writeProblem(w, http.StatusInternalServerError, &velocity.Error{Code: "internal", Message: "Something went wrong on our side; it has been logged."})
+				s.writeError(w, r, velocity.NewError(velocity.CodeInternal, "Something went wrong on our side; it has been logged.").
+					Wrap(fmt.Errorf("panic serving request: %v\n%s", v, debug.Stack())))
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -126,38 +128,47 @@ func originAllowed(origin string, allowed []string) bool {
 }
 
 // checkedHeaders are the request headers the API reads as text (credentials are the
-// authenticator's: malformed ones are a 401).
-var checkedHeaders = []string{"Idempotency-Key", "X-Agent-Id", "If-Match", "Last-Event-ID"}
+// authenticator's: malformed ones are a 401), each with the code that refuses it: the
+// one its handler gives any other fault of that header.
+var checkedHeaders = []struct {
+	name string
+	code velocity.Code
+}{
+	{"Idempotency-Key", velocity.CodeInvalidIdempotencyKey},
+	{"X-Agent-Id", velocity.CodeInvalidHeader},
+	{"If-Match", velocity.CodeInvalidIfMatch},
+	{"Last-Event-ID", velocity.CodeInvalidHeader},
+}
 
 // cleanInput refuses, in one place, request paths, query values and text headers that
 // are not valid UTF-8 or hold control characters: no handler or database sees them.
-func cleanInput(next http.Handler) http.Handler {
+func (s *Server) cleanInput(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/api/") {
 			next.ServeHTTP(w, r)
 			return
 		}
 		if !velocity.CleanText(r.URL.Path, false) {
-			writeProblem(w, http.StatusNotFound, &velocity.Error{Code: "not_found", Message: "No such resource: the path is not valid text."})
+			s.writeError(w, r, velocity.NewError(velocity.CodeNotFound, "No such resource: the path is not valid text."))
 			return
 		}
 		q, err := url.ParseQuery(r.URL.RawQuery)
 		if err != nil {
-			writeProblem(w, http.StatusBadRequest, &velocity.Error{Code: "invalid_parameter", Message: "The query string is malformed: " + err.Error() + "."})
+			s.writeError(w, r, velocity.NewError(velocity.CodeInvalidParameter, "The query string is malformed: "+err.Error()+"."))
 			return
 		}
 		for k, vs := range q {
 			for _, v := range append([]string{k}, vs...) {
 				if !velocity.CleanText(v, false) {
-					writeProblem(w, http.StatusBadRequest, &velocity.Error{Code: "invalid_parameter", Message: "Query parameters must be valid UTF-8 text without control characters.",
-						Fields: []velocity.FieldError{{Field: k, Code: "invalid_text", Message: "is not valid text"}}})
+					s.writeError(w, r, velocity.NewError(velocity.CodeInvalidParameter, "Query parameters must be valid UTF-8 text without control characters.",
+						velocity.FieldError{Field: k, Code: velocity.FieldInvalidText, Message: "is not valid text"}))
 					return
 				}
 			}
 		}
 		for _, h := range checkedHeaders {
-			if v := r.Header.Get(h); v != "" && !velocity.CleanText(v, false) {
-				writeProblem(w, http.StatusBadRequest, &velocity.Error{Code: "invalid_header", Message: "The " + h + " header must be valid UTF-8 text without control characters."})
+			if v := r.Header.Get(h.name); v != "" && !velocity.CleanText(v, false) {
+				s.writeError(w, r, velocity.NewError(h.code, "The "+h.name+" header must be valid UTF-8 text without control characters."))
 				return
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 
@@ -14,7 +15,8 @@ import (
 const ProblemType = "https://velocity.customerdynamics.com/problems/"
 
 // statusOf maps a domain error kind to its HTTP status. This is the one place where
-// errors become status codes.
+// errors become status codes; a code's kind comes from the catalogue
+// (velocity.ProblemCodes).
 func statusOf(k velocity.Kind) int {
 	switch k {
 	case velocity.KindInvalid:
@@ -23,6 +25,8 @@ func statusOf(k velocity.Kind) int {
 		return http.StatusUnauthorized
 	case velocity.KindNotFound:
 		return http.StatusNotFound
+	case velocity.KindMethodNotAllowed:
+		return http.StatusMethodNotAllowed
 	case velocity.KindConflict:
 		return http.StatusConflict
 	case velocity.KindPrecondition:
@@ -39,37 +43,44 @@ func statusOf(k velocity.Kind) int {
 	return http.StatusInternalServerError
 }
 
-// writeError writes err as an RFC 9457 problem. Errors that are not *velocity.Error are
-// internal: logged in full, shown to the client only as a generic problem. A cancelled
-// or timed-out request context reports 503.
+// writeError writes err as an RFC 9457 problem; it is the one writer of every error
+// response the server sends, and the status is always statusOf the kind the catalogue
+// gives the error's code. Errors that are not *velocity.Error are internal: logged in
+// full, shown to the client only as a generic problem. A cancelled or timed-out request
+// context reports 503. Every 5xx is logged with its cause.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	e, ok := velocity.AsError(err)
 	if !ok {
 		switch {
 		case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-			e = &velocity.Error{Kind: velocity.KindUnavailable, Code: "timeout", Message: "The request took too long; retry shortly.", Err: err}
+			e = velocity.NewError(velocity.CodeTimeout, "The request took too long; retry shortly.").Wrap(err)
 		default:
-			e = &velocity.Error{Kind: velocity.KindInternal, Code: "internal", Message: "Something went wrong on our side; it has been logged. Retry, and contact support if it persists.", Err: err}
+			e = velocity.NewError(velocity.CodeInternal, "Something went wrong on our side; it has been logged. Retry, and contact support if it persists.").Wrap(err)
 		}
 	}
-	status := statusOf(e.Kind)
+	status := statusOf(e.Code.Kind())
 	if status >= 500 {
 		s.logger.LogAttrs(r.Context(), slog.LevelError, "request failed", slog.String("method", r.Method), slog.String("path", r.URL.Path),
-			slog.Int("status", status), slog.String("code", e.Code), slog.Any("error", err))
+			slog.Int("status", status), slog.String("code", string(e.Code)), slog.Any("error", err))
 	}
-	if status == http.StatusUnauthorized {
-		w.Header().Set("WWW-Authenticate", `Basic realm="velocity"`)
-	}
+	h := w.Header()
 	switch status {
+	case http.StatusUnauthorized:
+		h.Set("WWW-Authenticate", `Basic realm="velocity"`)
 	case http.StatusServiceUnavailable:
-		w.Header().Set("Retry-After", "2")
+		h.Set("Retry-After", "2")
 	case http.StatusTooManyRequests:
-		w.Header().Set("Retry-After", "60")
+		h.Set("Retry-After", "60")
 	}
-	writeProblem(w, status, e)
+	h.Set("Content-Type", "application/problem+json")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(problemBody(status, e))
 }
 
-func writeProblem(w http.ResponseWriter, status int, e *velocity.Error) {
+// problemBody is the JSON object of e's problem: the RFC 9457 members, code and fields,
+// and e's extra members (renamed when they would shadow one of those).
+func problemBody(status int, e *velocity.Error) map[string]any {
 	body := map[string]any{}
 	for k, v := range e.Extra {
 		switch k {
@@ -79,7 +90,7 @@ func writeProblem(w http.ResponseWriter, status int, e *velocity.Error) {
 			body[k] = v
 		}
 	}
-	body["type"] = ProblemType + e.Code
+	body["type"] = ProblemType + string(e.Code)
 	body["title"] = http.StatusText(status)
 	body["status"] = status
 	body["detail"] = e.Message
@@ -87,18 +98,15 @@ func writeProblem(w http.ResponseWriter, status int, e *velocity.Error) {
 	if len(e.Fields) > 0 {
 		body["fields"] = e.Fields
 	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(body)
+	return body
 }
 
 // writeJSON encodes v before committing to status, so that a value that cannot be
-// encoded becomes a 500 problem rather than an empty success.
-func writeJSON(w http.ResponseWriter, status int, v any) {
+// encoded becomes a logged 500 problem rather than an empty success.
+func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
-		writeProblem(w, http.StatusInternalServerError, &velocity.Error{Code: "internal", Message: "The response could not be encoded; it has been logged."})
+		s.writeError(w, r, velocity.NewError(velocity.CodeInternal, "The response could not be encoded; it has been logged.").Wrap(fmt.Errorf("encode response: %w", err)))
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")

@@ -82,7 +82,7 @@ func (s *Server) principal(r *http.Request) (velocity.Principal, error) {
 
 // me tells a client whom its credentials name: a cheap way to check them.
 func (s *Server) me(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
-	writeJSON(w, http.StatusOK, map[string]any{"tenantId": p.Tenant.ID, "tenant": p.Tenant.Name, "username": p.Username,
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"tenantId": p.Tenant.ID, "tenant": p.Tenant.Name, "username": p.Username,
 		"defaultCountry": p.Tenant.DefaultCountry, "defaultTimezone": p.Tenant.DefaultTimezone})
 	return nil
 }
@@ -99,7 +99,7 @@ func (s *Server) lookupPhone(w http.ResponseWriter, r *http.Request, p velocity.
 	}
 	country := q.Get("country")
 	if country != "" && !velocity.ValidRegion(country) {
-		return velocity.ValidationError(velocity.FieldError{Field: "country", Code: "invalid_country", Message: "must be an ISO 3166 two-letter country code such as US or GB"})
+		return velocity.ValidationError(velocity.FieldError{Field: "country", Code: velocity.FieldInvalidCountry, Message: "must be an ISO 3166 two-letter country code such as US or GB"})
 	}
 	if country == "" {
 		country = p.Tenant.DefaultCountry
@@ -127,6 +127,6 @@ func (s *Server) lookupPhone(w http.ResponseWriter, r *http.Request, p velocity.
 	case !errors.Is(err, velocity.ErrNotFound):
 		return err
 	}
-	writeJSON(w, http.StatusOK, out)
+	s.writeJSON(w, r, http.StatusOK, out)
 	return nil
 }

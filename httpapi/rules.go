@@ -18,7 +18,7 @@ func (s *Server) getPolicy(w http.ResponseWriter, r *http.Request, p velocity.Pr
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, pol.Doc())
+	s.writeJSON(w, r, http.StatusOK, pol.Doc())
 	return nil
 }
 
@@ -36,13 +36,13 @@ func (s *Server) updatePolicy(w http.ResponseWriter, r *http.Request, p velocity
 	strict := json.NewDecoder(bytes.NewReader(raw))
 	strict.DisallowUnknownFields()
 	if err := strict.Decode(&velocity.PolicyDoc{}); err != nil {
-		return velocity.InvalidError("unknown_field", "The policy has a field it does not know: "+strings.TrimPrefix(err.Error(), "json: ")+"; see GET /api/v1/policy for its shape.")
+		return velocity.NewError(velocity.CodeUnknownField, "The policy has a field it does not know: "+strings.TrimPrefix(err.Error(), "json: ")+"; see GET /api/v1/policy for its shape.")
 	}
 	pol, err := s.cfg.Service.UpdatePolicy(r.Context(), p, doc)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, pol.Doc())
+	s.writeJSON(w, r, http.StatusOK, pol.Doc())
 	return nil
 }
 
@@ -70,7 +70,7 @@ func (s *Server) listDoNotCall(w http.ResponseWriter, r *http.Request, p velocit
 		n := items[len(items)-1].PhoneNumber
 		next = &n
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "nextAfter": next})
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"items": items, "nextAfter": next})
 	return nil
 }
 
@@ -93,13 +93,13 @@ func (s *Server) addDoNotCall(w http.ResponseWriter, r *http.Request, p velocity
 		inputs = append(inputs, velocity.DoNotCallInput{PhoneNumber: b.PhoneNumber, Country: b.Country, Reason: b.Reason})
 	}
 	if len(inputs) > 1000 {
-		return velocity.ValidationError(velocity.FieldError{Field: "numbers", Code: "too_many", Message: "at most 1000 at once; use /do-not-call/import for more"})
+		return velocity.ValidationError(velocity.FieldError{Field: "numbers", Code: velocity.FieldTooMany, Message: "at most 1000 at once; use /do-not-call/import for more"})
 	}
 	res, err := s.cfg.Service.AddDoNotCall(r.Context(), p, inputs)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, res)
+	s.writeJSON(w, r, http.StatusOK, res)
 	return nil
 }
 
@@ -113,15 +113,15 @@ func (s *Server) importDoNotCall(w http.ResponseWriter, r *http.Request, p veloc
 	rep, err := s.cfg.Service.ImportDoNotCall(r.Context(), p, body)
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return &velocity.Error{Kind: velocity.KindTooLarge, Code: "body_too_large", Message: "An import may be at most 8 MiB; split the file."}
+		return velocity.NewError(velocity.CodeBodyTooLarge, "An import may be at most 8 MiB; split the file.")
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return velocity.InvalidError("unreadable_body", "The request body could not be read.")
+		return velocity.NewError(velocity.CodeUnreadableBody, "The request body could not be read.")
 	}
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, rep)
+	s.writeJSON(w, r, http.StatusOK, rep)
 	return nil
 }
 

@@ -1,6 +1,7 @@
 // Package httpapi is the HTTP adapter: the REST API under /api/v1, its live event stream,
 // health checks, and the mounting of the widget's assets. Handlers return errors; one
-// function (writeError) turns every error into an RFC 9457 problem.
+// function (writeError) turns every error into an RFC 9457 problem, its status chosen by
+// the kind the error catalogue (velocity.ProblemCodes) gives its code.
 package httpapi
 
 import (
@@ -83,7 +84,7 @@ func New(cfg Config) *Server {
 	if cfg.Index != nil {
 		mux.Handle("GET /{$}", cfg.Index)
 	}
-	s.handler = s.recoverer(s.logRequests(s.cors(cleanInput(apiProblems(mux)))))
+	s.handler = s.recoverer(s.logRequests(s.cors(s.cleanInput(s.apiProblems(mux)))))
 	return s
 }
 
@@ -97,34 +98,36 @@ func (s *Server) Shutdown() { s.doneOnce.Do(func() { close(s.done) }) }
 func (s *Server) Routes() []Route { return s.routes }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ok"})
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := s.cfg.Service.Ping(ctx); err != nil {
-		s.logger.Warn("not ready", "error", err)
-		writeProblem(w, http.StatusServiceUnavailable, velocity.ErrUnavailable)
+		s.writeError(w, r, velocity.ErrUnavailable.Wrap(err))
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ready"})
 }
 
 // apiProblems makes the mux's own 404 and 405 answers under /api/ JSON problems.
-func apiProblems(mux *http.ServeMux) http.Handler {
+func (s *Server) apiProblems(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, pattern := mux.Handler(r); pattern == "" && strings.HasPrefix(r.URL.Path, "/api/") {
-			mux.ServeHTTP(&problemWriter{ResponseWriter: w}, r)
+			mux.ServeHTTP(&problemWriter{ResponseWriter: w, s: s, r: r}, r)
 			return
 		}
 		mux.ServeHTTP(w, r)
 	})
 }
 
-// problemWriter replaces a plain-text error body with a problem.
+// problemWriter replaces the mux's plain-text 404 and 405 answers with problems written
+// by writeError (the mux has set Allow by then).
 type problemWriter struct {
 	http.ResponseWriter
+	s     *Server
+	r     *http.Request
 	wrote bool
 }
 
@@ -135,9 +138,9 @@ func (p *problemWriter) WriteHeader(code int) {
 	p.wrote = true
 	switch code {
 	case http.StatusMethodNotAllowed:
-		writeProblem(p.ResponseWriter, code, &velocity.Error{Code: "method_not_allowed", Message: "This method is not allowed here; see the Allow header."})
+		p.s.writeError(p.ResponseWriter, p.r, velocity.NewError(velocity.CodeMethodNotAllowed, "This method is not allowed here; see the Allow header."))
 	case http.StatusNotFound:
-		writeProblem(p.ResponseWriter, code, &velocity.Error{Code: "route_not_found", Message: "No such API endpoint; see /api/v1/openapi.json."})
+		p.s.writeError(p.ResponseWriter, p.r, velocity.NewError(velocity.CodeRouteNotFound, "No such API endpoint; see /api/v1/openapi.json."))
 	default:
 		p.ResponseWriter.WriteHeader(code)
 	}

@@ -17,8 +17,8 @@ const (
 )
 
 var (
-	errTenantExists  = &velocity.Error{Kind: velocity.KindConflict, Code: "tenant_exists", Message: "A tenant with this name exists already."}
-	errAccountExists = &velocity.Error{Kind: velocity.KindConflict, Code: "account_exists", Message: "An account with this username exists already in the tenant."}
+	errTenantExists  = &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeTenantExists, Message: "A tenant with this name exists already."}
+	errAccountExists = &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeAccountExists, Message: "An account with this username exists already in the tenant."}
 )
 
 func unavailable(err error) error {
@@ -61,7 +61,7 @@ func mapErr(err error) error {
 			return err
 		case "22021", "22P05", "22P02": // invalid byte sequence, untranslatable character, invalid text representation
 			// A backstop: the HTTP layer refuses such text before it gets here.
-			return &velocity.Error{Kind: velocity.KindInvalid, Code: "invalid_text", Message: "A value is not valid text for the database (a NUL byte or invalid UTF-8).", Err: err}
+			return &velocity.Error{Kind: velocity.KindInvalid, Code: velocity.CodeInvalidText, Message: "A value is not valid text for the database (a NUL byte or invalid UTF-8).", Err: err}
 		case "40001", "40P01": // serialization_failure, deadlock_detected
 			return withCause(velocity.ErrStaleWrite, err)
 		case "55P03", // lock_not_available: lock_timeout

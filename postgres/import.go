@@ -39,7 +39,7 @@ func (s *Store) Import(ctx context.Context, fn func(ctx context.Context, im *Imp
 }
 
 // TenantExists is returned by Import.Tenant when the target has the tenant already.
-var TenantExists = &velocity.Error{Kind: velocity.KindConflict, Code: "tenant_exists", Message: "The tenant exists already in the target database."}
+var TenantExists = &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeTenantExists, Message: "The tenant exists already in the target database."}
 
 // Tenant adds the tenant, refusing (TenantExists) when one with its id or name exists.
 func (im *Import) Tenant(ctx context.Context, t velocity.Tenant) error {

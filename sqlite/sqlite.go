@@ -245,9 +245,9 @@ func mapErr(err error) error {
 			case strings.Contains(msg, "callbacks.phone_number"):
 				return velocity.ErrDuplicateOpen
 			case strings.Contains(msg, "tenants.name"):
-				return &velocity.Error{Kind: velocity.KindConflict, Code: "tenant_exists", Message: "A tenant with this name exists already.", Err: err}
+				return &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeTenantExists, Message: "A tenant with this name exists already.", Err: err}
 			case strings.Contains(msg, "accounts.tenant_id, accounts.username"):
-				return &velocity.Error{Kind: velocity.KindConflict, Code: "account_exists", Message: "An account with this username exists already in the tenant.", Err: err}
+				return &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeAccountExists, Message: "An account with this username exists already in the tenant.", Err: err}
 			}
 		case sqlitelib.SQLITE_BUSY, sqlitelib.SQLITE_LOCKED, sqlitelib.SQLITE_CANTOPEN, sqlitelib.SQLITE_IOERR, sqlitelib.SQLITE_FULL:
 			return unavailable(err)

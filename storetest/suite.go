@@ -101,7 +101,7 @@ func (b *bundle) create(t *testing.T, in velocity.CreateInput) velocity.Callback
 	return cb
 }
 
-func wantCode(t *testing.T, err error, code string) {
+func wantCode(t *testing.T, err error, code velocity.Code) {
 	t.Helper()
 	e, ok := velocity.AsError(err)
 	if !ok || e.Code != code {
