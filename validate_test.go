@@ -217,6 +217,15 @@ func TestUpdateInputApply(t *testing.T) {
 					t.Errorf("got %s %s", after.PhoneNumber, after.Timezone)
 				}
 			}},
+		{name: "a number abroad, where it is night", u: velocity.UpdateInput{PhoneNumber: ptr("+81 3-1234-5678")}, // 00:00-01:00 in Tokyo
+			fields: []string{"windowStart:outside_calling_hours"}},
+		{name: "a number abroad, its window clipped to their hours", u: velocity.UpdateInput{PhoneNumber: ptr("+91 11 2345 6789")}, // 20:30-21:30 in Delhi
+			changed: []string{"phoneNumber", "timezone", "windowEnd"},
+			check: func(t *testing.T, before, after velocity.Callback) {
+				if !after.WindowStart.Equal(before.WindowStart) || !after.WindowEnd.Equal(now.Add(30*time.Minute)) { // 21:00 in Delhi
+					t.Errorf("window %v..%v in %s", after.WindowStart, after.WindowEnd, after.Timezone)
+				}
+			}},
 		{name: "a number whose zone is not known keeps the zone", u: velocity.UpdateInput{PhoneNumber: ptr("+1 800 555 0199")}, changed: []string{"phoneNumber"}},
 	}
 	for _, c := range cases {
