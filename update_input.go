@@ -86,7 +86,8 @@ func (u UpdateInput) Apply(cb *Callback, t Tenant, p Policy, now time.Time) (map
 	if err := c.err(); err != nil {
 		return nil, err
 	}
-	if u.WindowStart != nil || u.WindowEnd != nil || u.Timezone != nil {
+	// A new zone, given or brought by a new number, has its own calling hours.
+	if u.WindowStart != nil || u.WindowEnd != nil || u.Timezone != nil || next.Timezone != cb.Timezone {
 		zone := next.Timezone
 		if u.Timezone != nil {
 			zone = *u.Timezone
