@@ -126,7 +126,7 @@ func (r *recordingBus) published() []velocity.Event {
 func ptr[T any](v T) *T { return &v }
 
 // wantCode fails unless err is a *velocity.Error with the code.
-func wantCode(t *testing.T, err error, code string) *velocity.Error {
+func wantCode(t *testing.T, err error, code velocity.Code) *velocity.Error {
 	t.Helper()
 	e, ok := velocity.AsError(err)
 	if !ok || e.Code != code {
@@ -142,7 +142,7 @@ func wantFields(t *testing.T, err error, want ...string) {
 	e := wantCode(t, err, "validation_failed")
 	var got []string
 	for _, f := range e.Fields {
-		got = append(got, f.Field+":"+f.Code)
+		got = append(got, f.Field+":"+string(f.Code))
 	}
 	if len(got) != len(want) {
 		t.Fatalf("fields %v, want %v", got, want)

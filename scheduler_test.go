@@ -178,7 +178,7 @@ func TestSchedulerAnnouncesEachWindowOnce(t *testing.T) {
 		if n := len(b.dueFor(id)); n != 1 {
 			t.Fatalf("%s announced %d times", id, n)
 		}
-		if g, _ := b.svc.Get(ctx, b.p, id); g.Status != velocity.StatusScheduled || g.ClaimedBy != nil {
+		if g, _ := b.svc.Get(ctx, b.p, id); g.Status != velocity.StatusScheduled || g.Holder() != "" || g.LapsedHolder() == "" {
 			t.Fatalf("lease not expired: %+v", g)
 		}
 	}
