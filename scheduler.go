@@ -18,7 +18,7 @@ type Scheduler struct {
 	Clock Clock
 	// Policies caches tenants' policies; nil reads the stored policy each time.
 	Policies *Policies
-	Logger   *slog.Logger
+	Logger   *slog.Logger // nil logs to slog.Default()
 	// Interval is the longest time between passes (default 1s); a pass also runs when
 	// the next known window opens.
 	Interval time.Duration
@@ -129,9 +129,9 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}, poke chan time
 		case ctx.Err() != nil:
 			return
 		case err != nil:
-			s.Logger.Warn("scheduler pass failed; retrying", "error", err)
+			s.logger().Warn("scheduler pass failed; retrying", "error", err)
 		case res.Expired+res.FellBack+res.Due > 0:
-			s.Logger.Info("scheduler pass", "expired", res.Expired, "fellBack", res.FellBack, "due", res.Due, "took", res.Took)
+			s.logger().Info("scheduler pass", "expired", res.Expired, "fellBack", res.FellBack, "due", res.Due, "took", res.Took)
 		}
 		// Wake-ups are reckoned on the scheduler's clock, the one windows are written in.
 		wake := s.Clock.Now().Add(interval)
@@ -167,9 +167,9 @@ func (s *Scheduler) fallbackLoop(ctx context.Context, done chan struct{}) {
 		case ctx.Err() != nil:
 			return
 		case err != nil:
-			s.Logger.Warn("team fallback failed; retrying", "error", err)
+			s.logger().Warn("team fallback failed; retrying", "error", err)
 		case n > 0:
-			s.Logger.Info("team fallback", "fellBack", n)
+			s.logger().Info("team fallback", "fellBack", n)
 		}
 	}
 }
@@ -352,4 +352,11 @@ func (s *Scheduler) policy(ctx context.Context, tenantID string) (Policy, error)
 		return LoadPolicy(ctx, s.Store, tenantID)
 	}
 	return s.Policies.Get(ctx, tenantID)
+}
+
+func (s *Scheduler) logger() *slog.Logger {
+	if s.Logger == nil {
+		return slog.Default()
+	}
+	return s.Logger
 }
