@@ -28,7 +28,8 @@ var migrations embed.FS
 
 // Options tunes the connection pool and the timeouts. Zero values take the defaults.
 type Options struct {
-	// MaxConns caps the pool; default 4 per CPU, at most 32.
+	// MaxConns caps the main pool; default 4 per CPU, at most 32. The auxiliary pool
+	// (see withAux) adds a quarter as many, at least 2, and a Bus one connection more.
 	MaxConns int32
 	// StatementTimeout is the server-side limit on one statement; default 5s.
 	StatementTimeout time.Duration

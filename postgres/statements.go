@@ -14,9 +14,10 @@ type Statement struct {
 	Args []any
 }
 
-// HotStatements returns the statements on the API's hot paths, exactly as the store
-// sends them, with the given arguments: an agent's worklist (first page, then the page
-// after a cursor), a claim's locked read, the open-number check, the event readers.
+// HotStatements returns the statements on the API's and the scheduler's hot paths,
+// exactly as the store sends them, with the given arguments: an agent's worklist (first
+// page, then the page after a cursor), a claim's locked read, the open-number check, the
+// event readers and the scheduler's reads of opened windows and expired leases.
 func HotStatements(tenantID, agentID, teamID, callbackID, phone string, after *velocity.Cursor, afterEventID int64) []Statement {
 	q := velocity.ListQuery{AgentID: agentID, TeamID: teamID, Limit: velocity.DefaultListLimit + 1}
 	list, listArgs := dialect.ListCallbacks(tenantID, q)
