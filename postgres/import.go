@@ -19,23 +19,12 @@ type Import struct {
 // Import runs fn in one transaction that commits when fn returns nil. Statements may run
 // up to a minute each (bulk COPYs), not the store's usual StatementTimeout.
 func (s *Store) Import(ctx context.Context, fn func(ctx context.Context, im *Import) error) error {
-	c, err := s.acquire(ctx)
-	if err != nil {
-		return err
-	}
-	defer c.Release()
-	tx, err := c.BeginTx(ctx, pgx.TxOptions{BeginQuery: beginWrite})
-	if err != nil {
-		return mapErr(err)
-	}
-	defer rollback(ctx, tx)
-	if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '60s'`); err != nil {
-		return mapErr(err)
-	}
-	if err := fn(ctx, &Import{tx: tx}); err != nil {
-		return err
-	}
-	return mapErr(tx.Commit(ctx))
+	return s.inWriteTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '60s'`); err != nil {
+			return mapErr(err)
+		}
+		return fn(ctx, &Import{tx: tx})
+	})
 }
 
 // TenantExists is returned by Import.Tenant when the target has the tenant already: a

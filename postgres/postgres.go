@@ -241,6 +241,14 @@ func (s *Store) Write(ctx context.Context, fn func(velocity.Tx) error) error {
 func (s *Store) writeOnce(ctx context.Context, fn func(velocity.Tx) error) error {
 	ctx, cancel := s.op(ctx)
 	defer cancel()
+	// fn's own errors pass through as they are; the Tx methods map theirs.
+	return s.inWriteTx(ctx, func(tx pgx.Tx) error { return fn(&writeTx{tx: tx}) })
+}
+
+// inWriteTx runs fn in a write transaction (beginWrite) on a pooled connection and
+// commits it when fn returns nil. fn's errors are returned as they are; the store's own
+// are mapped.
+func (s *Store) inWriteTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	c, err := s.acquire(ctx)
 	if err != nil {
 		return err
@@ -251,8 +259,7 @@ func (s *Store) writeOnce(ctx context.Context, fn func(velocity.Tx) error) error
 		return mapErr(err)
 	}
 	defer rollback(ctx, tx)
-	// fn's own errors pass through as they are; the Tx methods map theirs.
-	if err := fn(&writeTx{tx: tx}); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	return mapErr(tx.Commit(ctx))
