@@ -11,6 +11,7 @@ import (
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/hub"
+	"github.com/customerdynamics/velocity/sqlstore"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -346,15 +347,15 @@ func (b *Bus) runOnce(ctx context.Context) (more, waiting bool, err error) {
 	batch := &pgx.Batch{}
 	gapIDs := ob.gapIDs()
 	if len(gapIDs) > 0 {
-		batch.Queue(`SELECT `+eventCols+` FROM callback_events WHERE id = ANY($1) ORDER BY id`, gapIDs)
+		batch.Queue(`SELECT `+sqlstore.EventCols+` FROM callback_events WHERE id = ANY($1) ORDER BY id`, gapIDs)
 	}
-	batch.Queue(`SELECT `+eventCols+` FROM callback_events WHERE id > $1 ORDER BY id LIMIT $2`, ob.maxRead, b.BatchSize)
+	batch.Queue(queries.EventsAfter, ob.maxRead, b.BatchSize)
 	res := c.SendBatch(ctx, batch)
 	var filled, fresh []velocity.Event
 	if len(gapIDs) > 0 {
 		rows, err := res.Query()
 		if err == nil {
-			filled, err = scanEvents(rows)
+			filled, err = readEvents(rows)
 		}
 		if err != nil {
 			res.Close()
@@ -363,7 +364,7 @@ func (b *Bus) runOnce(ctx context.Context) (more, waiting bool, err error) {
 	}
 	rows, err := res.Query()
 	if err == nil {
-		fresh, err = scanEvents(rows)
+		fresh, err = readEvents(rows)
 	}
 	if cerr := res.Close(); err == nil {
 		err = cerr
@@ -396,4 +397,10 @@ func (b *Bus) runOnce(ctx context.Context) (more, waiting bool, err error) {
 	b.stats.LastDeliveredID = ob.next - 1
 	b.mu.Unlock()
 	return len(fresh) == b.BatchSize, len(ob.gaps) > 0, nil
+}
+
+// readEvents reads every row of a query of sqlstore.EventCols and closes rows.
+func readEvents(rows pgx.Rows) ([]velocity.Event, error) {
+	defer rows.Close()
+	return sqlstore.AppendAll(nil, rows, dialect.ScanEvent)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/sqlstore"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -15,21 +16,6 @@ const (
 	constraintTenantName      = "tenants_name_key"
 	constraintAccountUsername = "accounts_tenant_username_key"
 )
-
-var (
-	errTenantExists  = &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeTenantExists, Message: "A tenant with this name exists already."}
-	errAccountExists = &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeAccountExists, Message: "An account with this username exists already in the tenant."}
-)
-
-func unavailable(err error) error {
-	return &velocity.Error{Kind: velocity.KindUnavailable, Code: velocity.ErrUnavailable.Code, Message: velocity.ErrUnavailable.Message, Err: err}
-}
-
-func withCause(e *velocity.Error, err error) error {
-	c := *e
-	c.Err = err
-	return &c
-}
 
 // mapErr turns driver errors into domain errors: no rows is ErrNotFound; a violated
 // unique index is the conflict it stands for; a serialization failure or deadlock is
@@ -54,26 +40,26 @@ func mapErr(err error) error {
 			case constraintOpenPhone:
 				return velocity.ErrDuplicateOpen
 			case constraintTenantName:
-				return withCause(errTenantExists, err)
+				return sqlstore.WithCause(sqlstore.ErrTenantExists, err)
 			case constraintAccountUsername:
-				return withCause(errAccountExists, err)
+				return sqlstore.WithCause(sqlstore.ErrAccountExists, err)
 			}
 			return err
 		case "22021", "22P05", "22P02": // invalid byte sequence, untranslatable character, invalid text representation
 			// A backstop: the HTTP layer refuses such text before it gets here.
 			return &velocity.Error{Kind: velocity.KindInvalid, Code: velocity.CodeInvalidText, Message: "A value is not valid text for the database (a NUL byte or invalid UTF-8).", Err: err}
 		case "40001", "40P01": // serialization_failure, deadlock_detected
-			return withCause(velocity.ErrStaleWrite, err)
+			return sqlstore.WithCause(velocity.ErrStaleWrite, err)
 		case "55P03", // lock_not_available: lock_timeout
 			"25006": // read_only_sql_transaction: connected to a standby after a failover
-			return unavailable(err)
+			return sqlstore.Unavailable(err)
 		}
 		switch pe.Code[:2] {
 		case "08", // connection exception
 			"53", // insufficient resources (too many connections, disk full)
 			"57", // operator intervention: query_canceled (statement_timeout), admin_shutdown, crash_shutdown, cannot_connect_now
 			"58": // system error
-			return unavailable(err)
+			return sqlstore.Unavailable(err)
 		}
 		return err
 	}
@@ -83,5 +69,5 @@ func mapErr(err error) error {
 	}
 	// Anything else from pgx is about the connection: dialling, I/O, a time limit, a
 	// connection closed under us.
-	return unavailable(err)
+	return sqlstore.Unavailable(err)
 }

@@ -2,11 +2,11 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/sqlstore"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -19,27 +19,17 @@ type Import struct {
 // Import runs fn in one transaction that commits when fn returns nil. Statements may run
 // up to a minute each (bulk COPYs), not the store's usual StatementTimeout.
 func (s *Store) Import(ctx context.Context, fn func(ctx context.Context, im *Import) error) error {
-	c, err := s.acquire(ctx)
-	if err != nil {
-		return err
-	}
-	defer c.Release()
-	tx, err := c.BeginTx(ctx, pgx.TxOptions{BeginQuery: beginWrite})
-	if err != nil {
-		return mapErr(err)
-	}
-	defer rollback(ctx, tx)
-	if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '60s'`); err != nil {
-		return mapErr(err)
-	}
-	if err := fn(ctx, &Import{tx: tx}); err != nil {
-		return err
-	}
-	return mapErr(tx.Commit(ctx))
+	return s.inWriteTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '60s'`); err != nil {
+			return mapErr(err)
+		}
+		return fn(ctx, &Import{tx: tx})
+	})
 }
 
-// TenantExists is returned by Import.Tenant when the target has the tenant already.
-var TenantExists = &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeTenantExists, Message: "The tenant exists already in the target database."}
+// TenantExists is returned by Import.Tenant when the target has the tenant already: a
+// sqlstore.ErrTenantExists (code tenant_exists) that says so.
+var TenantExists = sqlstore.ErrTenantExists.With("The tenant exists already in the target database.", nil)
 
 // Tenant adds the tenant, refusing (TenantExists) when one with its id or name exists.
 func (im *Import) Tenant(ctx context.Context, t velocity.Tenant) error {
@@ -52,8 +42,7 @@ func (im *Import) Tenant(ctx context.Context, t velocity.Tenant) error {
 	if mapped := mapErr(err); mapped != velocity.ErrNotFound {
 		return mapped
 	}
-	_, err = im.tx.Exec(ctx, `INSERT INTO tenants (`+tenantCols+`) VALUES ($1, $2, $3, $4, $5)`,
-		t.ID, t.Name, t.DefaultCountry, t.DefaultTimezone, t.CreatedAt)
+	_, err = im.tx.Exec(ctx, queries.InsertTenant, t.ID, t.Name, t.DefaultCountry, t.DefaultTimezone, t.CreatedAt)
 	return mapErr(err)
 }
 
@@ -80,13 +69,9 @@ func (im *Import) Accounts(ctx context.Context, accounts []velocity.Account) err
 		})
 }
 
-var callbackColNames = []string{"tenant_id", "id", "team_id", "agent_id", "customer_name", "phone_number", "timezone",
-	"window_start", "window_end", "notes", "reason", "source_interaction_id", "created_by", "status", "attempts",
-	"max_attempts", "last_outcome", "claimed_by", "claim_expires_at", "created_at", "updated_at", "version", "due_notified_at"}
-
 // Callbacks adds callbacks as they are (ids, versions and times kept).
 func (im *Import) Callbacks(ctx context.Context, cbs []velocity.Callback) error {
-	return im.copy(ctx, "callbacks", callbackColNames, len(cbs), func(i int) ([]any, error) { return callbackArgs(cbs[i]), nil })
+	return im.copy(ctx, "callbacks", sqlstore.CallbackColumns, len(cbs), func(i int) ([]any, error) { return dialect.CallbackArgs(cbs[i]), nil })
 }
 
 // Events appends events in the order given; they get new ids, increasing in that order,
@@ -95,14 +80,13 @@ func (im *Import) Events(ctx context.Context, events []velocity.Event) (first, l
 	if len(events) == 0 {
 		return 0, 0, nil
 	}
-	err = im.copy(ctx, "callback_events", []string{"tenant_id", "callback_id", "type", "actor_account", "actor_agent", "at", "payload"}, len(events),
+	err = im.copy(ctx, "callback_events", sqlstore.EventInsertColumns, len(events),
 		func(i int) ([]any, error) {
-			e := events[i]
-			payload, err := json.Marshal(eventPayload{Data: e.Data, Before: e.Before, Callback: e.Callback})
+			payload, err := sqlstore.EncodePayload(events[i])
 			if err != nil {
 				return nil, err
 			}
-			return []any{e.TenantID, e.CallbackID, string(e.Type), e.Actor.Account, e.Actor.AgentID, e.At, string(payload)}, nil
+			return dialect.EventArgs(events[i], payload), nil
 		})
 	if err != nil {
 		return 0, 0, err

@@ -10,15 +10,14 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/sqlstore"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -29,7 +28,8 @@ var migrations embed.FS
 
 // Options tunes the connection pool and the timeouts. Zero values take the defaults.
 type Options struct {
-	// MaxConns caps the pool; default 4 per CPU, at most 32.
+	// MaxConns caps the main pool; default 4 per CPU, at most 32. The auxiliary pool
+	// (see withAux) adds a quarter as many, at least 2, and a Bus one connection more.
 	MaxConns int32
 	// StatementTimeout is the server-side limit on one statement; default 5s.
 	StatementTimeout time.Duration
@@ -79,10 +79,13 @@ func (o Options) withDefaults() Options {
 // database: claims stay exactly-once because Tx.GetCallback locks the row (SELECT ... FOR
 // UPDATE) until the transaction ends.
 type Store struct {
+	// Writes holds the methods that run one statement and read no rows back, shared
+	// with the SQLite store; they run on the pool (Store.exec).
+	sqlstore.Writes
+
 	pool *pgxpool.Pool
-	// aux serves the short, lock-free reads the service may make while it holds a write
-	// transaction (IsDoNotCall inside a claim): on their own pool they never wait for a
-	// connection that a transaction waiting on them holds.
+	// aux is a second, small pool for the rule reads GetPolicy and IsDoNotCall (see
+	// withAux).
 	aux  *pgxpool.Pool
 	opts Options
 	log  *slog.Logger
@@ -135,6 +138,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	s := &Store{pool: pool, aux: aux, opts: opts, log: opts.Logger}
+	s.Writes = sqlstore.NewWrites(dialect, s.exec)
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -177,7 +181,7 @@ func (s *Store) acquireFrom(ctx context.Context, pool *pgxpool.Pool) (*pgxpool.C
 	c, err := pool.Acquire(actx)
 	if err != nil {
 		if ctx.Err() == nil && actx.Err() != nil {
-			return nil, unavailable(fmt.Errorf("no database connection within %s: %w", s.opts.AcquireTimeout, err))
+			return nil, sqlstore.Unavailable(fmt.Errorf("no database connection within %s: %w", s.opts.AcquireTimeout, err))
 		}
 		return nil, mapErr(err)
 	}
@@ -187,11 +191,6 @@ func (s *Store) acquireFrom(ctx context.Context, pool *pgxpool.Pool) (*pgxpool.C
 // with runs fn on one pooled connection within the call's time limit.
 func (s *Store) with(ctx context.Context, fn func(ctx context.Context, c *pgxpool.Conn) error) error {
 	return s.withPool(ctx, s.pool, fn)
-}
-
-// withAux is with on the auxiliary pool (see Store.aux).
-func (s *Store) withAux(ctx context.Context, fn func(ctx context.Context, c *pgxpool.Conn) error) error {
-	return s.withPool(ctx, s.aux, fn)
 }
 
 func (s *Store) withPool(ctx context.Context, pool *pgxpool.Pool, fn func(ctx context.Context, c *pgxpool.Conn) error) error {
@@ -239,6 +238,14 @@ func (s *Store) Write(ctx context.Context, fn func(velocity.Tx) error) error {
 func (s *Store) writeOnce(ctx context.Context, fn func(velocity.Tx) error) error {
 	ctx, cancel := s.op(ctx)
 	defer cancel()
+	// fn's own errors pass through as they are; the Tx methods map theirs.
+	return s.inWriteTx(ctx, func(tx pgx.Tx) error { return fn(&writeTx{tx: tx}) })
+}
+
+// inWriteTx runs fn in a write transaction (beginWrite) on a pooled connection and
+// commits it when fn returns nil. fn's errors are returned as they are; the store's own
+// are mapped.
+func (s *Store) inWriteTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	c, err := s.acquire(ctx)
 	if err != nil {
 		return err
@@ -249,8 +256,7 @@ func (s *Store) writeOnce(ctx context.Context, fn func(velocity.Tx) error) error
 		return mapErr(err)
 	}
 	defer rollback(ctx, tx)
-	// fn's own errors pass through as they are; the Tx methods map theirs.
-	if err := fn(&writeTx{tx: tx}); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	return mapErr(tx.Commit(ctx))
@@ -269,12 +275,12 @@ func (s *Store) inTx(ctx context.Context, fn func(ctx context.Context, tx pgx.Tx
 func (s *Store) Secret(ctx context.Context, name string, gen func() []byte) ([]byte, error) {
 	var v []byte
 	err := s.with(ctx, func(ctx context.Context, c *pgxpool.Conn) error {
-		if _, err := c.Exec(ctx, `INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, gen()); err != nil {
+		if _, err := c.Exec(ctx, queries.InsertSecret, name, gen()); err != nil {
 			return err
 		}
 		// A new statement, so a new snapshot: it sees a row another server committed while
 		// the insert above waited for it.
-		return c.QueryRow(ctx, `SELECT value FROM server_secrets WHERE name = $1`, name).Scan(&v)
+		return c.QueryRow(ctx, queries.GetSecret, name).Scan(&v)
 	})
 	return v, err
 }
@@ -289,49 +295,24 @@ func (s *Store) Migrate(ctx context.Context) error {
 // migration runs in its own transaction holding an advisory lock on the schema, so that
 // servers starting together apply each migration once.
 func (s *Store) MigrateVerbose(ctx context.Context) ([]string, error) {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	var applied []string
-	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		var version int
-		if _, err := fmt.Sscanf(base, "%04d_", &version); err != nil {
-			return nil, fmt.Errorf("postgres: migration %s: name must start with a 4-digit number", base)
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		err = s.inTx(ctx, func(ctx context.Context, tx pgx.Tx) error {
+	return dialect.Migrate(ctx, migrations, func(ctx context.Context, fn func(sqlstore.Exec) error) error {
+		return s.inTx(ctx, func(ctx context.Context, tx pgx.Tx) error {
 			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('velocity_migrate:' || current_schema(), 0))`); err != nil {
 				return err
 			}
 			if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
 				return err
 			}
-			var done bool
-			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = $1)`, version).Scan(&done); err != nil {
-				return err
-			}
-			if done {
-				return nil
-			}
-			// Simple protocol: the file holds several statements.
-			if _, err := tx.Exec(ctx, string(body), pgx.QueryExecModeSimpleProtocol); err != nil {
-				return fmt.Errorf("postgres: migration %s: %w", base, err)
-			}
-			applied = append(applied, base)
-			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, version, base)
-			return err
+			return fn(func(ctx context.Context, query string, args ...any) (int64, error) {
+				if len(args) == 0 {
+					// A migration file: several statements, which only the simple protocol takes.
+					args = []any{pgx.QueryExecModeSimpleProtocol}
+				}
+				tag, err := tx.Exec(ctx, query, args...)
+				return tag.RowsAffected(), err
+			})
 		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return applied, nil
+	})
 }
 
 // retryable reports whether a failed Write may run again: the database chose it as the

@@ -9,15 +9,13 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/sqlstore"
 	sqlite3 "modernc.org/sqlite"
 	sqlitelib "modernc.org/sqlite/lib"
 )
@@ -27,6 +25,10 @@ var migrations embed.FS
 
 // Store is a velocity.Store on one SQLite file.
 type Store struct {
+	// Writes holds the methods that run one statement and read no rows back, shared
+	// with the PostgreSQL store; they run on the write connection (Store.exec).
+	sqlstore.Writes
+
 	write *sql.DB
 	read  *sql.DB
 	path  string
@@ -67,6 +69,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	s := &Store{write: w, path: path}
+	s.Writes = sqlstore.NewWrites(dialect, s.exec)
 	if err := s.Migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -87,8 +90,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Migrate applies the embedded migrations not yet applied, each in its own transaction,
-// and returns the names it applied.
+// Migrate applies the embedded migrations not yet applied, each in its own transaction.
 func (s *Store) Migrate(ctx context.Context) error {
 	_, err := s.MigrateVerbose(ctx)
 	return err
@@ -99,42 +101,19 @@ func (s *Store) MigrateVerbose(ctx context.Context) ([]string, error) {
 	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
 		return nil, fmt.Errorf("sqlite: create schema_migrations: %w", err)
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	var applied []string
-	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		var version int
-		if _, err := fmt.Sscanf(base, "%04d_", &version); err != nil {
-			return nil, fmt.Errorf("sqlite: migration %s: name must start with a 4-digit number", base)
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		err = s.inTx(ctx, func(tx *sql.Tx) error {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				return nil
-			}
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return fmt.Errorf("sqlite: migration %s: %w", base, err)
-			}
-			applied = append(applied, base)
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, version, base, time.Now().UnixMicro())
-			return err
+	// Each transaction begins IMMEDIATE (see dsn), which keeps every other writer of the
+	// file out until it ends: no further lock is needed.
+	return dialect.Migrate(ctx, migrations, func(ctx context.Context, fn func(sqlstore.Exec) error) error {
+		return s.inTx(ctx, func(tx *sql.Tx) error {
+			return fn(func(ctx context.Context, query string, args ...any) (int64, error) {
+				res, err := tx.ExecContext(ctx, query, args...)
+				if err != nil {
+					return 0, err
+				}
+				return res.RowsAffected()
+			})
 		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return applied, nil
+	})
 }
 
 // readStmt returns a prepared statement for query on the read pool, preparing it once:
@@ -186,7 +165,7 @@ func (s *Store) Close() error {
 func (s *Store) Ping(ctx context.Context) error {
 	var one int
 	if err := s.read.QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
-		return unavailable(err)
+		return sqlstore.Unavailable(err)
 	}
 	return nil
 }
@@ -203,6 +182,16 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return mapErr(tx.Commit())
 }
 
+// exec runs one statement on the write connection, outside a transaction, and returns
+// how many rows it changed; errors are mapped (mapErr).
+func (s *Store) exec(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := s.write.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	return res.RowsAffected()
+}
+
 // Write runs fn in one IMMEDIATE transaction on the single write connection, so writes
 // never interleave.
 func (s *Store) Write(ctx context.Context, fn func(velocity.Tx) error) error {
@@ -213,22 +202,21 @@ func (s *Store) Write(ctx context.Context, fn func(velocity.Tx) error) error {
 func (s *Store) Secret(ctx context.Context, name string, gen func() []byte) ([]byte, error) {
 	var v []byte
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`, name, gen()); err != nil {
+		if _, err := tx.ExecContext(ctx, queries.InsertSecret, name, gen()); err != nil {
 			return mapErr(err)
 		}
-		return mapErr(tx.QueryRowContext(ctx, `SELECT value FROM server_secrets WHERE name = ?`, name).Scan(&v))
+		return mapErr(tx.QueryRowContext(ctx, queries.GetSecret, name).Scan(&v))
 	})
 	return v, err
 }
 
-func unavailable(err error) error {
-	return &velocity.Error{Kind: velocity.KindUnavailable, Code: velocity.ErrUnavailable.Code, Message: velocity.ErrUnavailable.Message, Err: err}
-}
-
-// mapErr turns driver errors into domain errors: no rows is ErrNotFound, a violated
-// unique open-number index is ErrDuplicateOpen, a busy database is unavailable. SQLite
-// reports which columns a unique constraint covers only in the message text, so that is
-// what the constraint cases read (PostgreSQL's store uses constraint names).
+// mapErr turns driver errors into domain errors: no rows is ErrNotFound; a violated
+// unique index is the conflict it stands for (the open number: ErrDuplicateOpen, a
+// tenant's name: sqlstore.ErrTenantExists, an account's username:
+// sqlstore.ErrAccountExists); a busy, locked, unopenable, failing or full database is
+// unavailable. SQLite reports which columns a unique constraint covers only in the
+// message text, so that is what the constraint cases read (PostgreSQL's store uses
+// constraint names). Other errors pass through unchanged.
 func mapErr(err error) error {
 	if err == nil {
 		return nil
@@ -245,12 +233,12 @@ func mapErr(err error) error {
 			case strings.Contains(msg, "callbacks.phone_number"):
 				return velocity.ErrDuplicateOpen
 			case strings.Contains(msg, "tenants.name"):
-				return &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeTenantExists, Message: "A tenant with this name exists already.", Err: err}
+				return sqlstore.WithCause(sqlstore.ErrTenantExists, err)
 			case strings.Contains(msg, "accounts.tenant_id, accounts.username"):
-				return &velocity.Error{Kind: velocity.KindConflict, Code: velocity.CodeAccountExists, Message: "An account with this username exists already in the tenant.", Err: err}
+				return sqlstore.WithCause(sqlstore.ErrAccountExists, err)
 			}
 		case sqlitelib.SQLITE_BUSY, sqlitelib.SQLITE_LOCKED, sqlitelib.SQLITE_CANTOPEN, sqlitelib.SQLITE_IOERR, sqlitelib.SQLITE_FULL:
-			return unavailable(err)
+			return sqlstore.Unavailable(err)
 		}
 	}
 	return err
@@ -258,20 +246,24 @@ func mapErr(err error) error {
 
 // collect returns a function that reads every row of a query's result with scan; it
 // takes the query's own return values: collect(scan)(db.QueryContext(ctx, q, args...)).
-func collect[T any](scan func(scanner) (T, error)) func(*sql.Rows, error) ([]T, error) {
+// Errors, the query's and scan's, are mapped (mapErr).
+func collect[T any](scan func(sqlstore.Scanner) (T, error)) func(*sql.Rows, error) ([]T, error) {
 	return func(rows *sql.Rows, err error) ([]T, error) {
 		if err != nil {
 			return nil, mapErr(err)
 		}
 		defer rows.Close()
-		var out []T
-		for rows.Next() {
-			v, err := scan(rows)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, v)
+		out, err := sqlstore.AppendAll(nil, rows, scan)
+		if err != nil {
+			return nil, mapErr(err)
 		}
-		return out, mapErr(rows.Err())
+		return out, nil
 	}
+}
+
+// one reads a single-row result with scan and maps its error (mapErr): no row is
+// velocity.ErrNotFound.
+func one[T any](scan func(sqlstore.Scanner) (T, error), row sqlstore.Scanner) (T, error) {
+	v, err := scan(row)
+	return v, mapErr(err)
 }

@@ -1,0 +1,78 @@
+package sqlstore
+
+import (
+	"strings"
+
+	"github.com/customerdynamics/velocity"
+)
+
+// CallbackColumns are the callbacks table's columns in the order ScanCallback reads them
+// and CallbackArgs writes them.
+var CallbackColumns = []string{"tenant_id", "id", "team_id", "agent_id", "customer_name", "phone_number", "timezone",
+	"window_start", "window_end", "notes", "reason", "source_interaction_id", "created_by", "status", "attempts",
+	"max_attempts", "last_outcome", "claimed_by", "claim_expires_at", "created_at", "updated_at", "version", "due_notified_at"}
+
+// CallbackCols is CallbackColumns as a SELECT or INSERT column list.
+var CallbackCols = strings.Join(CallbackColumns, ", ")
+
+// ScanCallback reads a row of CallbackCols. Its error is returned unchanged: the store
+// maps it.
+func (d Dialect) ScanCallback(row Scanner) (velocity.Callback, error) {
+	var c velocity.Callback
+	var status string
+	var outcome *string
+	err := row.Scan(&c.TenantID, &c.ID, &c.TeamID, &c.AgentID, &c.CustomerName, &c.PhoneNumber, &c.Timezone,
+		d.ScanTime(&c.WindowStart), d.ScanTime(&c.WindowEnd), &c.Notes, &c.Reason, &c.SourceInteractionID, &c.CreatedBy, &status, &c.Attempts,
+		&c.MaxAttempts, &outcome, &c.ClaimedBy, d.ScanNullTime(&c.ClaimExpiresAt), d.ScanTime(&c.CreatedAt), d.ScanTime(&c.UpdatedAt), &c.Version,
+		d.ScanNullTime(&c.DueNotifiedAt))
+	c.Status = velocity.Status(status)
+	if outcome != nil {
+		o := velocity.Outcome(*outcome)
+		c.LastOutcome = &o
+	}
+	return c, err
+}
+
+// CallbackArgs returns c's values in CallbackColumns order, for an INSERT (or a COPY).
+func (d Dialect) CallbackArgs(c velocity.Callback) []any {
+	return []any{c.TenantID, c.ID, c.TeamID, nullString(c.AgentID), c.CustomerName, c.PhoneNumber, c.Timezone,
+		d.TimeArg(c.WindowStart), d.TimeArg(c.WindowEnd), c.Notes, c.Reason, c.SourceInteractionID, c.CreatedBy,
+		string(c.Status), c.Attempts, c.MaxAttempts, outcomeArg(c.LastOutcome), nullString(c.ClaimedBy),
+		d.NullTimeArg(c.ClaimExpiresAt), d.TimeArg(c.CreatedAt), d.TimeArg(c.UpdatedAt), c.Version, d.NullTimeArg(c.DueNotifiedAt)}
+}
+
+// UpdateCallbackArgs returns the arguments of Queries.UpdateCallback: c's changeable
+// values, then its key and the version the update expects to find.
+func (d Dialect) UpdateCallbackArgs(c velocity.Callback, prevVersion int64) []any {
+	return []any{c.TeamID, nullString(c.AgentID), c.CustomerName, c.PhoneNumber, c.Timezone, d.TimeArg(c.WindowStart),
+		d.TimeArg(c.WindowEnd), c.Notes, c.Reason, string(c.Status), c.Attempts, c.MaxAttempts,
+		outcomeArg(c.LastOutcome), nullString(c.ClaimedBy), d.NullTimeArg(c.ClaimExpiresAt), d.TimeArg(c.UpdatedAt),
+		c.Version, d.NullTimeArg(c.DueNotifiedAt), c.TenantID, c.ID, prevVersion}
+}
+
+// nullString returns the argument that writes s to a nullable text column: nil writes
+// NULL.
+func nullString(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return *s
+}
+
+// outcomeArg is nullString for an outcome.
+func outcomeArg(o *velocity.Outcome) any {
+	if o == nil {
+		return nil
+	}
+	return string(*o)
+}
+
+// IdempotencyCols is the idempotency_keys column list ScanIdempotency reads.
+const IdempotencyCols = `tenant_id, key, request_hash, callback_id, created_at`
+
+// ScanIdempotency reads a row of IdempotencyCols; its error is returned unchanged.
+func (d Dialect) ScanIdempotency(row Scanner) (velocity.Idempotency, error) {
+	var r velocity.Idempotency
+	err := row.Scan(&r.TenantID, &r.Key, &r.RequestHash, &r.CallbackID, d.ScanTime(&r.CreatedAt))
+	return r, err
+}

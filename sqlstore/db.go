@@ -1,0 +1,36 @@
+package sqlstore
+
+import "context"
+
+// Scanner is one result row: *sql.Row and *sql.Rows of database/sql, pgx.Row and
+// pgx.Rows of pgx.
+type Scanner interface {
+	Scan(dest ...any) error
+}
+
+// Rows is a query's result: *sql.Rows of database/sql, pgx.Rows of pgx. The caller
+// closes it.
+type Rows interface {
+	Scanner
+	Next() bool
+	Err() error
+}
+
+// AppendAll reads every row of rows with scan and appends the values to dst. It stops
+// at the first error, from scan or from rows, and returns it unchanged; it does not
+// close rows.
+func AppendAll[T any](dst []T, rows Rows, scan func(Scanner) (T, error)) ([]T, error) {
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return dst, err
+		}
+		dst = append(dst, v)
+	}
+	return dst, rows.Err()
+}
+
+// Exec runs one statement on a store's connection or in its transaction and returns how
+// many rows the statement changed. Called with no arguments it may run a script of
+// several statements (a migration file).
+type Exec func(ctx context.Context, query string, args ...any) (rows int64, err error)

@@ -1,0 +1,34 @@
+package sqlstore
+
+import (
+	"testing"
+	"time"
+)
+
+// Two dialects shaped like the stores' (the stores' own are tested through their
+// behaviour suites): question marks with SQLite's hints and subquery unions, and numbered
+// parameters.
+var (
+	questionMarks = Dialect{Name: "q", IndexHints: true, WrapUnion: true,
+		ScanTime: func(t *time.Time) any { return t }, ScanNullTime: func(t **time.Time) any { return t },
+		TimeArg: func(t time.Time) any { return t.UnixMicro() }}
+	numbered = Dialect{Name: "n", Numbered: true,
+		ScanTime: func(t *time.Time) any { return t }, ScanNullTime: func(t **time.Time) any { return t },
+		TimeArg: func(t time.Time) any { return t }}
+)
+
+func TestRebind(t *testing.T) {
+	for _, tc := range []struct{ in, q, n string }{
+		{"SELECT 1", "SELECT 1", "SELECT 1"},
+		{"a = ?", "a = ?", "a = $1"},
+		{"(?, ?, ?)", "(?, ?, ?)", "($1, $2, $3)"},
+		{"a = ? AND b IN (?,?) LIMIT ?", "a = ? AND b IN (?,?) LIMIT ?", "a = $1 AND b IN ($2,$3) LIMIT $4"},
+	} {
+		if got := questionMarks.Rebind(tc.in); got != tc.q {
+			t.Errorf("? Rebind(%q) = %q, want %q", tc.in, got, tc.q)
+		}
+		if got := numbered.Rebind(tc.in); got != tc.n {
+			t.Errorf("$n Rebind(%q) = %q, want %q", tc.in, got, tc.n)
+		}
+	}
+}

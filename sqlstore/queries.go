@@ -1,0 +1,114 @@
+package sqlstore
+
+// Queries are the statements both stores run, spelled for one dialect by
+// Dialect.Queries. The comment on each names its arguments in order and what it returns. A store adds its engine's own clauses where it needs them
+// (PostgreSQL's FOR UPDATE, ON CONFLICT DO NOTHING, RETURNING id).
+type Queries struct {
+	// Callbacks and what a write transaction reads and writes with them.
+
+	GetCallback     string // tenant, id; CallbackCols
+	FindOpenByPhone string // tenant, phone: the number's open callback (at most one); CallbackCols
+	InsertCallback  string // CallbackArgs
+	UpdateCallback  string // UpdateCallbackArgs; changes no row when the version moved on
+	InsertEvent     string // EventArgs
+	GetIdempotency  string // tenant, key; IdempotencyCols
+	PutIdempotency  string // tenant, key, request hash, callback id, created at
+	IsDoNotCall     string // tenant, phone; one boolean
+
+	// Events.
+
+	History           string // tenant, callback id; EventCols, oldest first
+	EventsAfter       string // after id, limit; EventCols of all tenants in id order
+	TenantEventsAfter string // tenant, after id, limit; EventCols in id order
+	LastEventID       string // the highest event id, NULL when there is none
+
+	// The scheduler's reads, each written for its partial index.
+
+	DueCallbacks    string // now, limit: scheduled windows that opened and were not announced; CallbackCols
+	ExpiredClaims   string // now, limit: claims whose lease ended; CallbackCols
+	OverduePersonal string // tenant, ended before, limit: scheduled personal callbacks whose window ended; CallbackCols
+	NextDue         string // now: the earliest window start still to open and be announced, NULL when none
+
+	// Policies and do-not-call lists.
+
+	GetPolicy       string // tenant; the policy column
+	PutPolicy       string // tenant, encodePolicy, updated at; inserts or replaces
+	RemoveDoNotCall string // tenant, phone
+	ListDoNotCall   string // tenant, after phone, limit; DoNotCallCols by number
+
+	// Tenants, API keys, accounts and server secrets.
+
+	InsertTenant       string // TenantCols
+	TenantByID         string // id; TenantCols
+	TenantByName       string // name; TenantCols
+	ListTenants        string // TenantCols by name
+	InsertAPIKey       string // id, tenant, name, prefix, hash, created at
+	ListAPIKeys        string // tenant; KeyCols, oldest first
+	InsertAccount      string // id, tenant, username, password hash, created at
+	GetAccount         string // tenant, username; AccountCols
+	SetAccountDisabled string // disabled at (NULL enables), tenant, username
+	SetAccountPassword string // password hash, tenant, username
+	Credentials        string // username, key hash; ScanCredentials
+	InsertSecret       string // name, value; keeps a value stored first
+	GetSecret          string // name; the value
+}
+
+// Queries returns the shared statements spelled for d.
+func (d Dialect) Queries() Queries {
+	selectCallbacks := `SELECT ` + CallbackCols + ` FROM callbacks`
+	selectEvents := `SELECT ` + EventCols + ` FROM callback_events`
+	due := ` WHERE status = 'scheduled' AND due_notified_at IS NULL`
+	r := d.Rebind
+	return Queries{
+		GetCallback:     r(selectCallbacks + ` WHERE tenant_id = ? AND id = ?`),
+		FindOpenByPhone: r(selectCallbacks + ` WHERE tenant_id = ? AND phone_number = ? AND status IN (` + OpenStatuses + `)`),
+		InsertCallback:  r(`INSERT INTO callbacks (` + CallbackCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		UpdateCallback: r(`UPDATE callbacks SET team_id = ?, agent_id = ?, customer_name = ?,
+		phone_number = ?, timezone = ?, window_start = ?, window_end = ?, notes = ?, reason = ?,
+		status = ?, attempts = ?, max_attempts = ?, last_outcome = ?, claimed_by = ?, claim_expires_at = ?,
+		updated_at = ?, version = ?, due_notified_at = ?
+		WHERE tenant_id = ? AND id = ? AND version = ?`),
+		InsertEvent:    r(`INSERT INTO callback_events (` + eventInsertCols + `) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		GetIdempotency: r(`SELECT ` + IdempotencyCols + ` FROM idempotency_keys WHERE tenant_id = ? AND key = ?`),
+		PutIdempotency: r(`INSERT INTO idempotency_keys (` + IdempotencyCols + `) VALUES (?, ?, ?, ?, ?)`),
+		IsDoNotCall:    r(`SELECT EXISTS (SELECT 1 FROM do_not_call WHERE tenant_id = ? AND phone_number = ?)`),
+
+		History:           r(selectEvents + ` WHERE tenant_id = ? AND callback_id = ? ORDER BY id`),
+		EventsAfter:       r(selectEvents + ` WHERE id > ? ORDER BY id LIMIT ?`),
+		TenantEventsAfter: r(selectEvents + ` WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?`),
+		LastEventID:       r(`SELECT max(id) FROM callback_events`),
+
+		DueCallbacks:  r(selectCallbacks + d.indexedBy("callbacks_due") + due + ` AND window_start <= ? ORDER BY window_start LIMIT ?`),
+		ExpiredClaims: r(selectCallbacks + d.indexedBy("callbacks_claim_expiry") + ` WHERE status = 'claimed' AND claim_expires_at <= ? ORDER BY claim_expires_at LIMIT ?`),
+		// The open-status condition matches the index's predicate; the scheduled one is
+		// the query's: a live claim is an agent dialing, an expired one is released first.
+		OverduePersonal: r(selectCallbacks + d.indexedBy("callbacks_personal_overdue") + ` WHERE tenant_id = ? AND status IN (` + OpenStatuses + `)
+		AND status = 'scheduled' AND agent_id IS NOT NULL AND window_end < ? ORDER BY window_end LIMIT ?`),
+		NextDue: r(`SELECT min(window_start) FROM callbacks` + d.indexedBy("callbacks_due") + due + ` AND window_start > ?`),
+
+		GetPolicy: r(`SELECT policy FROM tenant_policies WHERE tenant_id = ?`),
+		PutPolicy: r(`INSERT INTO tenant_policies (tenant_id, policy, updated_at) VALUES (?, ?, ?)
+		ON CONFLICT (tenant_id) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at`),
+		RemoveDoNotCall: r(`DELETE FROM do_not_call WHERE tenant_id = ? AND phone_number = ?`),
+		ListDoNotCall:   r(`SELECT ` + DoNotCallCols + ` FROM do_not_call WHERE tenant_id = ? AND phone_number > ? ORDER BY phone_number LIMIT ?`),
+
+		InsertTenant:       r(`INSERT INTO tenants (` + TenantCols + `) VALUES (?, ?, ?, ?, ?)`),
+		TenantByID:         r(`SELECT ` + TenantCols + ` FROM tenants WHERE id = ?`),
+		TenantByName:       r(`SELECT ` + TenantCols + ` FROM tenants WHERE name = ?`),
+		ListTenants:        r(`SELECT ` + TenantCols + ` FROM tenants ORDER BY name`),
+		InsertAPIKey:       r(`INSERT INTO api_keys (id, tenant_id, name, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
+		ListAPIKeys:        r(`SELECT ` + KeyCols + ` FROM api_keys WHERE tenant_id = ? ORDER BY created_at, id`),
+		InsertAccount:      r(`INSERT INTO accounts (id, tenant_id, username, password_hash, created_at) VALUES (?, ?, ?, ?, ?)`),
+		GetAccount:         r(`SELECT ` + AccountCols + ` FROM accounts WHERE tenant_id = ? AND username = ?`),
+		SetAccountDisabled: r(`UPDATE accounts SET disabled_at = ? WHERE tenant_id = ? AND username = ?`),
+		SetAccountPassword: r(`UPDATE accounts SET password_hash = ? WHERE tenant_id = ? AND username = ?`),
+		Credentials: r(`SELECT k.id, k.prefix, k.revoked_at,
+			t.id, t.name, t.default_country, t.default_timezone, t.created_at,
+			a.id, a.tenant_id, a.username, a.password_hash, a.created_at, a.disabled_at
+		FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
+		LEFT JOIN accounts a ON a.tenant_id = k.tenant_id AND a.username = ?
+		WHERE k.hash = ?`),
+		InsertSecret: r(`INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`),
+		GetSecret:    r(`SELECT value FROM server_secrets WHERE name = ?`),
+	}
+}
