@@ -96,10 +96,20 @@ func (a *Authenticator) cacheKey(apiKey, user, pass string) [32]byte {
 	return k
 }
 
-// Authenticate returns the principal for an API key and Basic credentials, or
-// ErrUnauthorized when either is missing, wrong, revoked or disabled, or they belong to
-// different tenants. remote is only logged.
+// Authenticate returns the principal for an API key and Basic credentials, with the
+// account's role and the remote address, or ErrUnauthorized when either is missing,
+// wrong, revoked or disabled, or they belong to different tenants. A role change reaches
+// requests within Fresh, like a disabled account.
 func (a *Authenticator) Authenticate(ctx context.Context, apiKey, user, pass, remote string) (Principal, error) {
+	p, err := a.authenticate(ctx, apiKey, user, pass, remote)
+	if err != nil {
+		return Principal{}, err
+	}
+	p.Remote = remote
+	return p, nil
+}
+
+func (a *Authenticator) authenticate(ctx context.Context, apiKey, user, pass, remote string) (Principal, error) {
 	a.init()
 	if apiKey == "" || user == "" {
 		a.Logger.Warn("authentication failed", "reason", "missing credentials", "remote", remote)
@@ -203,7 +213,11 @@ func (a *Authenticator) check(ctx context.Context, k, fk [32]byte, cached bool, 
 		}
 		verified = now
 	}
-	p := Principal{Tenant: creds.Tenant, AccountID: creds.Account.ID, Username: creds.Account.Username}
+	role := creds.Account.Role
+	if role == "" {
+		role = RoleAgent
+	}
+	p := Principal{Tenant: creds.Tenant, AccountID: creds.Account.ID, Username: creds.Account.Username, Role: role, KeyPrefix: creds.KeyPrefix}
 	a.mu.Lock()
 	if len(a.cache) >= a.MaxEntries {
 		a.evict(now)

@@ -26,6 +26,7 @@ const (
 	CodeUnauthorized       Code = "unauthorized"
 	CodeInvalidStreamToken Code = "invalid_stream_token"
 	CodeTooManyAttempts    Code = "too_many_attempts"
+	CodeForbidden          Code = "forbidden"
 
 	CodeNotFound         Code = "not_found"
 	CodeRouteNotFound    Code = "route_not_found"
@@ -50,6 +51,7 @@ const (
 	CodeInternal            Code = "internal"
 	CodeTimeout             Code = "timeout"
 	CodeDatabaseUnavailable Code = "database_unavailable"
+	CodeIdentityUnavailable Code = "identity_unavailable"
 )
 
 // CodeInfo describes one problem code: its Kind (which decides the HTTP status) and a
@@ -79,6 +81,7 @@ var problemCodes = []CodeInfo{
 	{CodeUnauthorized, KindUnauthorized, "The API key or account credentials are missing, wrong, revoked or disabled."},
 	{CodeInvalidStreamToken, KindUnauthorized, "The event-stream token is malformed, forged or expired."},
 	{CodeTooManyAttempts, KindTooMany, "Too many failed sign-ins with this API key and account; wait a minute."},
+	{CodeForbidden, KindForbidden, "The account's role (or the proven agent) may not do this; the message names the role needed."},
 
 	{CodeNotFound, KindNotFound, "No such resource in the caller's tenant."},
 	{CodeRouteNotFound, KindNotFound, "No such API endpoint."},
@@ -103,6 +106,7 @@ var problemCodes = []CodeInfo{
 	{CodeInternal, KindInternal, "A fault on the server's side; it is logged. Retry, and contact support if it persists."},
 	{CodeTimeout, KindUnavailable, "The request took too long to serve; retry shortly."},
 	{CodeDatabaseUnavailable, KindUnavailable, "The database cannot be reached right now; retry shortly."},
+	{CodeIdentityUnavailable, KindUnavailable, "Webex's identity service cannot confirm the agent's token right now; retry shortly."},
 }
 
 var problemCodeIndex = func() map[Code]CodeInfo {
@@ -174,6 +178,7 @@ const (
 	FieldInvalidRange  FieldCode = "invalid_range"
 	FieldInvalidDate   FieldCode = "invalid_date"
 	FieldNoCallingTime FieldCode = "no_calling_time"
+	FieldInvalidRole   FieldCode = "invalid_role"
 )
 
 // FieldCodeInfo describes one field code with a one-line meaning for people.
@@ -220,6 +225,7 @@ var fieldCodes = []FieldCodeInfo{
 	{FieldInvalidRange, "The hours end before they start."},
 	{FieldInvalidDate, "Not a date such as 2026-12-25."},
 	{FieldNoCallingTime, "The calling hours leave no day open."},
+	{FieldInvalidRole, "Not a role (agent, supervisor, admin, integration)."},
 }
 
 var fieldCodeIndex = func() map[FieldCode]FieldCodeInfo {

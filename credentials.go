@@ -156,3 +156,9 @@ func ParseStreamToken(text string, secret []byte, nowUnix int64) (StreamToken, e
 	}
 	return StreamToken{TenantID: f[0], AgentID: f[1], TeamID: f[2], Expires: exp}, nil
 }
+
+// BasicAuth returns the velocityAuth value of a desktop layout for an account: base64 of
+// "username:password", as HTTP Basic authentication sends it.
+func BasicAuth(username, password string) string {
+	return base64.StdEncoding.EncodeToString([]byte(username + ":" + password))
+}

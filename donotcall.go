@@ -3,6 +3,7 @@ package velocity
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -80,6 +81,17 @@ func (s *Service) addDNC(ctx context.Context, p Principal, entries []DoNotCall) 
 		if err != nil {
 			return res, err
 		}
+		numbers := make([]string, len(batch))
+		for i, e := range batch {
+			numbers[i] = e.PhoneNumber
+		}
+		target := numbers[0]
+		if len(numbers) > 1 {
+			target = strconv.Itoa(len(numbers)) + " numbers"
+		}
+		if err := s.recordAudit(ctx, p, "doNotCall.add", target, nil, map[string]any{"numbers": numbers, "reason": batch[0].Reason}); err != nil {
+			return res, err
+		}
 		res.Added += n
 		ids, err := s.cancelOpen(ctx, p, batch)
 		if err != nil {
@@ -143,7 +155,10 @@ func (s *Service) RemoveDoNotCall(ctx context.Context, p Principal, raw, country
 	if errors.Is(err, ErrNotFound) {
 		return ErrNotFound.With("This number is not on the do-not-call list.", nil)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return s.recordAudit(ctx, p, "doNotCall.remove", e.PhoneNumber, map[string]any{"phoneNumber": e.PhoneNumber}, nil)
 }
 
 // ListDoNotCall returns up to limit of the tenant's do-not-call entries ordered by

@@ -92,6 +92,9 @@ func (s *Service) UpdatePolicy(ctx context.Context, p Principal, doc PolicyDoc) 
 	if err := s.Store.PutPolicy(ctx, p.Tenant.ID, next, s.now()); err != nil {
 		return Policy{}, err
 	}
+	if err := s.recordAudit(ctx, p, "policy.update", p.Tenant.ID, cur.Doc(), next.Doc()); err != nil {
+		return Policy{}, err
+	}
 	// This server sees the change at once; the others within their cache's TTL.
 	s.Policies.Forget(p.Tenant.ID)
 	return next, nil

@@ -10,6 +10,23 @@ type Principal struct {
 	Tenant    Tenant
 	AccountID string
 	Username  string
+	Role      Role
+	// KeyPrefix names the API key (or "session" for a console sign-in, "cli" for the
+	// command line) the request came with; Remote is its address. Both go to the audit
+	// trail.
+	KeyPrefix string
+	Remote    string
+	// Agent is the agent the request is proven to act for (the tenant's agent identity
+	// is on and the request carried the agent's Webex token); "" when unproven.
+	Agent string
+	// AgentIDs are the agent ids the proven identity answers to (see webexid).
+	AgentIDs []string
+}
+
+// CLIPrincipal is who the command line acts as in a tenant: an administrator, recorded
+// as "cli" in the audit trail.
+func CLIPrincipal(t Tenant) Principal {
+	return Principal{Tenant: t, Username: "cli", Role: RoleAdmin, KeyPrefix: "cli", Remote: "local"}
 }
 
 // Service applies the callback rules. Each method that changes a callback runs in one
@@ -42,7 +59,8 @@ func (s *Service) publish(events []Event) {
 type change []Event
 
 // mutate loads the callback in a write transaction, lets rule change it, writes it back
-// and records the events the rule returns. ifMatch, when not nil, must equal the stored
+// and records the events the rule returns (and, for a supervisor's, admin's or
+// integration's change, its audit entry, in the same transaction). ifMatch, when not nil, must equal the stored
 // version. A rule returning no events changes nothing.
 func (s *Service) mutate(ctx context.Context, p Principal, id, agentID string, ifMatch *int64, rule func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error)) (Callback, error) {
 	pol, err := s.policy(ctx, p.Tenant.ID)
@@ -61,6 +79,7 @@ func (s *Service) mutate(ctx context.Context, p Principal, id, agentID string, i
 			return ErrVersionMismatch.With("", map[string]any{"currentVersion": cb.Version})
 		}
 		before := Owner{TeamID: cb.TeamID, AgentID: cb.AgentID}
+		was := cb
 		prev := cb.Version
 		now := s.now()
 		evs, err := rule(tx, &cb, pol, now)
@@ -87,7 +106,10 @@ func (s *Service) mutate(ctx context.Context, p Principal, id, agentID string, i
 			}
 		}
 		events, err = tx.AppendEvents(ctx, evs)
-		return err
+		if err != nil || !p.audited() {
+			return err
+		}
+		return tx.AppendAudit(ctx, []AuditEntry{auditEntry(p, now, "callback."+string(evs[0].Type), cb.ID, was, cb)})
 	})
 	if err != nil {
 		return Callback{}, err

@@ -13,6 +13,14 @@ import (
 // key with a different body is ErrIdempotencyMismatch. A second open callback for the same
 // number is ErrDuplicateOpen, naming the open one in Extra["existingId"].
 func (s *Service) Create(ctx context.Context, p Principal, agentID string, in CreateInput, idemKey string) (cb Callback, replayed bool, err error) {
+	if err := p.ActsAs("X-Agent-Id", agentID); err != nil {
+		return Callback{}, false, err
+	}
+	if in.AgentID != nil {
+		if err := p.reassignable(*in.AgentID, agentID); err != nil {
+			return Callback{}, false, err
+		}
+	}
 	pol, err := s.policy(ctx, p.Tenant.ID)
 	if err != nil {
 		return Callback{}, false, err
@@ -91,7 +99,10 @@ func (s *Service) Create(ctx context.Context, p Principal, agentID string, in Cr
 			Actor: Actor{Account: p.Username, AgentID: agentID}, At: now, Callback: draft,
 		}})
 		cb = draft
-		return err
+		if err != nil || !p.audited() {
+			return err
+		}
+		return tx.AppendAudit(ctx, []AuditEntry{auditEntry(p, now, "callback.created", draft.ID, nil, draft)})
 	})
 	if err != nil {
 		return Callback{}, false, err

@@ -7,7 +7,7 @@ import (
 
 // Claim gives agentID the lease to dial the callback (see Callback.Claim).
 func (s *Service) Claim(ctx context.Context, p Principal, id, agentID string) (Callback, error) {
-	if err := requireAgent(agentID); err != nil {
+	if err := requireAgent(p, agentID); err != nil {
 		return Callback{}, err
 	}
 	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
@@ -34,7 +34,7 @@ func (s *Service) Claim(ctx context.Context, p Principal, id, agentID string) (C
 
 // Release gives agentID's claim back.
 func (s *Service) Release(ctx context.Context, p Principal, id, agentID string) (Callback, error) {
-	if err := requireAgent(agentID); err != nil {
+	if err := requireAgent(p, agentID); err != nil {
 		return Callback{}, err
 	}
 	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
@@ -65,6 +65,9 @@ func (s *Service) RecordAttempt(ctx context.Context, p Principal, id string, in 
 	c.text("notes", in.Notes, MaxNotesLen, false)
 	c.text("interactionId", in.InteractionID, MaxIDLen, false)
 	if err := c.err(); err != nil {
+		return Callback{}, err
+	}
+	if err := p.ActsAs("agentId", in.AgentID); err != nil {
 		return Callback{}, err
 	}
 	return s.mutate(ctx, p, id, in.AgentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
@@ -113,10 +116,13 @@ func (s *Service) RecordAttempt(ctx context.Context, p Principal, id string, in 
 	})
 }
 
-func requireAgent(agentID string) error {
+func requireAgent(p Principal, agentID string) error {
 	var c checker
 	c.text("agentId", agentID, MaxIDLen, true)
-	return c.err()
+	if err := c.err(); err != nil {
+		return err
+	}
+	return p.ActsAs("agentId", agentID)
 }
 
 // MarkReached completes an open callback because the customer was reached on an inbound
@@ -127,6 +133,9 @@ func (s *Service) MarkReached(ctx context.Context, p Principal, id, agentID, int
 	c.text("agentId", agentID, MaxIDLen, false)
 	c.text("interactionId", interactionID, MaxIDLen, true)
 	if err := c.err(); err != nil {
+		return Callback{}, err
+	}
+	if err := p.ActsAs("agentId", agentID); err != nil {
 		return Callback{}, err
 	}
 	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {

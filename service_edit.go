@@ -8,6 +8,14 @@ import (
 // Update edits, reschedules or reassigns an open callback. With ifMatch set, a stale
 // version is ErrVersionMismatch and nothing changes.
 func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u UpdateInput, ifMatch *int64) (Callback, error) {
+	if err := p.ActsAs("X-Agent-Id", agentID); err != nil {
+		return Callback{}, err
+	}
+	if u.AgentIDSet && u.AgentID != nil {
+		if err := p.reassignable(*u.AgentID, agentID); err != nil {
+			return Callback{}, err
+		}
+	}
 	return s.mutate(ctx, p, id, agentID, ifMatch, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
 		if !cb.Status.Open() {
 			return nil, ErrInvalidTransition.With("A "+string(cb.Status)+" callback can no longer be edited.", map[string]any{"currentStatus": cb.Status})
@@ -44,6 +52,9 @@ func (s *Service) Cancel(ctx context.Context, p Principal, id, agentID, reason s
 	c.text("reason", reason, MaxReasonLen, false)
 	c.text("agentId", agentID, MaxIDLen, false)
 	if err := c.err(); err != nil {
+		return Callback{}, err
+	}
+	if err := p.ActsAs("agentId", agentID); err != nil {
 		return Callback{}, err
 	}
 	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {

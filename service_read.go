@@ -24,6 +24,9 @@ func (s *Service) History(ctx context.Context, p Principal, id string) ([]Event,
 
 // List returns a page of callbacks and the cursor of the next page ("" on the last).
 func (s *Service) List(ctx context.Context, p Principal, q ListQuery) ([]Callback, string, error) {
+	if err := p.scope(q); err != nil {
+		return nil, "", err
+	}
 	if q.Limit <= 0 {
 		q.Limit = DefaultListLimit
 	}

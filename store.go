@@ -17,6 +17,8 @@ type Store interface {
 	PolicyStore
 	DoNotCallStore
 	SchedulerStore
+	AuditStore
+	SessionStore
 
 	// Write runs fn in one write transaction, committed when fn returns nil and rolled
 	// back otherwise. Writes by concurrent Write calls on the same callback are serialised
@@ -66,6 +68,8 @@ type Tx interface {
 	// IsDoNotCall reports whether an E.164 number is on the tenant's do-not-call list,
 	// read on the transaction's own connection.
 	IsDoNotCall(ctx context.Context, tenantID, phone string) (bool, error)
+	// AppendAudit records audit entries in the transaction, with the change they record.
+	AppendAudit(ctx context.Context, entries []AuditEntry) error
 }
 
 // ListQuery selects callbacks. With both AgentID and TeamID: the agent's personal

@@ -19,6 +19,17 @@ const (
 	DemoTeam     = "team-1"
 )
 
+// DemoAccounts are the demo tenant's accounts by role: the widget's agent account and, for
+// the console, a supervisor and an administrator. Public, documented, demo only.
+var DemoAccounts = []struct {
+	Username, Password string
+	Role               velocity.Role
+}{
+	{DemoUsername, DemoPassword, velocity.RoleAgent},
+	{"supervisor", "supervisor-password", velocity.RoleSupervisor},
+	{"admin", "admin-password", velocity.RoleAdmin},
+}
+
 // DemoAgents are the demo team's agents.
 var DemoAgents = []string{"agent-1", "agent-2"}
 
@@ -53,22 +64,24 @@ func SeedDemoAs(ctx context.Context, s velocity.Store, clock velocity.Clock, log
 	} else if err != nil {
 		return err
 	}
-	if _, err := s.GetAccount(ctx, t.ID, DemoUsername); errors.Is(err, velocity.ErrNotFound) {
-		hash, err := velocity.HashPasswordCost(DemoPassword, iterations)
-		if err != nil {
+	for _, acc := range DemoAccounts {
+		if _, err := s.GetAccount(ctx, t.ID, acc.Username); errors.Is(err, velocity.ErrNotFound) {
+			hash, err := velocity.HashPasswordCost(acc.Password, iterations)
+			if err != nil {
+				return err
+			}
+			if err := s.CreateAccount(ctx, velocity.Account{ID: velocity.NewID("ac_"), TenantID: t.ID, Username: acc.Username, PasswordHash: hash, CreatedAt: now, Role: acc.Role}); err != nil {
+				return err
+			}
+		} else if err != nil {
 			return err
 		}
-		if err := s.CreateAccount(ctx, velocity.Account{ID: velocity.NewID("ac_"), TenantID: t.ID, Username: DemoUsername, PasswordHash: hash, CreatedAt: now}); err != nil {
-			return err
-		}
-	} else if err != nil {
-		return err
 	}
 	if !fresh {
 		return nil
 	}
 	svc := &velocity.Service{Store: s, Clock: clock}
-	p := velocity.Principal{Tenant: t, Username: DemoUsername}
+	p := velocity.Principal{Tenant: t, Username: "demo-seed", Role: velocity.RoleAdmin, KeyPrefix: "demo-seed"}
 	seeds := demoSeeds(now)
 	for _, in := range seeds {
 		in.CreatedBy = "demo-seed"

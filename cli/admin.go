@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"context"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -20,9 +19,7 @@ import (
 	"github.com/customerdynamics/velocity/tzdb"
 )
 
-func basicAuth(user, pass string) string {
-	return base64.StdEncoding.EncodeToString([]byte(user + ":" + pass))
-}
+func basicAuth(user, pass string) string { return velocity.BasicAuth(user, pass) }
 
 // Migrate is "velocity migrate": apply pending database migrations.
 type Migrate struct{ Env }

@@ -9,7 +9,7 @@ import (
 
 func TestAuthentication(t *testing.T) {
 	e := newEnv(t)
-	path := "/api/v1/callbacks?teamId=team-1"
+	path := "/api/v1/callbacks?agentId=agent-1&teamId=team-1"
 	e.do(&e.demo, "GET", path, nil).want(t, 200, "")
 	for name, c := range map[string]*creds{
 		"no credentials":         nil,

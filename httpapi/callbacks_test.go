@@ -26,7 +26,9 @@ func TestCallbackLifecycle(t *testing.T) {
 		t.Fatalf("get %s", got.raw)
 	}
 	// Reassign to agent-2 with the right version, then a stale version changes nothing.
-	p := e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": "agent-2", "notes": "call after lunch"}, "If-Match", `"1"`, "X-Agent-Id", "agent-1").want(t, 200, "")
+	// (An agent gives a callback only to itself or its team; a supervisor moves it.)
+	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": "agent-2"}, "If-Match", `"1"`, "X-Agent-Id", "agent-1").want(t, 403, "forbidden")
+	p := e.do(&e.sup, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": "agent-2", "notes": "call after lunch"}, "If-Match", `"1"`, "X-Agent-Id", "agent-1").want(t, 200, "")
 	if p.str("agentId") != "agent-2" || p.body["version"] != float64(2) || p.header.Get("ETag") != `"2"` {
 		t.Fatalf("patch %s", p.raw)
 	}
@@ -69,7 +71,7 @@ func TestCallbackLifecycle(t *testing.T) {
 		t.Fatalf("history %v\nwant       %s", types, want)
 	}
 	first := h.body["items"].([]any)[1].(map[string]any)
-	if first["actor"].(map[string]any)["agentId"] != "agent-1" || first["actor"].(map[string]any)["account"] != "demo" {
+	if first["actor"].(map[string]any)["agentId"] != "agent-1" || first["actor"].(map[string]any)["account"] != "supervisor" {
 		t.Fatalf("actor %v", first["actor"])
 	}
 }
@@ -100,7 +102,7 @@ func TestListAndPaging(t *testing.T) {
 		if cursor != "" {
 			path += "&cursor=" + cursor
 		}
-		r := e.do(&e.demo, "GET", path, nil).want(t, 200, "")
+		r := e.do(&e.sup, "GET", path, nil).want(t, 200, "")
 		for _, it := range r.body["items"].([]any) {
 			seen = append(seen, it.(map[string]any)["id"].(string))
 		}
@@ -115,7 +117,7 @@ func TestListAndPaging(t *testing.T) {
 	if len(seen) != 5 {
 		t.Fatalf("paged %d of 5", len(seen))
 	}
-	r = e.do(&e.demo, "GET", "/api/v1/callbacks?status=cancelled,completed", nil).want(t, 200, "")
+	r = e.do(&e.sup, "GET", "/api/v1/callbacks?status=cancelled,completed", nil).want(t, 200, "")
 	if len(r.body["items"].([]any)) != 0 {
 		t.Fatal("closed callbacks in a fresh demo")
 	}

@@ -45,8 +45,10 @@ type env struct {
 	srv   *httptest.Server
 	clock *storetest.Clock
 	logs  *syncBuffer
-	demo  creds
-	other creds
+	demo  creds // the demo tenant's agent account (the widget's)
+	sup   creds // the demo tenant's supervisor
+	admin creds // the demo tenant's administrator
+	other creds // an administrator of another tenant
 }
 
 type creds struct{ key, user, pass string }
@@ -78,7 +80,9 @@ func newEnv(t testing.TB) *env {
 		a.Close()
 	})
 	e := &env{t: t, app: a, srv: srv, clock: clock, logs: logs,
-		demo: creds{app.DemoAPIKey, app.DemoUsername, app.DemoPassword}}
+		demo:  creds{app.DemoAPIKey, app.DemoUsername, app.DemoPassword},
+		sup:   creds{app.DemoAPIKey, app.DemoAccounts[1].Username, app.DemoAccounts[1].Password},
+		admin: creds{app.DemoAPIKey, app.DemoAccounts[2].Username, app.DemoAccounts[2].Password}}
 	// A second tenant with its own key and account.
 	tn := velocity.Tenant{ID: velocity.NewID("tn_"), Name: "other", DefaultCountry: "GB", DefaultTimezone: "Europe/London", CreatedAt: clock.Now()}
 	if err := a.Store.CreateTenant(ctx, tn); err != nil {
@@ -90,7 +94,7 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	hash, _ := velocity.HashPasswordCost("other-password", 1000)
-	if err := a.Store.CreateAccount(ctx, velocity.Account{ID: velocity.NewID("ac_"), TenantID: tn.ID, Username: "ops", PasswordHash: hash, CreatedAt: clock.Now()}); err != nil {
+	if err := a.Store.CreateAccount(ctx, velocity.Account{ID: velocity.NewID("ac_"), TenantID: tn.ID, Username: "ops", PasswordHash: hash, CreatedAt: clock.Now(), Role: velocity.RoleAdmin}); err != nil {
 		t.Fatal(err)
 	}
 	e.other = creds{key, "ops", "other-password"}
@@ -178,5 +182,5 @@ func (e *env) defaultHours(t *testing.T) {
 	for _, d := range []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"} {
 		hours[d] = map[string]any{"start": "08:00", "end": "21:00"}
 	}
-	e.do(&e.demo, "PATCH", "/api/v1/policy", map[string]any{"callingHours": hours}).want(t, 200, "")
+	e.do(&e.admin, "PATCH", "/api/v1/policy", map[string]any{"callingHours": hours}).want(t, 200, "")
 }

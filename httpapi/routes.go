@@ -4,46 +4,59 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"strings"
 
 	"github.com/customerdynamics/velocity"
 )
 
-// Route is one API endpoint the server serves.
+// Route is one API endpoint the server serves, and the permission it needs.
 type Route struct {
-	Method  string
-	Path    string // a Go ServeMux pattern path, e.g. /api/v1/callbacks/{id}
-	handler http.Handler
+	Method     string
+	Path       string              // a Go ServeMux pattern path, e.g. /api/v1/callbacks/{id}
+	Permission velocity.Permission // "" for the event stream, which its token authorises
+	handler    http.Handler
 }
 
 // apiFunc is an authenticated API handler; it returns an error to report as a problem.
 type apiFunc func(w http.ResponseWriter, r *http.Request, p velocity.Principal) error
 
 // routeTable lists the API: the single source of what the server serves under /api/v1
-// (the OpenAPI test holds the published description against it).
+// and which role may call each route (the OpenAPI test holds the published description
+// against it, the roles test every route against every role).
 func (s *Server) routeTable() []Route {
-	authed := func(method, path string, h apiFunc) Route {
-		return Route{Method: method, Path: path, handler: s.authenticated(h)}
+	authed := func(method, path string, perm velocity.Permission, h apiFunc) Route {
+		return Route{Method: method, Path: path, Permission: perm, handler: s.authenticated(perm, h)}
 	}
 	return []Route{
-		authed("POST", "/api/v1/callbacks", s.createCallback),
-		authed("GET", "/api/v1/callbacks", s.listCallbacks),
-		authed("GET", "/api/v1/callbacks/{id}", s.getCallback),
-		authed("PATCH", "/api/v1/callbacks/{id}", s.updateCallback),
-		authed("GET", "/api/v1/callbacks/{id}/history", s.callbackHistory),
-		authed("POST", "/api/v1/callbacks/{id}/claim", s.claimCallback),
-		authed("POST", "/api/v1/callbacks/{id}/release", s.releaseCallback),
-		authed("POST", "/api/v1/callbacks/{id}/attempts", s.recordAttempt),
-		authed("POST", "/api/v1/callbacks/{id}/cancel", s.cancelCallback),
-		authed("POST", "/api/v1/callbacks/{id}/reached", s.markReached),
-		authed("POST", "/api/v1/events/token", s.streamToken),
-		authed("GET", "/api/v1/me", s.me),
-		authed("GET", "/api/v1/phone-numbers/lookup", s.lookupPhone),
-		authed("GET", "/api/v1/policy", s.getPolicy),
-		authed("PATCH", "/api/v1/policy", s.updatePolicy),
-		authed("GET", "/api/v1/do-not-call", s.listDoNotCall),
-		authed("POST", "/api/v1/do-not-call", s.addDoNotCall),
-		authed("POST", "/api/v1/do-not-call/import", s.importDoNotCall),
-		authed("DELETE", "/api/v1/do-not-call/{phone}", s.removeDoNotCall),
+		authed("POST", "/api/v1/callbacks", velocity.PermCreate, s.createCallback),
+		authed("GET", "/api/v1/callbacks", velocity.PermReadOwn, s.listCallbacks),
+		authed("GET", "/api/v1/callbacks/{id}", velocity.PermReadOwn, s.getCallback),
+		authed("PATCH", "/api/v1/callbacks/{id}", velocity.PermEdit, s.updateCallback),
+		authed("GET", "/api/v1/callbacks/{id}/history", velocity.PermReadOwn, s.callbackHistory),
+		authed("POST", "/api/v1/callbacks/{id}/claim", velocity.PermDial, s.claimCallback),
+		authed("POST", "/api/v1/callbacks/{id}/release", velocity.PermDial, s.releaseCallback),
+		authed("POST", "/api/v1/callbacks/{id}/attempts", velocity.PermDial, s.recordAttempt),
+		authed("POST", "/api/v1/callbacks/{id}/cancel", velocity.PermCancel, s.cancelCallback),
+		authed("POST", "/api/v1/callbacks/{id}/reached", velocity.PermDial, s.markReached),
+		authed("POST", "/api/v1/events/token", velocity.PermStream, s.streamToken),
+		authed("GET", "/api/v1/me", velocity.PermMe, s.me),
+		authed("GET", "/api/v1/phone-numbers/lookup", velocity.PermLookup, s.lookupPhone),
+		authed("GET", "/api/v1/policy", velocity.PermReadPolicy, s.getPolicy),
+		authed("PATCH", "/api/v1/policy", velocity.PermManagePolicy, s.updatePolicy),
+		authed("GET", "/api/v1/do-not-call", velocity.PermListDoNotCall, s.listDoNotCall),
+		authed("POST", "/api/v1/do-not-call", velocity.PermAddDoNotCall, s.addDoNotCall),
+		authed("POST", "/api/v1/do-not-call/import", velocity.PermManageDoNotCall, s.importDoNotCall),
+		authed("DELETE", "/api/v1/do-not-call/{phone}", velocity.PermManageDoNotCall, s.removeDoNotCall),
+		authed("GET", "/api/v1/accounts", velocity.PermAccounts, s.listAccounts),
+		authed("POST", "/api/v1/accounts", velocity.PermAccounts, s.createAccount),
+		authed("PATCH", "/api/v1/accounts/{username}", velocity.PermAccounts, s.updateAccount),
+		authed("POST", "/api/v1/accounts/{username}/password", velocity.PermAccounts, s.resetPassword),
+		authed("GET", "/api/v1/api-keys", velocity.PermAPIKeys, s.listAPIKeys),
+		authed("POST", "/api/v1/api-keys", velocity.PermAPIKeys, s.createAPIKey),
+		authed("DELETE", "/api/v1/api-keys/{key}", velocity.PermAPIKeys, s.revokeAPIKey),
+		authed("GET", "/api/v1/tenant", velocity.PermSettings, s.getTenant),
+		authed("PATCH", "/api/v1/tenant/identity", velocity.PermSettings, s.setIdentity),
+		authed("GET", "/api/v1/audit", velocity.PermAudit, s.listAudit),
 		{Method: "GET", Path: "/api/v1/events", handler: s.handle(s.streamEvents)},
 	}
 }
@@ -57,15 +70,44 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 	})
 }
 
-// authenticated checks X-Api-Key and Basic credentials before calling h.
-func (s *Server) authenticated(h apiFunc) http.Handler {
+// authenticated checks X-Api-Key and Basic credentials, then that the account's role
+// holds perm (403 forbidden, nothing done, otherwise), then the agent's identity where
+// the tenant requires it, before calling h.
+func (s *Server) authenticated(perm velocity.Permission, h apiFunc) http.Handler {
 	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		p, err := s.principal(r)
 		if err != nil {
 			return err
 		}
+		if err := p.Require(perm); err != nil {
+			return err
+		}
+		if p, err = s.proveAgent(r, p); err != nil {
+			return err
+		}
 		return h(w, r, p)
 	})
+}
+
+// proveAgent checks an agent-role request's Webex access token (X-Webex-Token) when the
+// tenant requires proven agent identity, and returns the principal acting as that agent.
+func (s *Server) proveAgent(r *http.Request, p velocity.Principal) (velocity.Principal, error) {
+	if p.Role != velocity.RoleAgent || p.Tenant.AgentIdentity != velocity.IdentityWebex {
+		return p, nil
+	}
+	if s.cfg.Identity == nil {
+		return p, velocity.NewError(velocity.CodeIdentityUnavailable, "This server cannot check Webex identities; ask the administrator (velocity serve --webex-api-url).")
+	}
+	token := strings.TrimSpace(r.Header.Get("X-Webex-Token"))
+	if token == "" {
+		return p, velocity.NewError(velocity.CodeUnauthorized, "This tenant requires the agent's Webex access token in X-Webex-Token (the widget's accessToken property).")
+	}
+	agent, ids, err := s.cfg.Identity.VerifyAgent(r.Context(), p.Tenant, token)
+	if err != nil {
+		return p, err
+	}
+	p.Agent, p.AgentIDs = agent, ids
+	return p, nil
 }
 
 func (s *Server) principal(r *http.Request) (velocity.Principal, error) {
@@ -82,8 +124,12 @@ func (s *Server) principal(r *http.Request) (velocity.Principal, error) {
 
 // me tells a client whom its credentials name: a cheap way to check them.
 func (s *Server) me(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
-	s.writeJSON(w, r, http.StatusOK, map[string]any{"tenantId": p.Tenant.ID, "tenant": p.Tenant.Name, "username": p.Username,
-		"defaultCountry": p.Tenant.DefaultCountry, "defaultTimezone": p.Tenant.DefaultTimezone})
+	out := map[string]any{"tenantId": p.Tenant.ID, "tenant": p.Tenant.Name, "username": p.Username, "role": p.Role,
+		"defaultCountry": p.Tenant.DefaultCountry, "defaultTimezone": p.Tenant.DefaultTimezone, "agentIdentity": p.Tenant.AgentIdentity}
+	if p.Agent != "" {
+		out["agent"] = p.Agent
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
 	return nil
 }
 

@@ -14,12 +14,12 @@ func TestPolicyAndDoNotCallEndpoints(t *testing.T) {
 	if p.body["maxDaysAhead"] != float64(31) || p.body["callingHours"].(map[string]any)["mon"].(map[string]any)["start"] != "08:00" {
 		t.Fatalf("policy %s", p.raw)
 	}
-	u := e.do(&e.demo, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"sun": nil}, "teamFallbackMinutes": 0}).want(t, 200, "")
+	u := e.do(&e.admin, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"sun": nil}, "teamFallbackMinutes": 0}).want(t, 200, "")
 	if u.body["callingHours"].(map[string]any)["sun"] != nil || u.body["teamFallbackMinutes"] != float64(0) || u.body["maxAttempts"] != float64(3) {
 		t.Fatalf("updated %s", u.raw)
 	}
-	e.do(&e.demo, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"mon": map[string]any{"start": "9am", "end": "5pm"}}}).want(t, 422, "validation_failed")
-	e.do(&e.demo, "PATCH", "/api/v1/policy", map[string]any{"maxDays": 3}).want(t, 400, "unknown_field")
+	e.do(&e.admin, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"mon": map[string]any{"start": "9am", "end": "5pm"}}}).want(t, 422, "validation_failed")
+	e.do(&e.admin, "PATCH", "/api/v1/policy", map[string]any{"maxDays": 3}).want(t, 400, "unknown_field")
 	if o := e.do(&e.other, "GET", "/api/v1/policy", nil); o.body["teamFallbackMinutes"] != float64(60) {
 		t.Fatal("another tenant's policy changed")
 	}
@@ -34,8 +34,8 @@ func TestPolicyAndDoNotCallEndpoints(t *testing.T) {
 	e.do(&e.demo, "POST", "/api/v1/do-not-call", map[string]any{"phoneNumber": "12"}).want(t, 422, "validation_failed")
 
 	req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/do-not-call/import", strings.NewReader("phone,reason\n+12125550182,x\nbad\n"))
-	req.Header.Set("X-Api-Key", e.demo.key)
-	req.SetBasicAuth(e.demo.user, e.demo.pass)
+	req.Header.Set("X-Api-Key", e.admin.key)
+	req.SetBasicAuth(e.admin.user, e.admin.pass)
 	req.Header.Set("Content-Type", "text/csv")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -46,12 +46,12 @@ func TestPolicyAndDoNotCallEndpoints(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"added":1`) || !strings.Contains(string(body), `"line":3`) {
 		t.Fatalf("import: %d %s", resp.StatusCode, body)
 	}
-	l := e.do(&e.demo, "GET", "/api/v1/do-not-call?limit=1", nil).want(t, 200, "")
+	l := e.do(&e.sup, "GET", "/api/v1/do-not-call?limit=1", nil).want(t, 200, "")
 	if len(l.body["items"].([]any)) != 1 || l.body["nextAfter"] != "+12125550181" {
 		t.Fatalf("list %s", l.raw)
 	}
-	e.do(&e.demo, "DELETE", "/api/v1/do-not-call/+12125550181", nil).want(t, 204, "")
-	e.do(&e.demo, "DELETE", "/api/v1/do-not-call/+12125550181", nil).want(t, 404, "not_found")
+	e.do(&e.admin, "DELETE", "/api/v1/do-not-call/+12125550181", nil).want(t, 204, "")
+	e.do(&e.admin, "DELETE", "/api/v1/do-not-call/+12125550181", nil).want(t, 404, "not_found")
 	e.do(&e.demo, "POST", "/api/v1/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": "+12125550181"}).want(t, 201, "")
 }
 
@@ -94,6 +94,6 @@ func TestPhoneLookup(t *testing.T) {
 
 func TestPolicyRefusesUnknownNestedFields(t *testing.T) {
 	e := newEnv(t)
-	e.do(&e.demo, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"mon": map[string]any{"start": "08:00", "end": "20:00", "open": true}}}).want(t, 400, "unknown_field")
-	e.do(&e.demo, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"mon": map[string]any{"start": "+8:00", "end": "20:00"}}}).want(t, 422, "validation_failed")
+	e.do(&e.admin, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"mon": map[string]any{"start": "08:00", "end": "20:00", "open": true}}}).want(t, 400, "unknown_field")
+	e.do(&e.admin, "PATCH", "/api/v1/policy", map[string]any{"callingHours": map[string]any{"mon": map[string]any{"start": "+8:00", "end": "20:00"}}}).want(t, 422, "validation_failed")
 }

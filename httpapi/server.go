@@ -20,6 +20,9 @@ type Config struct {
 	Service *velocity.Service
 	Auth    *velocity.Authenticator
 	Logger  *slog.Logger
+	// Identity checks agents' Webex access tokens for tenants that require proven agent
+	// identity; nil refuses such tenants' agent requests (503 identity_unavailable).
+	Identity velocity.IdentityVerifier
 
 	// StreamSecret signs event-stream tokens; servers sharing a database share it.
 	StreamSecret []byte

@@ -84,3 +84,19 @@ func (s *Store) GetAccount(ctx context.Context, tenantID, username string) (velo
 func (s *Store) LookupCredentials(ctx context.Context, keyHash []byte, username string) (velocity.Credentials, error) {
 	return queryOne(ctx, s, dialect.ScanCredentials, queries.Credentials, username, keyHash)
 }
+
+// ListAccounts returns a tenant's accounts by username.
+func (s *Store) ListAccounts(ctx context.Context, tenantID string) ([]velocity.Account, error) {
+	return queryAll(ctx, s, nil, dialect.ScanAccount, queries.ListAccounts, tenantID)
+}
+
+// ListAudit returns the tenant's audit entries matching q, newest first.
+func (s *Store) ListAudit(ctx context.Context, tenantID string, q velocity.AuditQuery) ([]velocity.AuditEntry, error) {
+	query, args := dialect.AuditList(tenantID, q)
+	return queryAll(ctx, s, nil, dialect.ScanAudit, query, args...)
+}
+
+// GetSession finds a console session by the hash of its secret.
+func (s *Store) GetSession(ctx context.Context, idHash []byte) (velocity.Session, error) {
+	return queryOne(ctx, s, dialect.ScanSession, queries.GetSession, idHash)
+}

@@ -104,6 +104,14 @@ func (w *writeTx) PutIdempotency(ctx context.Context, r velocity.Idempotency) er
 	return mapErr(err)
 }
 
+// AppendAudit records audit entries in the transaction.
+func (w *writeTx) AppendAudit(ctx context.Context, entries []velocity.AuditEntry) error {
+	return dialect.AppendAudit(ctx, func(ctx context.Context, q string, args ...any) (int64, error) {
+		tag, err := w.tx.Exec(ctx, q, args...)
+		return tag.RowsAffected(), mapErr(err)
+	}, entries)
+}
+
 // GetCallback reads one callback.
 func (s *Store) GetCallback(ctx context.Context, tenantID, id string) (velocity.Callback, error) {
 	return queryOne(ctx, s, dialect.ScanCallback, queries.GetCallback, tenantID, id)

@@ -42,7 +42,11 @@ func (im *Import) Tenant(ctx context.Context, t velocity.Tenant) error {
 	if mapped := mapErr(err); mapped != velocity.ErrNotFound {
 		return mapped
 	}
-	_, err = im.tx.Exec(ctx, queries.InsertTenant, t.ID, t.Name, t.DefaultCountry, t.DefaultTimezone, t.CreatedAt)
+	mode := t.AgentIdentity
+	if mode == "" {
+		mode = velocity.IdentityOff
+	}
+	_, err = im.tx.Exec(ctx, queries.InsertTenant, t.ID, t.Name, t.DefaultCountry, t.DefaultTimezone, t.CreatedAt, t.WebexOrgID, string(mode))
 	return mapErr(err)
 }
 
@@ -62,10 +66,13 @@ func (im *Import) APIKeys(ctx context.Context, keys []velocity.APIKey) error {
 
 // Accounts adds accounts with their password hashes.
 func (im *Import) Accounts(ctx context.Context, accounts []velocity.Account) error {
-	return im.copy(ctx, "accounts", []string{"id", "tenant_id", "username", "password_hash", "created_at", "disabled_at"}, len(accounts),
+	return im.copy(ctx, "accounts", []string{"id", "tenant_id", "username", "password_hash", "created_at", "disabled_at", "role"}, len(accounts),
 		func(i int) ([]any, error) {
 			a := accounts[i]
-			return []any{a.ID, a.TenantID, a.Username, a.PasswordHash, a.CreatedAt, a.DisabledAt}, nil
+			if a.Role == "" {
+				a.Role = velocity.RoleAgent
+			}
+			return []any{a.ID, a.TenantID, a.Username, a.PasswordHash, a.CreatedAt, a.DisabledAt, string(a.Role)}, nil
 		})
 }
 

@@ -59,3 +59,19 @@ func (s *Store) GetAccount(ctx context.Context, tenantID, username string) (velo
 func (s *Store) LookupCredentials(ctx context.Context, keyHash []byte, username string) (velocity.Credentials, error) {
 	return one(dialect.ScanCredentials, s.read.QueryRowContext(ctx, queries.Credentials, username, keyHash))
 }
+
+// ListAccounts returns a tenant's accounts by username.
+func (s *Store) ListAccounts(ctx context.Context, tenantID string) ([]velocity.Account, error) {
+	return collect(dialect.ScanAccount)(s.read.QueryContext(ctx, queries.ListAccounts, tenantID))
+}
+
+// ListAudit returns the tenant's audit entries matching q, newest first.
+func (s *Store) ListAudit(ctx context.Context, tenantID string, q velocity.AuditQuery) ([]velocity.AuditEntry, error) {
+	query, args := dialect.AuditList(tenantID, q)
+	return collect(dialect.ScanAudit)(s.read.QueryContext(ctx, query, args...))
+}
+
+// GetSession finds a console session by the hash of its secret.
+func (s *Store) GetSession(ctx context.Context, idHash []byte) (velocity.Session, error) {
+	return one(dialect.ScanSession, s.read.QueryRowContext(ctx, queries.GetSession, idHash))
+}

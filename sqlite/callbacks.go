@@ -20,7 +20,7 @@ type writeTx struct {
 // writeQueries are prepared on the write connection when the store opens: preparing
 // later would wait for the connection that the running transaction holds.
 var writeQueries = []string{queries.GetCallback, queries.FindOpenByPhone, queries.InsertCallback, queries.UpdateCallback,
-	queries.InsertEvent, queries.GetIdempotency, queries.PutIdempotency, queries.IsDoNotCall}
+	queries.InsertEvent, queries.GetIdempotency, queries.PutIdempotency, queries.IsDoNotCall, queries.InsertAudit}
 
 // stmt returns query prepared for this transaction: the statement prepared at open when
 // there is one, else one prepared inside the transaction.
@@ -108,6 +108,17 @@ func (w *writeTx) GetIdempotency(ctx context.Context, tenantID, key string) (vel
 func (w *writeTx) PutIdempotency(ctx context.Context, r velocity.Idempotency) error {
 	_, err := w.exec(ctx, queries.PutIdempotency, r.TenantID, r.Key, r.RequestHash, r.CallbackID, dialect.TimeArg(r.CreatedAt))
 	return mapErr(err)
+}
+
+// AppendAudit records audit entries in the transaction.
+func (w *writeTx) AppendAudit(ctx context.Context, entries []velocity.AuditEntry) error {
+	return dialect.AppendAudit(ctx, func(ctx context.Context, q string, args ...any) (int64, error) {
+		res, err := w.exec(ctx, q, args...)
+		if err != nil {
+			return 0, mapErr(err)
+		}
+		return res.RowsAffected()
+	}, entries)
 }
 
 // GetCallback reads one callback.

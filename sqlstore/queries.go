@@ -44,13 +44,25 @@ type Queries struct {
 	ListTenants        string // TenantCols by name
 	InsertAPIKey       string // id, tenant, name, prefix, hash, created at
 	ListAPIKeys        string // tenant; KeyCols, oldest first
-	InsertAccount      string // id, tenant, username, password hash, created at
+	SetTenantIdentity  string // webex org id, agent identity, tenant
+	InsertAccount      string // id, tenant, username, password hash, created at, role
 	GetAccount         string // tenant, username; AccountCols
+	ListAccounts       string // tenant; AccountCols by username
+	SetAccountRole     string // role, tenant, username
 	SetAccountDisabled string // disabled at (NULL enables), tenant, username
 	SetAccountPassword string // password hash, tenant, username
 	Credentials        string // username, key hash; ScanCredentials
 	InsertSecret       string // name, value; keeps a value stored first
 	GetSecret          string // name; the value
+
+	// The audit trail and console sessions.
+
+	InsertAudit          string // AuditArgs
+	CreateSession        string // SessionArgs
+	GetSession           string // id hash; SessionCols
+	TouchSession         string // last seen, id hash
+	DeleteSession        string // id hash
+	DeleteSessionsBefore string // expired before, idle since
 }
 
 // Queries returns the shared statements spelled for d.
@@ -92,23 +104,33 @@ func (d Dialect) Queries() Queries {
 		RemoveDoNotCall: r(`DELETE FROM do_not_call WHERE tenant_id = ? AND phone_number = ?`),
 		ListDoNotCall:   r(`SELECT ` + DoNotCallCols + ` FROM do_not_call WHERE tenant_id = ? AND phone_number > ? ORDER BY phone_number LIMIT ?`),
 
-		InsertTenant:       r(`INSERT INTO tenants (` + TenantCols + `) VALUES (?, ?, ?, ?, ?)`),
+		InsertTenant:       r(`INSERT INTO tenants (` + TenantCols + `) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		SetTenantIdentity:  r(`UPDATE tenants SET webex_org_id = ?, agent_identity = ? WHERE id = ?`),
 		TenantByID:         r(`SELECT ` + TenantCols + ` FROM tenants WHERE id = ?`),
 		TenantByName:       r(`SELECT ` + TenantCols + ` FROM tenants WHERE name = ?`),
 		ListTenants:        r(`SELECT ` + TenantCols + ` FROM tenants ORDER BY name`),
 		InsertAPIKey:       r(`INSERT INTO api_keys (id, tenant_id, name, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
 		ListAPIKeys:        r(`SELECT ` + KeyCols + ` FROM api_keys WHERE tenant_id = ? ORDER BY created_at, id`),
-		InsertAccount:      r(`INSERT INTO accounts (id, tenant_id, username, password_hash, created_at) VALUES (?, ?, ?, ?, ?)`),
+		InsertAccount:      r(`INSERT INTO accounts (id, tenant_id, username, password_hash, created_at, role) VALUES (?, ?, ?, ?, ?, ?)`),
 		GetAccount:         r(`SELECT ` + AccountCols + ` FROM accounts WHERE tenant_id = ? AND username = ?`),
+		ListAccounts:       r(`SELECT ` + AccountCols + ` FROM accounts WHERE tenant_id = ? ORDER BY username`),
+		SetAccountRole:     r(`UPDATE accounts SET role = ? WHERE tenant_id = ? AND username = ?`),
 		SetAccountDisabled: r(`UPDATE accounts SET disabled_at = ? WHERE tenant_id = ? AND username = ?`),
 		SetAccountPassword: r(`UPDATE accounts SET password_hash = ? WHERE tenant_id = ? AND username = ?`),
 		Credentials: r(`SELECT k.id, k.prefix, k.revoked_at,
-			t.id, t.name, t.default_country, t.default_timezone, t.created_at,
-			a.id, a.tenant_id, a.username, a.password_hash, a.created_at, a.disabled_at
+			t.id, t.name, t.default_country, t.default_timezone, t.created_at, t.webex_org_id, t.agent_identity,
+			a.id, a.tenant_id, a.username, a.password_hash, a.created_at, a.disabled_at, a.role
 		FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
 		LEFT JOIN accounts a ON a.tenant_id = k.tenant_id AND a.username = ?
 		WHERE k.hash = ?`),
 		InsertSecret: r(`INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`),
 		GetSecret:    r(`SELECT value FROM server_secrets WHERE name = ?`),
+
+		InsertAudit:          r(insertAudit),
+		CreateSession:        r(`INSERT INTO console_sessions (` + SessionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+		GetSession:           r(`SELECT ` + SessionCols + ` FROM console_sessions WHERE id_hash = ?`),
+		TouchSession:         r(`UPDATE console_sessions SET last_seen_at = ? WHERE id_hash = ?`),
+		DeleteSession:        r(`DELETE FROM console_sessions WHERE id_hash = ?`),
+		DeleteSessionsBefore: r(`DELETE FROM console_sessions WHERE expires_at < ? OR last_seen_at < ?`),
 	}
 }

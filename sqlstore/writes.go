@@ -24,7 +24,21 @@ func NewWrites(d Dialect, exec Exec) Writes {
 
 // CreateTenant adds a tenant; a taken name is a conflict (code tenant_exists).
 func (w Writes) CreateTenant(ctx context.Context, t velocity.Tenant) error {
-	_, err := w.exec(ctx, w.q.InsertTenant, t.ID, t.Name, t.DefaultCountry, t.DefaultTimezone, w.d.TimeArg(t.CreatedAt))
+	mode := t.AgentIdentity
+	if mode == "" {
+		mode = velocity.IdentityOff
+	}
+	_, err := w.exec(ctx, w.q.InsertTenant, t.ID, t.Name, t.DefaultCountry, t.DefaultTimezone, w.d.TimeArg(t.CreatedAt), t.WebexOrgID, string(mode))
+	return err
+}
+
+// SetTenantIdentity sets the tenant's identity mode and Webex org; no such tenant is
+// velocity.ErrNotFound.
+func (w Writes) SetTenantIdentity(ctx context.Context, tenantID string, id velocity.TenantIdentity) error {
+	rows, err := w.exec(ctx, w.q.SetTenantIdentity, id.WebexOrgID, string(id.AgentIdentity), tenantID)
+	if err == nil && rows == 0 {
+		return velocity.ErrNotFound.With("No such tenant.", nil)
+	}
 	return err
 }
 
@@ -37,8 +51,66 @@ func (w Writes) CreateAPIKey(ctx context.Context, k velocity.APIKey) error {
 // CreateAccount adds a system account; a taken username in the tenant is a conflict
 // (code account_exists).
 func (w Writes) CreateAccount(ctx context.Context, a velocity.Account) error {
-	_, err := w.exec(ctx, w.q.InsertAccount, a.ID, a.TenantID, a.Username, a.PasswordHash, w.d.TimeArg(a.CreatedAt))
+	role := a.Role
+	if role == "" {
+		role = velocity.RoleAgent
+	}
+	_, err := w.exec(ctx, w.q.InsertAccount, a.ID, a.TenantID, a.Username, a.PasswordHash, w.d.TimeArg(a.CreatedAt), string(role))
 	return err
+}
+
+// SetAccountRole changes an account's role; no such account in the tenant is
+// velocity.ErrNotFound.
+func (w Writes) SetAccountRole(ctx context.Context, tenantID, username string, role velocity.Role) error {
+	return oneAccount(w.exec(ctx, w.q.SetAccountRole, string(role), tenantID, username))
+}
+
+// AppendAudit records audit entries.
+func (w Writes) AppendAudit(ctx context.Context, entries []velocity.AuditEntry) error {
+	return w.d.AppendAudit(ctx, w.exec, entries)
+}
+
+// AppendAudit records audit entries with exec: a store's own, or its transaction's.
+func (d Dialect) AppendAudit(ctx context.Context, exec Exec, entries []velocity.AuditEntry) error {
+	q := d.Rebind(insertAudit)
+	for _, e := range entries {
+		args, err := d.AuditArgs(e)
+		if err != nil {
+			return err
+		}
+		if _, err := exec(ctx, q, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CreateSession stores a console session.
+func (w Writes) CreateSession(ctx context.Context, s velocity.Session) error {
+	_, err := w.exec(ctx, w.q.CreateSession, w.d.SessionArgs(s)...)
+	return err
+}
+
+// TouchSession records a session's activity; a session that is gone is
+// velocity.ErrNotFound.
+func (w Writes) TouchSession(ctx context.Context, idHash []byte, at time.Time) error {
+	rows, err := w.exec(ctx, w.q.TouchSession, w.d.TimeArg(at), idHash)
+	if err == nil && rows == 0 {
+		return velocity.ErrNotFound
+	}
+	return err
+}
+
+// DeleteSession ends a session; one that is gone already is no error.
+func (w Writes) DeleteSession(ctx context.Context, idHash []byte) error {
+	_, err := w.exec(ctx, w.q.DeleteSession, idHash)
+	return err
+}
+
+// DeleteSessionsBefore removes sessions that expired before expired or were last seen
+// before idleSince.
+func (w Writes) DeleteSessionsBefore(ctx context.Context, expired, idleSince time.Time) (int64, error) {
+	return w.exec(ctx, w.q.DeleteSessionsBefore, w.d.TimeArg(expired), w.d.TimeArg(idleSince))
 }
 
 // SetAccountDisabled disables (at != nil) or enables an account; no such account in the

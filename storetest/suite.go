@@ -50,19 +50,20 @@ func (b *recordingBus) types() []velocity.EventType {
 	return out
 }
 
-// NewTenant creates a tenant with an account "system" and returns its principal.
+// NewTenant creates a tenant with an admin account "system" and returns its principal.
 func NewTenant(t testing.TB, s velocity.Store, name string) velocity.Principal {
 	t.Helper()
 	ctx := context.Background()
-	tn := velocity.Tenant{ID: velocity.NewID("tn_"), Name: name, DefaultCountry: "US", DefaultTimezone: "America/New_York", CreatedAt: Epoch}
+	tn := velocity.Tenant{ID: velocity.NewID("tn_"), Name: name, DefaultCountry: "US", DefaultTimezone: "America/New_York", CreatedAt: Epoch,
+		TenantIdentity: velocity.TenantIdentity{AgentIdentity: velocity.IdentityOff}}
 	if err := s.CreateTenant(ctx, tn); err != nil {
 		t.Fatalf("create tenant: %v", err)
 	}
-	acc := velocity.Account{ID: velocity.NewID("ac_"), TenantID: tn.ID, Username: "system", PasswordHash: "x", CreatedAt: Epoch}
+	acc := velocity.Account{ID: velocity.NewID("ac_"), TenantID: tn.ID, Username: "system", PasswordHash: "x", CreatedAt: Epoch, Role: velocity.RoleAdmin}
 	if err := s.CreateAccount(ctx, acc); err != nil {
 		t.Fatalf("create account: %v", err)
 	}
-	return velocity.Principal{Tenant: tn, AccountID: acc.ID, Username: acc.Username}
+	return velocity.Principal{Tenant: tn, AccountID: acc.ID, Username: acc.Username, Role: acc.Role, KeyPrefix: "test", Remote: "127.0.0.1"}
 }
 
 func setup(t *testing.T, open Opener) *bundle {
