@@ -23,6 +23,8 @@ func statusOf(k velocity.Kind) int {
 		return http.StatusBadRequest
 	case velocity.KindUnauthorized:
 		return http.StatusUnauthorized
+	case velocity.KindForbidden:
+		return http.StatusForbidden
 	case velocity.KindNotFound:
 		return http.StatusNotFound
 	case velocity.KindMethodNotAllowed:
