@@ -26,7 +26,10 @@ const (
 	CodeUnauthorized       Code = "unauthorized"
 	CodeInvalidStreamToken Code = "invalid_stream_token"
 	CodeTooManyAttempts    Code = "too_many_attempts"
-	CodeForbidden          Code = "forbidden"
+	CodeInvalidWebexToken  Code = "invalid_webex_token"
+
+	CodeForbidden     Code = "forbidden"
+	CodeWrongWebexOrg Code = "wrong_webex_org"
 
 	CodeNotFound         Code = "not_found"
 	CodeRouteNotFound    Code = "route_not_found"
@@ -81,7 +84,10 @@ var problemCodes = []CodeInfo{
 	{CodeUnauthorized, KindUnauthorized, "The API key or account credentials are missing, wrong, revoked or disabled."},
 	{CodeInvalidStreamToken, KindUnauthorized, "The event-stream token is malformed, forged or expired."},
 	{CodeTooManyAttempts, KindTooMany, "Too many failed sign-ins with this API key and account; wait a minute."},
-	{CodeForbidden, KindForbidden, "The account's role (or the proven agent) may not do this; the message names the role needed."},
+	{CodeInvalidWebexToken, KindUnauthorized, "The agent's Webex access token (X-Webex-Token) is missing, malformed, expired or revoked, or cannot read the agent's identity."},
+
+	{CodeForbidden, KindForbidden, "The account's role or the proven agent may not do this; the message names what is needed."},
+	{CodeWrongWebexOrg, KindForbidden, "The Webex access token belongs to a person of another Webex organization than the tenant's."},
 
 	{CodeNotFound, KindNotFound, "No such resource in the caller's tenant."},
 	{CodeRouteNotFound, KindNotFound, "No such API endpoint."},
@@ -106,7 +112,7 @@ var problemCodes = []CodeInfo{
 	{CodeInternal, KindInternal, "A fault on the server's side; it is logged. Retry, and contact support if it persists."},
 	{CodeTimeout, KindUnavailable, "The request took too long to serve; retry shortly."},
 	{CodeDatabaseUnavailable, KindUnavailable, "The database cannot be reached right now; retry shortly."},
-	{CodeIdentityUnavailable, KindUnavailable, "Webex's identity service cannot confirm the agent's token right now; retry shortly."},
+	{CodeIdentityUnavailable, KindUnavailable, "Webex cannot confirm the agent's identity right now; retry shortly (after retryAfterSeconds when given)."},
 }
 
 var problemCodeIndex = func() map[Code]CodeInfo {

@@ -21,7 +21,7 @@ const (
 	KindUnavailable                  // a dependency (the database) is unreachable; retry later
 	KindTooMany                      // the caller must slow down
 	KindMethodNotAllowed             // the resource exists but does not take this method
-	KindForbidden                    // the caller is known but its role may not do this
+	KindForbidden                    // the caller is known but may not do this (role, proven identity, organization)
 )
 
 // FieldError names one input field at fault and why.
