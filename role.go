@@ -169,12 +169,20 @@ func (p Principal) ActsAs(field, agentID string) error {
 		return nil
 	}
 	for _, id := range p.AgentIDs {
-		if strings.EqualFold(id, agentID) {
+		// UUIDs and e-mail addresses match regardless of case; other ids (Webex's
+		// base64 person id) only exactly.
+		if id == agentID || (strings.EqualFold(id, agentID) && (strings.Contains(id, "@") || isUUID(id))) {
 			return nil
 		}
 	}
 	return NewError(CodeForbidden, "This request is proven to come from agent "+p.Agent+"; it may not act for "+field+" "+agentID+".").
 		With("", map[string]any{"agentId": p.Agent, "field": field})
+}
+
+// CheckScope checks that p may see the callbacks of agentID and teamID (a list, a live
+// stream): any for roles that read every team's; for agents, their own and their team's.
+func (p Principal) CheckScope(agentID, teamID string) error {
+	return p.scope(ListQuery{AgentID: agentID, TeamID: teamID})
 }
 
 // scope checks that p may read a list: roles that read every team's callbacks may ask
@@ -213,4 +221,21 @@ func (p Principal) reassignable(newOwner, actor string) error {
 // (identity_unavailable), never a pass.
 type IdentityVerifier interface {
 	VerifyAgent(ctx context.Context, t Tenant, token string) (agent string, agentIDs []string, err error)
+}
+
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case i == 8 || i == 13 || i == 18 || i == 23:
+			if r != '-' {
+				return false
+			}
+		case !strings.ContainsRune("0123456789abcdefABCDEF", r):
+			return false
+		}
+	}
+	return true
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/customerdynamics/velocity/hub"
 	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/sqlite"
+	"github.com/customerdynamics/velocity/webexid"
 )
 
 // Config configures an App.
@@ -30,6 +31,9 @@ type Config struct {
 	CORSOrigins []string
 	// KeepAlive is the event stream's keep-alive interval (default 15s).
 	KeepAlive time.Duration
+	// WebexAPIURL is the base URL of Webex's identity API, which checks agents' access
+	// tokens for tenants with proven agent identity (default https://webexapis.com).
+	WebexAPIURL string
 	// SchedulerInterval is the longest time between scheduler passes (default 1s).
 	SchedulerInterval time.Duration
 	// busless opens the store without the cross-server bus (admin commands).
@@ -54,6 +58,7 @@ type App struct {
 	Server    *httpapi.Server
 	Logger    *slog.Logger
 
+	webex    *webexid.Client
 	closers  []func() error
 	startBus func(ctx context.Context) error // starts the bus once the store is ready
 }
@@ -101,9 +106,12 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		Policies: a.Policies, Logger: cfg.Logger, Interval: cfg.SchedulerInterval}
 	// Windows the service sets wake the scheduler when they open, not at its next pass.
 	a.Service.Bus = velocity.NoticingBus{Bus: a.Bus, Scheduler: a.Scheduler}
+	a.webex = &webexid.Client{BaseURL: cfg.WebexAPIURL, Clock: cfg.Clock, Logger: cfg.Logger}
+	a.closers = append(a.closers, func() error { a.webex.Close(); return nil })
 	a.Auth = &velocity.Authenticator{Store: store, Clock: cfg.Clock, Logger: cfg.Logger}
 	a.Server = httpapi.New(httpapi.Config{
 		Service: a.Service, Auth: a.Auth, Logger: cfg.Logger,
+		Identity:     webexid.Verifier{Client: a.webex},
 		StreamSecret: secret, KeepAlive: cfg.KeepAlive, CORSOrigins: cfg.CORSOrigins,
 		Assets: assets(cfg.Demo), Index: http.HandlerFunc(index),
 	})

@@ -15,6 +15,7 @@ import (
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/app"
 	"github.com/customerdynamics/velocity/postgres"
+	"github.com/customerdynamics/velocity/webexid"
 )
 
 // Serve is "velocity serve": the API, live updates, the widget and the simulator.
@@ -39,6 +40,7 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	level := fs.String("log-level", "info", "log level: debug, info, warn, error")
 	format := fs.String("log-format", "text", "log format: text or json")
 	clockStart := fs.String("clock-start", "", "for tests and training only: run the server's clock as if it had started at this RFC 3339 instant (calling hours, windows, the scheduler)")
+	webexAPI := fs.String("webex-api-url", webexid.DefaultBaseURL, "base URL of Webex's identity API, which checks agents' access tokens for tenants with proven agent identity")
 	cors := fs.String("cors-origins", strings.Join(app.DefaultCORSOrigins, ","), "comma-separated browser origins allowed to call the API (https://*.example.com for subdomains)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -60,6 +62,10 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 		return usageErr("--log-format must be text or json")
 	}
 	log := slog.New(handler)
+	webexURL, err := webexid.ParseBaseURL(*webexAPI)
+	if err != nil {
+		return usageErr("--webex-api-url: %v", err)
+	}
 	var clock velocity.Clock = velocity.SystemClock{}
 	if *clockStart != "" {
 		start, err := time.Parse(time.RFC3339, *clockStart)
@@ -77,7 +83,7 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors)})
+	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors), WebexAPIURL: webexURL})
 	if err != nil {
 		return err
 	}

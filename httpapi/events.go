@@ -27,6 +27,9 @@ func (s *Server) streamToken(w http.ResponseWriter, r *http.Request, p velocity.
 	if err := velocity.CheckStreamScope(b.AgentID, b.TeamID); err != nil {
 		return err
 	}
+	if err := p.CheckScope(b.AgentID, b.TeamID); err != nil {
+		return err
+	}
 	exp := s.clock.Now().Add(s.cfg.StreamTokenTTL)
 	tok := velocity.StreamToken{TenantID: p.Tenant.ID, AgentID: b.AgentID, TeamID: b.TeamID, Expires: exp.Unix()}
 	s.writeJSON(w, r, http.StatusOK, map[string]any{
@@ -62,6 +65,15 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		p, err := s.principal(r)
 		if err != nil {
+			return err
+		}
+		if err := p.Require(velocity.PermStream); err != nil {
+			return err
+		}
+		if p, err = s.proveAgent(r, p); err != nil {
+			return err
+		}
+		if err := p.CheckScope(q.Get("agentId"), q.Get("teamId")); err != nil {
 			return err
 		}
 		tenantID, agentID, teamID = p.Tenant.ID, q.Get("agentId"), q.Get("teamId")

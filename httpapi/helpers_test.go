@@ -53,13 +53,17 @@ type env struct {
 
 type creds struct{ key, user, pass string }
 
-func newEnv(t testing.TB) *env {
+func newEnv(t testing.TB, opts ...func(*app.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	logs := &syncBuffer{}
 	clock := storetest.NewClock(storetest.Epoch)
-	a, err := app.Open(ctx, app.Config{DB: filepath.Join(t.TempDir(), "v.db"), Demo: true, Clock: clock,
-		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), KeepAlive: 50 * time.Millisecond, PasswordIterations: 1000})
+	cfg := app.Config{DB: filepath.Join(t.TempDir(), "v.db"), Demo: true, Clock: clock,
+		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), KeepAlive: 50 * time.Millisecond, PasswordIterations: 1000}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	a, err := app.Open(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -334,3 +334,22 @@ func wellFormed(token string) bool {
 	}
 	return true
 }
+
+// Verifier proves agents' identities for the API (velocity.IdentityVerifier) with a
+// Client: the token must be valid and of a person of the tenant's Webex organisation.
+type Verifier struct{ Client *Client }
+
+// VerifyAgent checks the token for tenant t and returns the agent as the audit trail
+// names it (the person's CI user id, else their first email) and the agent ids the
+// person answers to (Person.AgentIDs).
+func (v Verifier) VerifyAgent(ctx context.Context, t velocity.Tenant, token string) (string, []string, error) {
+	p, err := v.Client.VerifyInOrg(ctx, token, t.WebexOrgID)
+	if err != nil {
+		return "", nil, err
+	}
+	agent, ok := p.UUID()
+	if !ok && len(p.Emails) > 0 {
+		agent = p.Emails[0]
+	}
+	return agent, p.AgentIDs(), nil
+}
