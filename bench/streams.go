@@ -160,8 +160,9 @@ func RunStreams(ctx context.Context, o StreamOptions) (*StreamReport, error) {
 	connectStart := time.Now()
 	for i := range streams {
 		team := i % o.Teams
+		srv := servers[(i/o.Teams)%len(servers)]
 		streams[i] = &stream{agent: fmt.Sprintf("agent-%06d", i), team: teamName(team), teamIx: team,
-			base: servers[(i/o.Teams)%len(servers)].base}
+			base: srv.base, open: &srv.open}
 		wg.Add(1)
 		go func(s *stream) {
 			defer wg.Done()

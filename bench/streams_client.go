@@ -82,6 +82,7 @@ type stream struct {
 	agent, team string
 	teamIx      int
 	base        string
+	open        *atomic.Int64 // the streams open on its server
 
 	connected atomic.Bool // the first opening succeeded
 
@@ -163,6 +164,7 @@ func (f *fleet) run(ctx context.Context, s *stream) {
 		dropped := s.read(body, &f.received)
 		stop()
 		conn.Close()
+		s.open.Add(-1)
 		if ctx.Err() != nil {
 			return
 		}
@@ -223,6 +225,7 @@ func (f *fleet) open(ctx context.Context, s *stream) (net.Conn, *bufio.Reader, e
 		return nil, nil, err
 	}
 	s.opened = append(s.opened, time.Now())
+	s.open.Add(1)
 	return conn, body, nil
 }
 

@@ -49,15 +49,16 @@ type StreamReport struct {
 	Reconnects     int `json:"reconnects"`
 
 	// Server memory, all servers together: resident memory before the streams opened and
-	// once all were open and idle; the Go heap live after the last collection before
-	// they opened (0 if none had run: less than 4 MB) and after the first collection
-	// once all were open, during the run (from the servers' GODEBUG=gctrace=1), and
-	// goroutine stacks then.
+	// once all were open and idle. The Go heap, from the servers' GODEBUG=gctrace=1: live
+	// after the last collection before the streams opened (0 if none had run: less than
+	// 4 MB), and after the first collection once all were open or, when the run needed
+	// none, the last while HeapStreams were; goroutine stacks then.
 	RSSBeforeMB     float64 `json:"rssBeforeMB"`
 	RSSIdleMB       float64 `json:"rssIdleMB"`
 	RSSPerStreamKB  float64 `json:"rssPerStreamKB"`
 	HeapBeforeMB    float64 `json:"heapBeforeMB"`
-	HeapStreamsMB      float64 `json:"heapWithStreamsMB"` // -1: no collection was traced after the streams opened
+	HeapStreamsMB   float64 `json:"heapWithStreamsMB"` // -1: no collection was traced with streams open
+	HeapStreams     int64   `json:"heapStreams"`       // streams open at that collection
 	HeapPerStreamKB float64 `json:"heapPerStreamKB"`
 	StacksMB        float64 `json:"stacksMB"`
 
@@ -151,10 +152,11 @@ func (r *StreamReport) finishServers(servers []*server, before, connected, idle,
 		r.HeapBeforeMB += float64(max(0, before[i].heapMB))
 		if idle != nil {
 			r.RSSIdleMB += float64(idle[i].rssKB) / 1024
-			g, ok := s.log.gcAfter(connected[i].gcs)
+			g, ok := s.log.gcWithStreams(connected[i].gcs)
 			heapKnown = heapKnown && ok
 			if ok {
 				r.HeapStreamsMB = max(r.HeapStreamsMB, 0) + float64(g.heapMB)
+				r.HeapStreams += g.streams
 				r.StacksMB += float64(g.stacksMB)
 			}
 		}
@@ -174,8 +176,8 @@ func (r *StreamReport) finishServers(servers []*server, before, connected, idle,
 	}
 	if n := float64(r.StreamsConnected); n > 0 && idle != nil {
 		r.RSSPerStreamKB = (r.RSSIdleMB - r.RSSBeforeMB) * 1024 / n
-		if r.HeapStreamsMB >= 0 {
-			r.HeapPerStreamKB = (r.HeapStreamsMB - r.HeapBeforeMB) * 1024 / n
+		if r.HeapStreamsMB >= 0 && r.HeapStreams > 0 {
+			r.HeapPerStreamKB = (r.HeapStreamsMB - r.HeapBeforeMB) * 1024 / float64(r.HeapStreams)
 		}
 	}
 	if p != nil && p.elapsed > 0 {
@@ -246,9 +248,10 @@ func (r *StreamReport) Print(w io.Writer) {
 	row("server memory per stream", "%.1f KB resident (%.0f MB before the streams, %.0f MB with them idle)",
 		r.RSSPerStreamKB, r.RSSBeforeMB, r.RSSIdleMB)
 	if r.HeapStreamsMB >= 0 {
-		row("server Go heap per stream", "%.1f KB (live heap %.0f -> %.0f MB; stacks %.0f MB)", r.HeapPerStreamKB, r.HeapBeforeMB, r.HeapStreamsMB, r.StacksMB)
+		row("server Go heap per stream", "%.1f KB (live heap %.0f MB before, %.0f MB with %d streams; stacks %.0f MB)",
+			r.HeapPerStreamKB, r.HeapBeforeMB, r.HeapStreamsMB, r.HeapStreams, r.StacksMB)
 	} else {
-		row("server Go heap per stream", "unknown (no collection after the streams opened)")
+		row("server Go heap per stream", "unknown (no collection with streams open)")
 	}
 	row("server CPU, production", "%.1f s: %.0f%% of one core, %.0f%% of the machine (%d cores)",
 		r.ServerCPUSeconds, r.ServerCPUPercentOfCore, r.ServerCPUPercentOfMachine, r.CPUs)

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -82,6 +83,7 @@ type server struct {
 	done chan struct{} // closed when the process has exited
 	err  error         // its exit, once done is closed
 	log  *serverLog
+	open atomic.Int64 // the bench's streams open on it
 }
 
 // startServer starts `velocity serve` on a free loopback port, logging warnings and the
@@ -97,7 +99,8 @@ func startServer(ctx context.Context, bin, db string) (*server, error) {
 	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-level", "warn")
 	cmd.Env = append(os.Environ(), "GODEBUG="+strings.Trim(os.Getenv("GODEBUG")+",gctrace=1", ","))
 	cmd.SysProcAttr = childAttr()
-	s := &server{base: "http://" + addr, cmd: cmd, done: make(chan struct{}), log: &serverLog{}}
+	s := &server{base: "http://" + addr, cmd: cmd, done: make(chan struct{})}
+	s.log = &serverLog{streams: &s.open}
 	cmd.Stdout, cmd.Stderr = s.log, s.log
 	if err := cmd.Start(); err != nil {
 		return nil, err
@@ -183,9 +186,12 @@ func sampleAll(servers []*server) []sample {
 	return out
 }
 
-// serverLog takes a server's output: the gctrace lines become heap figures, the rest
+// serverLog takes a server's output: the gctrace lines become heap figures, each with
+// the number of the bench's streams open on the server when it arrived; the rest
 // (warnings and errors, at --log-level warn) is counted and its tail kept.
 type serverLog struct {
+	streams *atomic.Int64
+
 	mu      sync.Mutex
 	partial []byte
 	gcs     []gcLine
@@ -193,7 +199,7 @@ type serverLog struct {
 	last    []string
 }
 
-type gcLine struct{ heapMB, stacksMB int64 }
+type gcLine struct{ heapMB, stacksMB, streams int64 }
 
 // gctrace's "4->5->2 MB, 8 MB goal, 0 MB stacks": heap at the start, at the end, live.
 var gcRE = regexp.MustCompile(`^gc \d+ @.* (\d+)->(\d+)->(\d+) MB, \d+ MB goal, (\d+) MB stacks`)
@@ -214,7 +220,7 @@ func (l *serverLog) Write(p []byte) (int, error) {
 		if m := gcRE.FindStringSubmatch(line); m != nil {
 			heap, _ := strconv.ParseInt(m[3], 10, 64)
 			stacks, _ := strconv.ParseInt(m[4], 10, 64)
-			l.gcs = append(l.gcs, gcLine{heap, stacks})
+			l.gcs = append(l.gcs, gcLine{heap, stacks, l.streams.Load()})
 			continue
 		}
 		l.lines++
@@ -241,14 +247,22 @@ func (l *serverLog) lastGC() (n int, heapMB, stacksMB int64) {
 	return len(l.gcs), g.heapMB, g.stacksMB
 }
 
-// gcAfter returns the first collection traced after the first n, if there was one.
-func (l *serverLog) gcAfter(n int) (gcLine, bool) {
+// gcWithStreams returns the collection that best shows the heap with the streams open:
+// the first traced after the first n (once all streams were open), else the last traced
+// while some were (the heap is large enough after the streams open that the run may
+// not need another collection).
+func (l *serverLog) gcWithStreams(n int) (gcLine, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if len(l.gcs) <= n {
-		return gcLine{}, false
+	if len(l.gcs) > n {
+		return l.gcs[n], true
 	}
-	return l.gcs[n], true
+	for i := len(l.gcs) - 1; i >= 0; i-- {
+		if l.gcs[i].streams > 0 {
+			return l.gcs[i], true
+		}
+	}
+	return gcLine{}, false
 }
 
 // tail returns the last lines the server logged besides its GC trace.
