@@ -13,8 +13,8 @@ import (
 
 // checkCapacity makes sure this machine lets the bench hold streams open, spread over
 // servers: it raises the process's RLIMIT_NOFILE (which the servers inherit) to what
-// the streams need, the hard limit too when allowed (as root), and checks that the
-// loopback has ephemeral ports enough for each server's share of them.
+// the streams need, the hard limit too when allowed (CAP_SYS_RESOURCE), and checks
+// that the loopback has ephemeral ports enough for each server's share of them.
 func checkCapacity(streams, servers int) error {
 	want := uint64(streams + fdMargin)
 	var lim syscall.Rlimit
@@ -24,9 +24,10 @@ func checkCapacity(streams, servers int) error {
 	if lim.Cur < want {
 		n := syscall.Rlimit{Cur: want, Max: max(lim.Max, want)}
 		if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &n); err != nil {
-			return fmt.Errorf("%d streams need %d open files, but RLIMIT_NOFILE is %d (hard %d) and this user cannot raise it (%v): "+
-				"at most about %d streams; raise the hard limit (ulimit -Hn) or run as root", streams, want, lim.Cur, lim.Max, err,
-				max(0, int(lim.Max)-fdMargin))
+			return fmt.Errorf("%d streams need %d open files in the bench and in the server, but RLIMIT_NOFILE is %d (hard %d) "+
+				"and this process may not raise the hard limit (%v; it takes CAP_SYS_RESOURCE, which root in a container may lack): "+
+				"at most %d streams here; raise the hard limit first (ulimit -Hn, the container's nofile limit)",
+				streams, want, lim.Cur, lim.Max, err, max(0, int(lim.Max)-fdMargin))
 		}
 	}
 	if lo, hi, err := portRange(); err == nil {

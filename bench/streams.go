@@ -49,8 +49,8 @@ const (
 	connectBase      = 30 * time.Second
 	connectPerStream = 5 * time.Millisecond
 	settle           = 2 * time.Second
-	fdMargin         = 512
-	openers          = 32 // streams being opened at once
+	fdMargin         = 128 // a process's own files, the API's connections, the database
+	openers          = 32  // streams being opened at once
 	maxChanges       = 2_000_000
 )
 

@@ -184,6 +184,9 @@ func (c *Bench) streams(ctx context.Context, o bench.StreamOptions, asJSON bool,
 	defer stop()
 	o.Logger = slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	rep, err := bench.RunStreams(ctx, o)
+	if err != nil && ctx.Err() != nil {
+		return errors.New("interrupted; the servers were stopped")
+	}
 	if err != nil {
 		return err
 	}
