@@ -142,7 +142,7 @@ func RunStreams(ctx context.Context, o StreamOptions) (*StreamReport, error) {
 	}
 
 	rep := &StreamReport{Engine: engineOf(db), Servers: o.Servers, StreamsRequested: o.Streams, Teams: o.Teams,
-		Rate: o.Rate, DurationSeconds: o.Duration.Seconds(), CPUs: runtime.NumCPU()}
+		Rate: o.Rate, DurationSeconds: o.Duration.Seconds(), CPUs: runtime.NumCPU(), Problems: []string{}}
 	before := sampleAll(servers)
 
 	// Open the streams: agent i of team i%Teams on server (i/Teams)%Servers, so that

@@ -143,19 +143,25 @@ func (f *fleet) firstError() error {
 // deadline (a stream that misses it gives up); later ones until ctx ends, after pauses
 // that grow as the widget's do (0.5 s doubling, at most 30 s).
 func (f *fleet) run(ctx context.Context, s *stream) {
+	var conn net.Conn
+	var body *bufio.Reader
 	first, cancel := context.WithDeadline(ctx, f.connectBy)
-	conn, body, err := f.open(first, s)
-	for err != nil {
+	defer cancel()
+	for {
+		octx, cancelOpen := context.WithTimeout(first, openTimeout)
+		var err error
+		conn, body, err = f.open(octx, s)
+		cancelOpen()
+		if err == nil {
+			break
+		}
 		f.noteErr(err)
 		select {
 		case <-first.Done():
-			cancel()
 			return
 		case <-time.After(500 * time.Millisecond):
 		}
-		conn, body, err = f.open(first, s)
 	}
-	cancel()
 	s.connected.Store(true)
 	f.connected.Add(1)
 	for {
@@ -179,6 +185,7 @@ func (f *fleet) run(ctx context.Context, s *stream) {
 				return
 			}
 			octx, cancel := context.WithTimeout(ctx, openTimeout)
+			var err error
 			conn, body, err = f.open(octx, s)
 			cancel()
 			if err == nil {
