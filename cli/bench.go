@@ -2,14 +2,18 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/customerdynamics/velocity/bench"
@@ -17,19 +21,51 @@ import (
 )
 
 // Bench is "velocity bench": seed a data set, serve it on loopback and measure the API
-// with concurrent clients (see package bench).
-type Bench struct{ Env }
+// with concurrent clients; or, with --streams, measure how changes fan out to agents'
+// event streams on separate `velocity serve` processes (see package bench).
+type Bench struct {
+	Env
+	// Binary is the velocity program the stream mode starts servers with (default: this
+	// program, os.Executable()).
+	Binary string
+}
+
+const benchHelp = `Usage:
+  velocity bench [--callbacks N] [--clients N,...] [--duration D] [--db PATH|URL] [--json]
+      seeds a data set, serves it in this process on a loopback port, and measures
+      requests per second and latency with concurrent clients.
+  velocity bench --streams N [--stream-teams T] [--rate R] [--duration D] [--servers K] [--db PATH|URL] [--json]
+      starts K separate "velocity serve" processes on loopback ports (on --db, else a new
+      SQLite file), opens N agents' event streams (agent i in team i mod T) and creates R team
+      callbacks a second for D; reports deliveries expected, received and MISSING, the
+      delay from create to event (p50/p99/max), the servers' memory per idle stream and
+      their CPU. Exits 1 when the run found a problem: a stream that did not connect,
+      a change not made, a delivery missing, a stream the server dropped.
+
+Flags:
+`
+
+// streamFlags are the flags of the stream mode alone; requestFlags those of the request
+// mode alone.
+var (
+	streamFlags  = []string{"stream-teams", "rate", "servers", "writers", "drain"}
+	requestFlags = []string{"callbacks", "tenants", "teams", "agents", "clients", "warmup", "ops", "direct", "scheduler-due", "due-delay"}
+)
 
 // Run parses the flags and runs the benchmark.
 func (c *Bench) Run(ctx context.Context, args []string) error {
 	fs := c.flags("bench")
-	db := fs.String("db", "", "database to seed and measure: a SQLite path or postgres:// URL (default: a new SQLite file in a temp dir)")
+	fs.Usage = func() {
+		fmt.Fprint(c.Stderr, benchHelp)
+		fs.PrintDefaults()
+	}
+	db := fs.String("db", "", "database to seed and measure (with --streams: the servers' database): a SQLite path or postgres:// URL (default: a new SQLite file in a temp dir)")
 	callbacks := fs.Int("callbacks", 100_000, "callbacks to seed")
 	tenants := fs.Int("tenants", 1, "tenants to seed")
 	teams := fs.Int("teams", 20, "teams to seed, across tenants")
 	agents := fs.Int("agents", 200, "agents to seed, across teams")
 	clients := fs.String("clients", "8", "comma-separated concurrent client counts, e.g. 1,8,32")
-	duration := fs.Duration("duration", 5*time.Second, "measuring time per operation and client count")
+	duration := fs.Duration("duration", 5*time.Second, "measuring time per operation and client count; with --streams, how long changes are created")
 	warmup := fs.Duration("warmup", time.Second, "warm-up before each measurement")
 	ops := fs.String("ops", strings.Join(bench.OpNames, ","), "operations: "+strings.Join(bench.OpNames, ","))
 	direct := fs.Bool("direct", false, "also run list, create and claim directly on the service and store, without HTTP")
@@ -37,8 +73,42 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	dueDelay := fs.Int("due-delay", 0, "also measure this many window-opening to due-event delays on an agent's stream")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	asJSON := fs.Bool("json", false, "print the results as JSON (the progress log still goes to stderr)")
+	streams := fs.Int("streams", 0, "stream mode: open this many agents' event streams on separate velocity serve processes and measure how changes reach them")
+	streamTeams := fs.Int("stream-teams", 10, "with --streams: teams the agents are spread over (agent i in team i mod T); each change reaches streams/T streams")
+	rate := fs.Float64("rate", 20, "with --streams: team callbacks created per second, round-robin over the teams")
+	servers := fs.Int("servers", 1, "with --streams: velocity serve processes sharing the database (more than 1 needs a postgres:// --db); streams and creates are spread over them")
+	writers := fs.Int("writers", 16, "with --streams: create requests in flight at most")
+	drain := fs.Duration("drain", 10*time.Second, "with --streams: how long to wait after the last create for deliveries still on their way")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("unexpected argument %q", fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if *streams > 0 {
+		for _, name := range requestFlags {
+			if set[name] {
+				return usageErr("--%s measures requests; it does not apply with --streams", name)
+			}
+		}
+		if *streamTeams < 1 || *streamTeams > *streams {
+			return usageErr("--stream-teams must be from 1 to --streams")
+		}
+		if *rate <= 0 || *duration <= 0 || *servers < 1 || *writers < 1 || *drain <= 0 {
+			return usageErr("--rate, --duration, --servers, --writers and --drain must be above zero")
+		}
+		if *servers > 1 && !postgres.IsURL(*db) {
+			return usageErr("--servers %d needs PostgreSQL: several servers share events only through a postgres:// --db", *servers)
+		}
+		return c.streams(ctx, bench.StreamOptions{DB: *db, Servers: *servers, Streams: *streams, Teams: *streamTeams,
+			Rate: *rate, Duration: *duration, Writers: *writers, Drain: *drain}, *asJSON, *cpuprofile)
+	}
+	for _, name := range streamFlags {
+		if set[name] {
+			return usageErr("--%s applies only with --streams", name)
+		}
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -85,6 +155,53 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 			"requestsPerSecond": r.RPS(), "p50Ms": ms(r.P50), "p99Ms": ms(r.P99), "maxMs": ms(r.Max)})
 	}
 	return c.printJSON(map[string]any{"engine": engine(*db), "callbacks": *callbacks, "results": rows})
+}
+
+// streams runs the stream mode and prints its report; it fails when the run found a
+// problem, after printing it.
+func (c *Bench) streams(ctx context.Context, o bench.StreamOptions, asJSON bool, cpuprofile string) error {
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	o.Binary = c.Binary
+	if o.Binary == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("the velocity program to serve with: %w", err)
+		}
+		o.Binary = exe
+	}
+	// Ctrl-C ends the run; the servers are stopped before RunStreams returns.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	o.Logger = slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	rep, err := bench.RunStreams(ctx, o)
+	if err != nil && ctx.Err() != nil {
+		return errors.New("interrupted; the servers were stopped")
+	}
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		rep.Print(c.Stderr)
+		if err := c.printJSON(rep); err != nil {
+			return err
+		}
+	} else {
+		rep.Print(c.Stdout)
+	}
+	if !rep.OK() {
+		return errors.New("the stream run found problems (above)")
+	}
+	return nil
 }
 
 func engine(db string) string {

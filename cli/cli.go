@@ -52,6 +52,7 @@ Usage:
   velocity backup   --db PATH --to FILE [--json]
   velocity restore  --db PATH --from FILE [--force] [--json]
   velocity bench    [--callbacks N] [--clients N] [--duration D] [--db PATH|URL] [--json]
+  velocity bench    --streams N [--stream-teams T] [--rate R] [--duration D] [--servers K] [--db PATH|URL] [--json]
   velocity version  [--json]
 
 TENANT is a tenant's name or its id (tenant create prints both). Every command takes --db
