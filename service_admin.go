@@ -111,14 +111,22 @@ func (s *Service) SetAccountDisabled(ctx context.Context, p Principal, username 
 // ResetPassword gives an account a new generated password and returns it (shown once).
 func (s *Service) ResetPassword(ctx context.Context, p Principal, username string) (string, error) {
 	password := NewPassword()
+	return password, s.SetPassword(ctx, p, username, password)
+}
+
+// SetPassword gives an account a password of 12 to 1024 characters.
+func (s *Service) SetPassword(ctx context.Context, p Principal, username, password string) error {
+	if len(password) < 12 || len(password) > 1024 {
+		return ValidationError(FieldError{Field: "password", Code: FieldOutOfRange, Message: "must be 12 to 1024 characters"})
+	}
 	hash, err := HashPassword(password)
 	if err != nil {
-		return "", err
+		return err
 	}
 	if err := s.Store.SetAccountPassword(ctx, p.Tenant.ID, username, hash); err != nil {
-		return "", notFoundAccount(err)
+		return notFoundAccount(err)
 	}
-	return password, s.recordAudit(ctx, p, "account.password", username, nil, nil)
+	return s.recordAudit(ctx, p, "account.password", username, nil, nil)
 }
 
 func notFoundAccount(err error) error {

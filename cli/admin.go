@@ -56,9 +56,12 @@ type TenantCmd struct{ Env }
 
 // Run creates a tenant with its first API key, or lists tenants.
 func (c *TenantCmd) Run(ctx context.Context, args []string) error {
-	sub, args, err := subcommand("tenant", args, "create", "list")
+	sub, args, err := subcommand("tenant", args, "create", "list", "set")
 	if err != nil {
 		return err
+	}
+	if sub == "set" {
+		return c.set(ctx, args)
 	}
 	fs := c.flags("tenant " + sub)
 	db := c.dbFlag(fs)
@@ -123,6 +126,41 @@ func (c *TenantCmd) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
+// set changes a tenant's identity setting: velocity tenant set --tenant T --webex-org ORG
+// --agent-identity webex|off.
+func (c *TenantCmd) set(ctx context.Context, args []string) error {
+	fs := c.flags("tenant set")
+	db := c.dbFlag(fs)
+	tenant := tenantFlag(fs)
+	org := fs.String("webex-org", "", "the tenant's Webex organization id (a UUID, or Webex's base64 id); kept when not given")
+	mode := fs.String("agent-identity", "", "webex: agent requests must carry the agent's Webex token; off: trust the agent id they name")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	a, t, err := c.openTenant(ctx, *db, *tenant)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	id := t.TenantIdentity
+	if *org != "" {
+		id.WebexOrgID = *org
+	}
+	if *mode != "" {
+		id.AgentIdentity = velocity.IdentityMode(*mode)
+	}
+	t, err = a.AdminService().SetIdentity(ctx, velocity.CLIPrincipal(t), id)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return c.printJSON(t)
+	}
+	fmt.Fprintf(c.Stdout, "tenant %s: agent identity %s, Webex org %q; servers apply it within seconds\n", t.Name, t.AgentIdentity, t.WebexOrgID)
+	return nil
+}
+
 // resolveTenant finds the tenant that --tenant names: by id (what tenant create prints)
 // or by name.
 func resolveTenant(ctx context.Context, s velocity.AdminStore, ref string) (velocity.Tenant, error) {
@@ -161,12 +199,10 @@ func (c *APIKeyCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	now := velocity.SystemClock{}.Now()
 	switch sub {
 	case "create":
-		key, rec := velocity.NewAPIKey()
-		rec.ID, rec.TenantID, rec.Name, rec.CreatedAt = velocity.NewID("ak_"), t.ID, *label, now
-		if err := a.Store.CreateAPIKey(ctx, rec); err != nil {
+		rec, key, err := a.AdminService().CreateAPIKey(ctx, velocity.CLIPrincipal(t), *label)
+		if err != nil {
 			return err
 		}
 		if *asJSON {
@@ -195,7 +231,7 @@ func (c *APIKeyCmd) Run(ctx context.Context, args []string) error {
 		}
 		return tw.Flush()
 	case "revoke":
-		k, err := a.Store.RevokeAPIKey(ctx, t.ID, fs.Arg(0), now)
+		k, err := a.AdminService().RevokeAPIKey(ctx, velocity.CLIPrincipal(t), fs.Arg(0))
 		if errors.Is(err, velocity.ErrNotFound) {
 			return fmt.Errorf("tenant %s has no API key with id or prefix %q (see velocity apikey list)", t.Name, fs.Arg(0))
 		}
@@ -210,53 +246,83 @@ func (c *APIKeyCmd) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// AccountCmd is "velocity account create|disable|enable|passwd".
+// AccountCmd is "velocity account create|list|role|disable|enable|passwd".
 type AccountCmd struct{ Env }
 
-// Run manages a tenant's system accounts. A password comes from stdin with
-// --password-stdin, or is generated and shown once.
+// Run manages a tenant's accounts and their roles. A password comes from stdin with
+// --password-stdin, or is generated and shown once. Changes go to the audit trail as
+// made by "cli".
 func (c *AccountCmd) Run(ctx context.Context, args []string) error {
-	sub, args, err := subcommand("account", args, "create", "disable", "enable", "passwd")
+	sub, args, err := subcommand("account", args, "create", "list", "role", "disable", "enable", "passwd")
 	if err != nil {
 		return err
 	}
 	fs := c.flags("account " + sub)
 	db := c.dbFlag(fs)
 	tenant := tenantFlag(fs)
-	username := fs.String("username", "", "account username (required)")
+	username := fs.String("username", "", "account username (required, except for list)")
+	role := fs.String("role", "", "create: the role (agent, supervisor, admin, integration; default agent); role: the new role")
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin (create, passwd)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	*username = strings.TrimSpace(*username)
-	if *username == "" || len(*username) > 128 || strings.Contains(*username, ":") || !velocity.CleanText(*username, false) {
-		return usageErr("--username is required: at most 128 characters of text, without a colon")
+	if sub != "list" {
+		if err := velocity.CheckUsername("username", *username); err != nil {
+			return usageErr("--username is required: at most 128 characters of text, without a colon")
+		}
+	}
+	if sub == "role" && *role == "" {
+		return usageErr("account role needs --role agent|supervisor|admin|integration")
+	}
+	if *role != "" {
+		if _, err := velocity.ParseRole("role", *role); err != nil {
+			return usageErr("--role must be agent, supervisor, admin or integration")
+		}
 	}
 	a, t, err := c.openTenant(ctx, *db, *tenant)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	now := velocity.SystemClock{}.Now()
+	svc := a.AdminService()
+	p := velocity.CLIPrincipal(t)
 	out := map[string]any{"tenantId": t.ID, "username": *username}
 	switch sub {
+	case "list":
+		accs, err := svc.ListAccounts(ctx, p)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if accs == nil {
+				accs = []velocity.Account{}
+			}
+			return c.printJSON(map[string]any{"accounts": accs})
+		}
+		tw := tabwriter.NewWriter(c.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "USERNAME\tROLE\tCREATED\tDISABLED")
+		for _, acc := range accs {
+			dis := "-"
+			if acc.DisabledAt != nil {
+				dis = acc.DisabledAt.Format(time.RFC3339)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", acc.Username, acc.Role, acc.CreatedAt.Format(time.RFC3339), dis)
+		}
+		return tw.Flush()
 	case "create", "passwd":
 		password, generated, err := c.password(*fromStdin)
 		if err != nil {
 			return err
 		}
-		hash, err := velocity.HashPassword(password)
-		if err != nil {
-			return err
-		}
 		if sub == "create" {
-			acc := velocity.Account{ID: velocity.NewID("ac_"), TenantID: t.ID, Username: *username, PasswordHash: hash, CreatedAt: now}
-			if err := a.Store.CreateAccount(ctx, acc); err != nil {
+			acc, _, err := svc.CreateAccount(ctx, p, velocity.AccountInput{Username: *username, Role: velocity.Role(*role), Password: password})
+			if err != nil {
 				return err
 			}
-			out["accountId"] = acc.ID
-		} else if err := a.Store.SetAccountPassword(ctx, t.ID, *username, hash); err != nil {
+			out["accountId"], out["role"] = acc.ID, acc.Role
+		} else if err := svc.SetPassword(ctx, p, *username, password); err != nil {
 			return notFoundAccount(err, t.Name, *username)
 		}
 		if generated {
@@ -272,12 +338,18 @@ func (c *AccountCmd) Run(ctx context.Context, args []string) error {
 			fmt.Fprintf(c.Stdout, "password (generated, shown once): %s\n", password)
 		}
 		fmt.Fprintf(c.Stdout, "velocityAuth for the desktop layout: %s\n", out["velocityAuth"])
-	case "disable", "enable":
-		var at *time.Time
-		if sub == "disable" {
-			at = &now
+	case "role":
+		acc, err := svc.SetAccountRole(ctx, p, *username, velocity.Role(*role))
+		if err != nil {
+			return notFoundAccount(err, t.Name, *username)
 		}
-		if err := a.Store.SetAccountDisabled(ctx, t.ID, *username, at); err != nil {
+		out["role"] = acc.Role
+		if *asJSON {
+			return c.printJSON(out)
+		}
+		fmt.Fprintf(c.Stdout, "account %s of tenant %s is now %s; servers apply it within seconds\n", *username, t.Name, acc.Role)
+	case "disable", "enable":
+		if _, err := svc.SetAccountDisabled(ctx, p, *username, sub == "disable"); err != nil {
 			return notFoundAccount(err, t.Name, *username)
 		}
 		out["disabled"] = sub == "disable"

@@ -45,8 +45,11 @@ Usage:
   velocity serve    [--addr HOST:PORT] [--db PATH|URL] [--demo] [--log-level LEVEL] [--log-format text|json] [--cors-origins LIST]
   velocity migrate  [--db PATH|URL] [--from-sqlite FILE --tenant TENANT] [--json]
   velocity tenant   create --name NAME [--country US] [--timezone ZONE] [--json] | list [--json]
+  velocity tenant   set --tenant TENANT [--webex-org ORG] [--agent-identity webex|off] [--json]
   velocity apikey   create|list|revoke --tenant TENANT [--name LABEL] [KEY-ID|PREFIX] [--json]
-  velocity account  create|disable|enable|passwd --tenant TENANT --username USER [--password-stdin] [--json]
+  velocity account  create|role|disable|enable|passwd --tenant TENANT --username USER [--role ROLE] [--password-stdin] [--json]
+  velocity account  list --tenant TENANT [--json]
+  velocity audit    list --tenant TENANT [--actor A] [--kind K] [--since 24h] [--limit N] [--json]
   velocity policy   show|set --tenant TENANT [--file POLICY.json] [--json]
   velocity dnc      add|remove|list|import --tenant TENANT [NUMBER...] [--reason R] [--file NUMBERS.csv] [--json]
   velocity backup   --db PATH --to FILE [--json]
@@ -82,6 +85,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 		"policy":  &PolicyCmd{Env: env},
 		"dnc":     &DNCCmd{Env: env},
 		"backup":  &Backup{Env: env},
+		"audit":   &AuditCmd{Env: env},
 		"restore": &Restore{Env: env},
 		"version": versionCmd{env},
 	}

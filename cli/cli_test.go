@@ -271,3 +271,48 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 		t.Fatalf("restored database: %s", out)
 	}
 }
+
+// TestRolesIdentityAndAudit: the command line creates and changes any role, sets the
+// tenant's identity, and every change it makes is in the audit trail as "cli".
+func TestRolesIdentityAndAudit(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v.db")
+	if code, _, errs := run(t, "", "tenant", "create", "--db", db, "--name", "acme"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := run(t, "", "account", "create", "--db", db, "--tenant", "acme", "--username", "boss", "--role", "admin", "--json")
+	if code != 0 || !strings.Contains(out, `"role": "admin"`) {
+		t.Fatalf("create admin: %d %s %s", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "account", "create", "--db", db, "--tenant", "acme", "--username", "w", "--role", "boss"); code != 2 || !strings.Contains(errs, "--role") {
+		t.Fatalf("bad role: %d %s", code, errs)
+	}
+	if code, out, errs := run(t, "", "account", "role", "--db", db, "--tenant", "acme", "--username", "boss", "--role", "supervisor"); code != 0 || !strings.Contains(out, "now supervisor") {
+		t.Fatalf("role: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, "", "account", "list", "--db", db, "--tenant", "acme"); code != 0 || !strings.Contains(out, "supervisor") {
+		t.Fatalf("list: %s", out)
+	}
+	if code, _, errs := run(t, "", "tenant", "set", "--db", db, "--tenant", "acme", "--agent-identity", "webex"); code != 1 || !strings.Contains(errs, "webexOrgId") {
+		t.Fatalf("identity without an org: %d %s", code, errs)
+	}
+	if code, out, errs := run(t, "", "tenant", "set", "--db", db, "--tenant", "acme", "--agent-identity", "webex", "--webex-org", "7a6c6e1f-7d1e-4b6e-9d3f-3f0e6b7f2a11"); code != 0 || !strings.Contains(out, "agent identity webex") {
+		t.Fatalf("identity: %d %s %s", code, out, errs)
+	}
+	code, out, _ = run(t, "", "audit", "list", "--db", db, "--tenant", "acme", "--json")
+	var audit struct {
+		Items []struct{ Actor, Kind, Target string } `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(out), &audit); code != 0 || err != nil {
+		t.Fatalf("audit list: %d %s", code, out)
+	}
+	var kinds []string
+	for _, e := range audit.Items {
+		if e.Actor != "cli" {
+			t.Fatalf("actor %q", e.Actor)
+		}
+		kinds = append(kinds, e.Kind)
+	}
+	if strings.Join(kinds, " ") != "tenant.identity account.role account.create" {
+		t.Fatalf("audit kinds %v", kinds)
+	}
+}
