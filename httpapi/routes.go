@@ -58,6 +58,9 @@ func (s *Server) routeTable() []Route {
 		authed("PATCH", "/api/v1/tenant/identity", velocity.PermSettings, s.setIdentity),
 		authed("GET", "/api/v1/audit", velocity.PermAudit, s.listAudit),
 		{Method: "GET", Path: "/api/v1/events", handler: s.handle(s.streamEvents)},
+		{Method: "POST", Path: "/api/v1/session", handler: s.handle(s.signIn)},
+		{Method: "GET", Path: "/api/v1/session", handler: s.handle(s.currentSession)},
+		{Method: "DELETE", Path: "/api/v1/session", handler: s.handle(s.signOut)},
 	}
 }
 
@@ -110,7 +113,15 @@ func (s *Server) proveAgent(r *http.Request, p velocity.Principal) (velocity.Pri
 	return p, nil
 }
 
+// principal authenticates a request: by its API key and Basic credentials, or, without
+// an API key, by its console session cookie (with the CSRF token for changes).
 func (s *Server) principal(r *http.Request) (velocity.Principal, error) {
+	if r.Header.Get("X-Api-Key") == "" {
+		if _, err := r.Cookie(SessionCookie); err == nil {
+			p, _, err := s.session(r)
+			return p, err
+		}
+	}
 	user, pass, ok := r.BasicAuth()
 	if !ok {
 		user, pass = "", ""
