@@ -54,7 +54,10 @@ func TestTwoServers(t *testing.T) {
 	for _, d := range []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"} {
 		hours[d] = map[string]string{"start": "00:00", "end": "24:00"}
 	}
-	c.want(t, "PATCH", s1+"/api/v1/policy", map[string]any{"callingHours": hours}, 200)
+	doc, _ := json.Marshal(map[string]any{"callingHours": hours})
+	cli(t, bin, u, string(doc), nil, "policy", "set", "--tenant", "acme")
+	// The widget's account is an agent: the policy is an administrator's.
+	c.want(t, "PATCH", s1+"/api/v1/policy", map[string]any{"callingHours": hours}, 403)
 
 	t.Run("EventReachesTheOtherServer", func(t *testing.T) {
 		events := c.stream(t, s2, "agent-1", "team-1")
