@@ -77,21 +77,34 @@ func visible(cbTeam string, cbAgent *string, agentID, teamID string) bool {
 // Bus carries recorded events to live subscribers. The service calls Publish after the
 // events' transaction has committed, from many goroutines at once, so calls may arrive
 // out of event-ID order; Publish never blocks on subscribers. Subscribe returns a
-// subscription to one tenant's events. The buses a server runs deliver them in ID order
-// with none skipped (hub.Sequencer puts SQLite's commits in order; postgres.Bus reads
-// the events table, so each event reaches subscribers on every server); a subscriber
-// that falls behind is dropped (Subscription.Dropped) rather than left to miss an event.
-// hub.Hub alone delivers in the order Publish is called.
+// subscription to the events a scope sees. The buses a server runs deliver them in ID
+// order with none skipped (hub.Sequencer puts SQLite's commits in order; postgres.Bus
+// reads the events table, so each event reaches subscribers on every server); a
+// subscriber that falls behind is dropped (Subscription.Dropped) rather than left to miss
+// an event. hub.Hub alone delivers in the order Publish is called.
 type Bus interface {
 	Publish(events []Event)
-	Subscribe(tenantID string) Subscription
+	Subscribe(scope Scope) Subscription
 }
 
-// Subscription receives a tenant's events in ID order. Dropped is closed when the
-// subscriber fell too far behind and was cut off (it should reconnect and replay from
-// its last event id). Close ends the subscription.
+// Scope is what a subscriber sees: the events of one tenant's callbacks that an agent of a
+// team sees (Event.VisibleTo), the whole team's with only TeamID, the agent's personal
+// ones with only AgentID, or the whole tenant's with neither.
+type Scope struct {
+	TenantID string
+	AgentID  string
+	TeamID   string
+}
+
+// Subscription receives the events of its scope in ID order. Ready receives a value
+// when events are waiting; Next returns them, oldest first, and empties the queue (the
+// events are shared with other subscribers: read them, do not change them). Dropped is
+// closed when the subscriber fell too far behind and was cut off (it should reconnect
+// and replay from its last event id), or when the bus shuts down. Close ends the
+// subscription.
 type Subscription interface {
-	Events() <-chan Event
+	Ready() <-chan struct{}
+	Next() []*Event
 	Dropped() <-chan struct{}
 	Close()
 }

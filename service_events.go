@@ -2,9 +2,9 @@ package velocity
 
 import "context"
 
-// Subscribe returns a live subscription to the tenant's events; the service must have a
+// Subscribe returns a live subscription to the events scope sees; the service must have a
 // Bus.
-func (s *Service) Subscribe(tenantID string) Subscription { return s.Bus.Subscribe(tenantID) }
+func (s *Service) Subscribe(scope Scope) Subscription { return s.Bus.Subscribe(scope) }
 
 // EventsSince returns up to limit of the tenant's events recorded after the event with
 // ID afterID, in ID order: what a reconnecting stream missed. An afterID beyond the newest

@@ -105,21 +105,24 @@ func TestStreamsSeeEveryEventInOrder(t *testing.T) {
 	}
 	defer a.Close()
 	tn := mustTenant(t, a)
-	sub := a.Bus.Subscribe(tn.ID)
+	sub := a.Bus.Subscribe(velocity.Scope{TenantID: tn.ID})
 	defer sub.Close()
-	p := velocity.Principal{Tenant: tn, Username: "demo"}
+	p := velocity.Principal{Tenant: tn, Username: "demo", Role: velocity.RoleAdmin}
 	const n = 400
 	got := make(chan error, 1)
 	go func() {
 		var last int64
-		for i := 0; i < n; i++ {
+		for i := 0; i < n; {
 			select {
-			case e := <-sub.Events():
-				if e.ID <= last {
-					got <- fmt.Errorf("event %d after %d", e.ID, last)
-					return
+			case <-sub.Ready():
+				for _, e := range sub.Next() {
+					if e.ID <= last {
+						got <- fmt.Errorf("event %d after %d", e.ID, last)
+						return
+					}
+					last = e.ID
+					i++
 				}
-				last = e.ID
 			case <-sub.Dropped():
 				got <- fmt.Errorf("subscriber dropped after %d events", i)
 				return

@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -88,7 +87,7 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	rc := http.NewResponseController(w)
-	sub := s.cfg.Service.Subscribe(tenantID)
+	sub := s.cfg.Service.Subscribe(velocity.Scope{TenantID: tenantID, AgentID: agentID, TeamID: teamID})
 	defer sub.Close()
 	var replay []velocity.Event
 	if lastID > 0 {
@@ -103,20 +102,20 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	fmt.Fprint(w, "retry: 2000\n: connected\n\n")
-	send := func(e velocity.Event) error {
+	send := func(e *velocity.Event) error {
 		if e.ID <= lastID || !e.VisibleTo(agentID, teamID) {
 			return nil
 		}
 		lastID = e.ID
-		b, err := json.Marshal(eventView{Event: e, Callback: s.viewer(r.Context(), tenantID).callback(e.Callback)})
+		b, err := s.encoded(r.Context(), e)
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(w, "id: %d\nevent: %s\ndata: %s\n\n", e.ID, e.Type, b)
+		_, err = w.Write(b)
 		return err
 	}
-	for _, e := range replay {
-		if err := send(e); err != nil {
+	for i := range replay {
+		if err := send(&replay[i]); err != nil {
 			return nil
 		}
 	}
@@ -129,19 +128,10 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 	defer maxStream.Stop()
 	for {
 		select {
-		case e := <-sub.Events():
-			if err := send(e); err != nil {
-				return nil
-			}
-			// Send what else is already queued before flushing once.
-			for drained := false; !drained; {
-				select {
-				case e := <-sub.Events():
-					if err := send(e); err != nil {
-						return nil
-					}
-				default:
-					drained = true
+		case <-sub.Ready():
+			for _, e := range sub.Next() {
+				if err := send(e); err != nil {
+					return nil
 				}
 			}
 		case <-keep.C:

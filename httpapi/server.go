@@ -54,6 +54,7 @@ type Server struct {
 
 	done     chan struct{}
 	doneOnce sync.Once
+	frames   frames // each event's stream frame, encoded once
 }
 
 // New returns a Server for cfg.

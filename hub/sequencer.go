@@ -59,9 +59,9 @@ func (q *Sequencer) Publish([]velocity.Event) {
 	}
 }
 
-// Subscribe receives a tenant's events from the hub.
-func (q *Sequencer) Subscribe(tenantID string) velocity.Subscription {
-	return q.Hub.Subscribe(tenantID)
+// Subscribe receives the events scope sees from the hub.
+func (q *Sequencer) Subscribe(scope velocity.Scope) velocity.Subscription {
+	return q.Hub.Subscribe(scope)
 }
 
 // batch is how many events one read takes.

@@ -107,7 +107,7 @@ func (b *Bus) Publish(events []velocity.Event) {
 }
 
 // Subscribe receives the tenant's events from this server's hub.
-func (b *Bus) Subscribe(tenantID string) velocity.Subscription { return b.local.Subscribe(tenantID) }
+func (b *Bus) Subscribe(scope velocity.Scope) velocity.Subscription { return b.local.Subscribe(scope) }
 
 // Stats returns the bus's counters.
 func (b *Bus) Stats() BusStats {

@@ -72,8 +72,10 @@ func receive(t *testing.T, sub velocity.Subscription, n int, within time.Duratio
 	deadline := time.After(within)
 	for len(out) < n {
 		select {
-		case e := <-sub.Events():
-			out = append(out, e)
+		case <-sub.Ready():
+			for _, e := range sub.Next() {
+				out = append(out, *e)
+			}
 		case <-sub.Dropped():
 			t.Fatal("subscriber dropped")
 		case <-deadline:
@@ -86,8 +88,10 @@ func receive(t *testing.T, sub velocity.Subscription, n int, within time.Duratio
 func quiet(t *testing.T, sub velocity.Subscription, d time.Duration) {
 	t.Helper()
 	select {
-	case e := <-sub.Events():
-		t.Fatalf("unexpected event %d (%s)", e.ID, e.Type)
+	case <-sub.Ready():
+		if evs := sub.Next(); len(evs) > 0 {
+			t.Fatalf("unexpected event %d (%s)", evs[0].ID, evs[0].Type)
+		}
 	case <-time.After(d):
 	}
 }
@@ -95,9 +99,9 @@ func quiet(t *testing.T, sub velocity.Subscription, d time.Duration) {
 func TestBusAcrossServers(t *testing.T) {
 	t.Parallel()
 	a, b, p, _ := twoServers(t)
-	sub := b.bus.Subscribe(p.Tenant.ID)
+	sub := b.bus.Subscribe(velocity.Scope{TenantID: p.Tenant.ID})
 	defer sub.Close()
-	local := a.bus.Subscribe(p.Tenant.ID)
+	local := a.bus.Subscribe(velocity.Scope{TenantID: p.Tenant.ID})
 	defer local.Close()
 	ctx := context.Background()
 	var delays []time.Duration
@@ -123,7 +127,7 @@ func TestBusAcrossServers(t *testing.T) {
 func TestBusLargeEvent(t *testing.T) {
 	t.Parallel()
 	a, b, p, _ := twoServers(t)
-	sub := b.bus.Subscribe(p.Tenant.ID)
+	sub := b.bus.Subscribe(velocity.Scope{TenantID: p.Tenant.ID})
 	defer sub.Close()
 	ctx := context.Background()
 	blob := strings.Repeat("0123456789abcdef", 1024) // 16 KB, twice NOTIFY's 8000-byte limit
@@ -157,7 +161,7 @@ func TestBusBurst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	subs := []velocity.Subscription{a.bus.Subscribe(p.Tenant.ID), b.bus.Subscribe(p.Tenant.ID)}
+	subs := []velocity.Subscription{a.bus.Subscribe(velocity.Scope{TenantID: p.Tenant.ID}), b.bus.Subscribe(velocity.Scope{TenantID: p.Tenant.ID})}
 	const writers, each = 16, 25
 	phones := storetest.NewPhones()
 	var wg sync.WaitGroup
@@ -206,7 +210,7 @@ func TestBusOutOfOrderCommit(t *testing.T) {
 	t.Parallel()
 	a, b, p, _ := twoServers(t)
 	ctx := context.Background()
-	sub := b.bus.Subscribe(p.Tenant.ID)
+	sub := b.bus.Subscribe(velocity.Scope{TenantID: p.Tenant.ID})
 	defer sub.Close()
 	for _, commit := range []bool{true, false} {
 		holding, release := make(chan struct{}), make(chan struct{})
@@ -268,7 +272,7 @@ func TestBusReconnect(t *testing.T) {
 	t.Parallel()
 	a, b, p, app := twoServers(t)
 	ctx := context.Background()
-	sub := b.bus.Subscribe(p.Tenant.ID)
+	sub := b.bus.Subscribe(velocity.Scope{TenantID: p.Tenant.ID})
 	defer sub.Close()
 	if _, _, err := a.svc.Create(ctx, p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: "+12125550300"}, ""); err != nil {
 		t.Fatal(err)
