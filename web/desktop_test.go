@@ -228,3 +228,173 @@ func TestVelocityURLAndWidth(t *testing.T) {
 		t.Errorf("the element is %.0f px wide in a shrink-to-fit parent", w)
 	}
 }
+
+// eventSourceCounter records every EventSource the page opens in window.__es.
+const eventSourceCounter = `(() => {
+  const ES = window.EventSource;
+  window.__es = [];
+  window.EventSource = class extends ES { constructor(u, o) { super(u, o); window.__es.push(this); } };
+})();`
+
+// Point 8: one event stream per document, shared by both widgets; with the Desktop
+// dropping the Callbacks page when the agent navigates away, a reminder still reaches the
+// panel and the Desktop's notifications, and the callback being dialed is still the
+// agent's to record when the page is created again.
+func TestRemindersAndDialSurviveThePage(t *testing.T) {
+	srv := newFixture(t)
+	zone := daytimeZone(t)
+	br := newBrowser(t)
+	p := br.openSimulatorWith("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback&tab=Callback&pages=destroy", eventSourceCounter)
+	p.waitFor("the live list", `list() && row('`+srv.TeamPhone+`') && list().live === 'live'`, 15*time.Second)
+	open := `__es.filter((e) => e.readyState !== 2).length`
+	p.waitFor("one stream for both widgets", open+` === 1 && form()`, 5*time.Second)
+
+	p.do(`row('` + srv.TeamPhone + `').querySelector('button.dial').click()`)
+	p.waitFor("the call", `velocitySimulator.activeCall && row('`+srv.TeamPhone+`').querySelector('cdyx-vel-outcome')`, 10*time.Second)
+	call := eval[string](p, `velocitySimulator.activeCall.interactionId`)
+	p.do(`window.__oldPage = pageWidget(); velocitySimulator.navigate('home')`)
+	p.waitFor("the page dropped", `!pageWidget() && !__oldPage.isConnected`, 5*time.Second)
+	if n := eval[int](p, open); n != 1 {
+		t.Errorf("%d open streams with the page dropped, want 1 (the panel's)", n)
+	}
+
+	const phone = "+13125550777"
+	start := time.Now().Add(2 * time.Second)
+	createCallback(t, srv.URL, map[string]any{"teamId": "team-1", "agentId": "agent-1", "phoneNumber": phone, "customerName": "Dora Due", "timezone": zone,
+		"windowStart": start.UTC().Format(time.RFC3339Nano), "windowEnd": start.Add(time.Hour).UTC().Format(time.RFC3339Nano)})
+	p.waitFor("the reminder in the panel without the page", `/1 of your callbacks is due now/.test(form().shadowRoot.textContent)`, 10*time.Second)
+	p.waitFor("the Desktop notification", `velocitySimulator.notifications.length === 1 && /Dora Due/.test(velocitySimulator.notifications[0].title)`, 5*time.Second)
+
+	p.do(`velocitySimulator.navigate('velocity-callback')`)
+	p.waitFor("a new page with the reminder and the dialed callback", `pageWidget() && pageWidget() !== __oldPage && list() && row('`+srv.TeamPhone+`') && /Record outcome/.test(row('`+srv.TeamPhone+`').querySelector('button.primary').textContent) && list().shadowRoot.querySelector('button.reminders')`, 10*time.Second)
+	p.do(`row('` + srv.TeamPhone + `').querySelector('button.primary').click()`)
+	p.waitFor("the outcome form names the call", `row('`+srv.TeamPhone+`').querySelector('cdyx-vel-outcome') && row('`+srv.TeamPhone+`').querySelector('cdyx-vel-outcome').interactionId === '`+call+`'`, 5*time.Second)
+	if n := eval[int](p, open); n != 1 {
+		t.Errorf("%d open streams after the page came back, want 1", n)
+	}
+	if n := eval[int](p, `velocitySimulator.notifications.length`); n != 1 {
+		t.Errorf("%d notifications, want 1", n)
+	}
+}
+
+// The inbound match: an agent on an inbound call from a number with an open callback is
+// told at once, in the panel (and the Callbacks page marks the row); one click marks it
+// done as reached on this call (its history keeps the interaction id), or keeps it; while
+// another agent dials it, it stays open and the agent is told.
+func TestInboundCallMatchesOpenCallback(t *testing.T) {
+	srv := newFixture(t)
+	maria := createCallback(t, srv.URL, map[string]any{"teamId": "team-1", "phoneNumber": "+14155550142", "customerName": "Maria Garcia",
+		"windowStart": time.Now().Add(time.Hour).UTC().Format(time.RFC3339)})
+	busy := createCallback(t, srv.URL, map[string]any{"teamId": "team-1", "phoneNumber": "+14155550143", "customerName": "Busy Bee"})
+	br := newBrowser(t)
+	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback&tab=Callback")
+	p.waitFor("the rows", `row('`+maria.PhoneNumber+`') && row('`+busy.PhoneNumber+`')`, 15*time.Second)
+	banner := `$deep('.match', form())`
+
+	p.do(`velocitySimulator.startCall({ani: '(415) 555-0142', interactionId: 'in-keep'})`)
+	p.waitFor("the match in the panel and on the row", banner+` && /Maria Garcia has a callback scheduled for/.test(`+banner+`.textContent) && row('`+maria.PhoneNumber+`').querySelector('.badge.caller')`, 10*time.Second)
+	p.screenshot("inbound-match")
+	p.do(`[...` + banner + `.querySelectorAll('button')].find((b) => /Keep it/.test(b.textContent)).click()`)
+	p.waitFor("kept", `/stays scheduled/.test(`+banner+`.textContent)`, 5*time.Second)
+	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", maria.PhoneNumber); cb.Status != "scheduled" {
+		t.Errorf("kept callback: %+v", cb)
+	}
+	p.do(`velocitySimulator.wrapUp()`)
+	p.waitFor("the row's mark gone with the call", `!row('`+maria.PhoneNumber+`').querySelector('.badge.caller') && !`+banner, 5*time.Second)
+
+	p.do(`velocitySimulator.startCall({ani: '(415) 555-0142', interactionId: 'in-reached'})`)
+	p.waitFor("the match again", banner+` && /Maria Garcia/.test(`+banner+`.textContent)`, 10*time.Second)
+	p.do(`[...` + banner + `.querySelectorAll('button')].find((b) => /reached on this call/.test(b.textContent)).click()`)
+	p.waitFor("done, the row gone", `/marked reached on this call/.test(`+banner+`.textContent) && !row('`+maria.PhoneNumber+`')`, 10*time.Second)
+	var h struct {
+		Items []struct {
+			Type string         `json:"type"`
+			Data map[string]any `json:"data"`
+		}
+	}
+	api(t, srv.URL, "GET", "/callbacks/"+maria.ID+"/history", nil, &h)
+	if last := h.Items[len(h.Items)-1]; last.Type != "completed" || last.Data["interactionId"] != "in-reached" || last.Data["reason"] != "reached_inbound" {
+		t.Errorf("history's last event %+v", last)
+	}
+
+	// Another agent is dialing the caller's callback: it stays open.
+	if st := api(t, srv.URL, "POST", "/callbacks/"+busy.ID+"/claim", map[string]any{"agentId": "agent-2"}, nil); st != 200 {
+		t.Fatalf("claim as agent-2: %d", st)
+	}
+	p.do(`velocitySimulator.startCall({ani: '+1 415 555 0143', interactionId: 'in-busy'})`)
+	p.waitFor("the match, dialed by agent-2", banner+` && /agent-2 is dialing them now/.test(`+banner+`.textContent)`, 10*time.Second)
+	p.do(`[...` + banner + `.querySelectorAll('button')].find((b) => /reached on this call/.test(b.textContent)).click()`)
+	p.waitFor("told it stays open", `/agent-2 is dialing this customer right now/.test(`+banner+`.textContent)`, 10*time.Second)
+	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", busy.PhoneNumber); cb.Status != "claimed" {
+		t.Errorf("the dialed callback: %+v", cb)
+	}
+}
+
+// Point 2, with a one-minute lease (a slow test: two minutes and more). A call longer than
+// the lease keeps the claim: the widget renews it while the Desktop has the call. When
+// renewals stop during the call (the server out of the page's reach past the lease, the
+// call goes on), the claim lapses and the callback is scheduled again; back online after the call,
+// the agent still records its outcome.
+func TestLongCallKeepsTheClaim(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a two-minute test; skipped with -short")
+	}
+	srv := newFixture(t)
+	if st := api(t, srv.URL, "PATCH", "/policy", map[string]any{"claimLeaseMinutes": 1}, nil); st != 200 {
+		t.Fatalf("policy: %d", st)
+	}
+	br := newBrowser(t)
+	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
+	phone := srv.TeamPhone
+	p.waitFor("the callback", `row('`+phone+`')`, 15*time.Second)
+	p.do(`row('` + phone + `').querySelector('button.dial').click()`)
+	p.waitFor("the call", `velocitySimulator.activeCall && row('`+phone+`').querySelector('cdyx-vel-outcome')`, 10*time.Second)
+	var first struct {
+		Status         string  `json:"status"`
+		ClaimExpiresAt *string `json:"claimExpiresAt"`
+	}
+	api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &first)
+	if first.Status != "claimed" || first.ClaimExpiresAt == nil {
+		t.Fatalf("after dialing: %+v", first)
+	}
+	lease0, _ := time.Parse(time.RFC3339Nano, *first.ClaimExpiresAt)
+
+	time.Sleep(70 * time.Second) // the call goes on past the lease
+	now := first
+	api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &now)
+	if now.Status != "claimed" || now.ClaimExpiresAt == nil {
+		t.Fatalf("after 70 s of a call with a one-minute lease: %+v", now)
+	}
+	if lease, _ := time.Parse(time.RFC3339Nano, *now.ClaimExpiresAt); !lease.After(lease0.Add(30 * time.Second)) {
+		t.Errorf("the lease was not renewed: %s, first %s", lease, lease0)
+	}
+	if txt := eval[string](p, `row('`+phone+`').textContent`); !strings.Contains(txt, "You are calling") {
+		t.Errorf("row during the long call: %s", short(txt))
+	}
+
+	// Renewals stop: the page cannot reach the server while the call goes on, past the lease.
+	p.do(`window.__fetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('offline'));`)
+	deadline := time.Now().Add(100 * time.Second)
+	for {
+		api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &now)
+		if now.Status == "scheduled" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the claim did not lapse: %+v", now)
+		}
+		time.Sleep(2 * time.Second)
+	}
+	p.do(`velocitySimulator.endCall(); velocitySimulator.wrapUp();`)
+	p.do(`window.fetch = window.__fetch;`)
+	outcome := `row('` + phone + `').querySelector('cdyx-vel-outcome')`
+	p.waitFor("the outcome form still there", outcome, 5*time.Second)
+	p.do(outcome + `.shadowRoot.querySelector('input[value=connected]').click()`)
+	p.do(outcome + `.shadowRoot.querySelector('button[type=submit]').click()`)
+	p.waitFor("the callback completed", `!row('`+phone+`')`, 15*time.Second)
+	var done callback
+	api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &done)
+	if done.Status != "completed" || done.Attempts != 1 {
+		t.Errorf("after the outcome: %+v", done)
+	}
+}
