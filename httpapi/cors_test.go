@@ -15,6 +15,11 @@ func TestCORSPrivateNetworkAccess(t *testing.T) {
 	if r.header.Get("Access-Control-Allow-Private-Network") != "true" {
 		t.Fatalf("private network preflight for the script: %d %v", r.status, r.header)
 	}
+	// The widget imports the Desktop SDK as a module from the Desktop's origin: CORS applies.
+	r = e.do(nil, "GET", "/assets/desktop-sdk.js", nil, "Origin", desktop)
+	if r.status != 200 || r.header.Get("Access-Control-Allow-Origin") != desktop {
+		t.Fatalf("the SDK module for the Desktop: %d %v", r.status, r.header)
+	}
 	r = e.do(nil, "OPTIONS", "/api/v1/callbacks", nil, "Origin", desktop, "Access-Control-Request-Method", "POST")
 	if r.header.Get("Access-Control-Allow-Private-Network") != "" {
 		t.Fatal("private network access granted unasked")

@@ -471,4 +471,7 @@ func TestWidgetOnAnotherOrigin(t *testing.T) {
 	if errs := eval[[]string](p, `__errors`); len(errs) != 0 {
 		t.Errorf("page errors: %q", errs)
 	}
+	if eval[bool](p, `performance.getEntriesByType('resource').some((e) => /desktop-sdk/.test(e.name))`) {
+		t.Error("the Desktop SDK was loaded outside the Desktop")
+	}
 }

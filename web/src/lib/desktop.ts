@@ -3,7 +3,8 @@
  *
  * The SDK reads the global AGENTX_SERVICE when its module is evaluated and throws a
  * ReferenceError where that global does not exist, so it is imported lazily and only
- * when the Desktop (or the simulator) provides the global.
+ * when the Desktop (or the simulator) provides the global: from /assets/desktop-sdk.js of
+ * the Velocity server (see setSdkBase), a file of its own that outlives widget releases.
  *
  * What the real Desktop does, and this module expects (see the reference notes): on an
  * outbound task the customer is the dnis and the ani is the contact center's caller id;
@@ -60,6 +61,13 @@ export interface OutdialRequest {
 
 let ready: Promise<DesktopLike | null> | undefined;
 let sdk: DesktopLike | null = null;
+let setBase: (b: string) => void;
+const base = new Promise<string>((r) => (setBase = r));
+
+/** setSdkBase names the Velocity server the SDK is loaded from; the first call wins. */
+export function setSdkBase(b: string) {
+  if (b) setBase(b);
+}
 
 /** inDesktop reports whether the page provides the Desktop's AGENTX_SERVICE. */
 export function inDesktop(): boolean {
@@ -69,7 +77,8 @@ export function inDesktop(): boolean {
 /** desktop returns the initialised SDK, or null outside the Desktop. It initialises once. */
 export function desktop(): Promise<DesktopLike | null> {
   if (!inDesktop()) return Promise.resolve(null);
-  ready ??= import('@wxcc-desktop/sdk')
+  ready ??= base
+    .then((b) => import(/* the SDK's own file */ b + '/assets/desktop-sdk.js'))
     .then(async (m) => {
       const d = (m as unknown as { Desktop: DesktopLike }).Desktop;
       await d.config.init({ widgetName: 'cdyx-vel-callback', widgetProvider: 'Customer Dynamics Velocity' });

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { base, palette } from '../../styles/theme.js';
 import { Api, credentialProblem } from '../../lib/api.js';
+import { setSdkBase } from '../../lib/desktop.js';
 import '../callback-list/callback-list.js';
 import '../callback-form/callback-form.js';
 import styles from './callback.styles.js';
@@ -94,7 +95,9 @@ export default class VelCallback extends LitElement {
     const apiKey = String(this.velocityApiKey || '').trim();
     const auth = String(this.velocityAuth || '').trim();
     const agent = String(this.agentId || '');
-    const base = String(this.velocityUrl || '').trim().replace(/\/+$/, '') || serverBase || location.origin;
+    const url = String(this.velocityUrl || '').trim().replace(/\/+$/, '');
+    setSdkBase(url);
+    const base = url || serverBase || location.origin;
     const key = [base, apiKey, auth, agent].join('\n');
     if (key !== this.apiKey) {
       this.apiKey = key;
