@@ -434,7 +434,8 @@ func TestSimulatorAsksForCredentials(t *testing.T) {
 
 // Outside the Desktop (a page of another origin, no AGENTX_SERVICE), the same script
 // finds the Velocity server from its own URL, loads twice without harm, lists callbacks
-// live over CORS, and explains that dialing needs the Desktop instead of dialing.
+// live over CORS, explains that dialing needs the Desktop instead of dialing, never loads
+// the Desktop SDK, and reminds the agent with the browser's notifications.
 func TestWidgetOnAnotherOrigin(t *testing.T) {
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -443,7 +444,7 @@ func TestWidgetOnAnotherOrigin(t *testing.T) {
 	defer other.Close()
 	srv := newFixture(t, other.URL)
 	br := newBrowser(t)
-	p := br.tab("other", other.URL+"/")
+	p := br.tabWith("other", other.URL+"/", notificationStub)
 	load := `new Promise((resolve, reject) => { const s = document.createElement('script'); s.src = '` + srv.URL + `/assets/callback.js'; s.onload = resolve; s.onerror = reject; document.head.appendChild(s); })`
 	p.do(`window.__errors = []; window.addEventListener('error', (e) => __errors.push(String(e.message)));`)
 	p.do(`await ` + load + `; await ` + load + `;`)
@@ -474,4 +475,15 @@ func TestWidgetOnAnotherOrigin(t *testing.T) {
 	if eval[bool](p, `performance.getEntriesByType('resource').some((e) => /desktop-sdk/.test(e.name))`) {
 		t.Error("the Desktop SDK was loaded outside the Desktop")
 	}
+
+	// Outside the Desktop, reminders fall back to the browser's notifications, once the
+	// agent allowed them.
+	p.do(`$deep('#notify-on', ` + pageEl + `).click()`)
+	p.waitFor("reminders on", `Notification.permission === 'granted' && !$deep('#notify-on', `+pageEl+`)`, 5*time.Second)
+	start := time.Now().Add(2 * time.Second)
+	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "agentId": "agent-1", "phoneNumber": "+13125550178", "customerName": "Nora Notified", "timezone": srv.Zone,
+		"windowStart": start.UTC().Format(time.RFC3339Nano), "windowEnd": start.Add(time.Hour).UTC().Format(time.RFC3339Nano)}, nil); st != 201 {
+		t.Fatalf("create: %d", st)
+	}
+	p.waitFor("the browser notification", `__notes.length === 1 && /Nora Notified/.test(__notes[0].title)`, 10*time.Second)
 }

@@ -154,8 +154,10 @@ export function callOf(x: unknown): Call | null {
   if (!i.interactionId) return null;
   const cad = (i.callAssociatedDetails || {}) as Record<string, string>;
   const cpd = (i.callProcessingDetails || {}) as Record<string, string>;
-  const outbound = /OUTBOUND/i.test(i.contactDirection?.type || '') || /OUTDIAL/i.test(i.outboundType || cpd.outdialType || '');
-  const raw = String((outbound ? cad.dnis || cpd.dnis : cad.ani || cpd.ani || cpd.displayAni || cpd.customerNumber) || '');
+  // The raw interaction keeps them in its details; the store's selected task may hold them at its top.
+  const pick = (k: string) => cad[k] || cpd[k] || (typeof i[k] === 'string' ? i[k] : '');
+  const outbound = /OUTBOUND/i.test(i.contactDirection?.type || i.direction || '') || /OUTDIAL/i.test(i.outboundType || cpd.outdialType || '');
+  const raw = String((outbound ? pick('dnis') : pick('ani') || cpd.displayAni || pick('customerNumber')) || '');
   const masked = raw.includes('*');
   const state = String(i.state || '').toLowerCase();
   const open = !i.isTerminated && !/^(wrapped_?up|ended|closed|terminated)$/.test(state);
@@ -163,7 +165,7 @@ export function callOf(x: unknown): Call | null {
     interactionId: String(i.interactionId),
     number: masked ? '' : raw,
     masked,
-    customerName: String(cad.customerName || cpd.customerName || ''),
+    customerName: String(pick('customerName')),
     outbound,
     state: open ? state : 'ended',
     live: open && !/^(wrapup|post_call)$/.test(state),
