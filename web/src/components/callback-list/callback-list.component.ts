@@ -47,11 +47,13 @@ interface Notice {
 /**
  * @summary The Callbacks page: the agent's personal callbacks and the team's open ones,
  * grouped as due now, overdue and upcoming, kept live from the server's event stream.
- * Dial claims a callback and asks the Desktop to call; the agent then records the outcome.
- * Dial is off outside the customer's calling hours (from the server's `callable`, followed
- * as time passes). When one of the agent's callbacks falls due (the server's `due` event)
- * or an overdue one is handed to the team (`fallback`), the header counts it and, when
- * the agent allowed it, a desktop notification says so, once per callback window.
+ * Dial claims a callback and asks the Desktop to call (lib/dialing, which keeps the claim
+ * while the call lasts, even when this element is dropped); the agent then records the
+ * outcome. Dial is off, with the reason, outside the customer's calling hours (from the
+ * server's `callable`, followed as time passes), while the agent is on a telephony task,
+ * and when outbound calls are off for the agent. The header counts the reminders of the
+ * agent's shared feed (lib/feed: due callbacks, overdue ones handed to the team). The row
+ * of the callback of a customer calling in now is marked (lib/caller).
  *
  * @event vel-rendered - The list was rendered after new data; detail is { count, ms } where ms is the time from data received to the list laid out.
  */
