@@ -268,16 +268,16 @@ export function outboundOff(): boolean {
 
 /**
  * desktopNotify shows a notification through the Desktop, which respects the agent's own
- * notification settings; it returns false outside the Desktop.
+ * notification settings (once the SDK is ready, if it is still loading).
  */
-export function desktopNotify(title: string, body: string): boolean {
-  const f = sdk?.actions.fireGeneralAutoDismissNotification;
-  if (!f) return false;
-  try {
-    // The SDK's promise may never settle: fire and forget.
-    void Promise.resolve(f.call(sdk!.actions, { data: { type: 'info', mode: 'autodismiss', title, data: body } })).catch(() => {});
-    return true;
-  } catch {
-    return false;
-  }
+export function desktopNotify(title: string, body: string) {
+  void desktop().then((d) => {
+    const f = d?.actions.fireGeneralAutoDismissNotification;
+    try {
+      // The SDK's promise may never settle: fire and forget.
+      if (f) void Promise.resolve(f.call(d!.actions, { data: { type: 'info', mode: 'autodismiss', title, data: body } })).catch(() => {});
+    } catch {
+      /* the Desktop refused: nothing else to do */
+    }
+  });
 }
