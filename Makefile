@@ -80,6 +80,7 @@ widget-check:
 	cd web && node_modules/.bin/tsc --noEmit -p .
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	(cd web && node build.mjs --outdir="$$tmp") && \
-	cmp -s "$$tmp/callback.js" web/dist/callback.js && cmp -s "$$tmp/simulator.js" web/dist/simulator.js || \
+	cmp -s "$$tmp/callback.js" web/dist/callback.js && cmp -s "$$tmp/desktop-sdk.js" web/dist/desktop-sdk.js && \
+	cmp -s "$$tmp/simulator.js" web/dist/simulator.js || \
 	{ echo "web/dist is stale: run 'make widget' and commit web/dist"; exit 1; }
 	@echo "web/dist is up to date"

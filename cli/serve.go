@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -42,11 +43,24 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	clockStart := fs.String("clock-start", "", "for tests and training only: run the server's clock as if it had started at this RFC 3339 instant (calling hours, windows, the scheduler)")
 	webexAPI := fs.String("webex-api-url", webexid.DefaultBaseURL, "base URL of Webex's identity API, which checks agents' access tokens for tenants with proven agent identity")
 	cors := fs.String("cors-origins", strings.Join(app.DefaultCORSOrigins, ","), "comma-separated browser origins allowed to call the API (https://*.example.com for subdomains)")
+	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this PEM certificate (chain); needs --tls-key")
+	tlsKey := fs.String("tls-key", "", "the PEM private key of --tls-cert")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageErr("unexpected argument %q", fs.Arg(0))
+	}
+	if (*tlsCert == "") != (*tlsKey == "") {
+		return usageErr("--tls-cert and --tls-key go together: give both PEM files to serve HTTPS, or neither")
+	}
+	var tlsConfig *tls.Config
+	if *tlsCert != "" {
+		cert, err := tls.LoadX509KeyPair(*tlsCert, *tlsKey)
+		if err != nil {
+			return usageErr("--tls-cert/--tls-key: %v", err)
+		}
+		tlsConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
 	var lvl slog.Level
 	if err := lvl.UnmarshalText([]byte(*level)); err != nil {
@@ -94,8 +108,12 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(handler, slog.LevelWarn)}
+	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(handler, slog.LevelWarn), TLSConfig: tlsConfig}
 	base := "http://" + ln.Addr().String()
+	if tlsConfig != nil {
+		base = "https://" + ln.Addr().String()
+		ln = tls.NewListener(ln, tlsConfig)
+	}
 	log.Info("velocity listening", "url", base, "db", redactDB(*db))
 	if *demo {
 		fmt.Fprintf(c.Stdout, `Velocity demo is running at %[1]s

@@ -81,7 +81,9 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 }
 
 // cors answers the browser's cross-origin checks for the Desktop's origins: a request
-// whose Origin matches CORSOrigins may call the API with our headers.
+// whose Origin matches CORSOrigins may call the API with our headers. A preflight that
+// asks for Private Network Access (Chrome, for a server on an intranet address called
+// from the Desktop's public origin) is granted to those origins too.
 func (s *Server) cors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		origin := r.Header.Get("Origin")
@@ -95,6 +97,9 @@ func (s *Server) cors(next http.Handler) http.Handler {
 					h.Set("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE, OPTIONS")
 					h.Set("Access-Control-Allow-Headers", "Authorization, X-Api-Key, Content-Type, Idempotency-Key, If-Match, X-Agent-Id, Last-Event-ID")
 					h.Set("Access-Control-Max-Age", "600")
+					if r.Header.Get("Access-Control-Request-Private-Network") == "true" {
+						h.Set("Access-Control-Allow-Private-Network", "true")
+					}
 					w.WriteHeader(http.StatusNoContent)
 					return
 				}

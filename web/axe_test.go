@@ -69,6 +69,8 @@ func TestAccessibility(t *testing.T) {
 		p.waitFor("the editor", `list().shadowRoot.querySelector('cdyx-vel-editor')`, 5*time.Second)
 		check("editor open, dark=" + dark)
 		if dark == "false" {
+			p.do(`velocitySimulator.wrapUp()`)
+			p.waitFor("Dial on after the call", `!row('`+srv.TeamPhone+`').querySelector('button.dial').disabled`, 5*time.Second)
 			p.do(`row('` + srv.TeamPhone + `').querySelector('button.dial').click()`)
 		} else {
 			p.do(`[...list().shadowRoot.querySelectorAll('li button.primary')].find((b) => /Record outcome/.test(b.textContent)).click()`)

@@ -1,4 +1,5 @@
-// Builds the widget (dist/callback.js) and the desktop simulator (dist/simulator.js).
+// Builds the widget (dist/callback.js), the Desktop SDK it loads inside the Desktop
+// (dist/desktop-sdk.js, an ES module) and the desktop simulator (dist/simulator.js).
 //
 //   node build.mjs                 build into dist/
 //   node build.mjs --outdir=DIR    build into DIR (used by `make widget-check`)
@@ -31,6 +32,7 @@ const common = {
 
 const builds = [
   { entryPoints: ['src/callback.ts'], outfile: join(outdir, 'callback.js') },
+  { entryPoints: ['src/desktop-sdk.ts'], outfile: join(outdir, 'desktop-sdk.js'), format: 'esm' },
   { entryPoints: ['simulator/main.ts'], outfile: join(outdir, 'simulator.js') },
 ];
 
@@ -40,17 +42,16 @@ if (report) {
   const size = (buf) => `${(buf.length / 1024).toFixed(1)} KB min, ${(gzipSync(buf, { level: 9 }).length / 1024).toFixed(1)} KB min+gzip`;
   const whole = readFileSync(join(outdir, 'callback.js'));
   // The widget's own code: the same entry with Lit and the Desktop SDK left out.
-  const own = await esbuild.build({ ...common, entryPoints: ['src/callback.ts'], write: false, external: ['lit', 'lit/*', '@wxcc-desktop/sdk'], format: 'esm' });
+  const own = await esbuild.build({ ...common, entryPoints: ['src/callback.ts'], write: false, external: ['lit', 'lit/*'], format: 'esm' });
   const litOnly = await esbuild.build({
     ...common,
     stdin: { contents: "export * from 'lit'; export * from 'lit/directives/repeat.js';", resolveDir: here },
     write: false,
     format: 'esm',
   });
-  const sdkOnly = await esbuild.build({ ...common, stdin: { contents: "export * from '@wxcc-desktop/sdk';", resolveDir: here }, write: false, format: 'esm' });
   console.log('callback.js whole file:   ' + size(whole));
   console.log('  widget own code:        ' + size(Buffer.from(own.outputFiles[0].contents)));
   console.log('  lit (for reference):    ' + size(Buffer.from(litOnly.outputFiles[0].contents)));
-  console.log('  desktop sdk (reference):' + size(Buffer.from(sdkOnly.outputFiles[0].contents)));
+  console.log('desktop-sdk.js:           ' + size(readFileSync(join(outdir, 'desktop-sdk.js'))) + ' (loaded inside the Desktop only)');
   console.log('simulator.js:             ' + size(readFileSync(join(outdir, 'simulator.js'))));
 }

@@ -134,7 +134,7 @@ func TestConcurrentDialStartsOneOutdial(t *testing.T) {
 	}
 	wg.Wait()
 	for _, tb := range []*tab{a, b} {
-		tb.waitFor("the dial to settle", `velocitySimulator.outdials.length === 1 || (row('`+phone+`') && row('`+phone+`').querySelector('.notice'))`, 10*time.Second)
+		tb.waitFor("the dial to settle", `velocitySimulator.outdials.length === 1 || (row('`+phone+`') && (row('`+phone+`').querySelector('.notice') || /Held by/.test(row('`+phone+`').textContent)))`, 10*time.Second)
 	}
 	time.Sleep(500 * time.Millisecond)
 	na := eval[int](a, `velocitySimulator.outdials.length`)
@@ -146,7 +146,9 @@ func TestConcurrentDialStartsOneOutdial(t *testing.T) {
 	if na == 1 {
 		loser = b
 	}
-	loser.waitFor("the lost-claim notice", `row('`+phone+`') && row('`+phone+`').querySelector('.notice') && /already took this callback\. Nothing was dialed\./.test(row('`+phone+`').querySelector('.notice').textContent)`, 5*time.Second)
+	// The loser is told, or (when the winner's claim reached its page before its click) its
+	// Dial was already off with the holder named.
+	loser.waitFor("the lost-claim notice", `row('`+phone+`') && (row('`+phone+`').querySelector('.notice') ? /already took this callback\. Nothing was dialed\./.test(row('`+phone+`').querySelector('.notice').textContent) : row('`+phone+`').querySelector('button.dial').disabled && /Held by agent-/.test(row('`+phone+`').textContent))`, 5*time.Second)
 }
 
 // Dark mode follows $STORE.app.darkMode, live, on both widgets.
@@ -274,34 +276,43 @@ func TestSimulatorWithCiscoLayout(t *testing.T) {
 	}
 }
 
-// When the Desktop fails to dial (the promise rejects, or eOutdialFailed arrives), the
-// agent is told and the claim is released. Keyboard: Enter on the focused Dial button dials.
+// When the Desktop fails to dial, the agent is told why and the claim is released: the
+// SDK's rejection (an error with an empty message, the reason in details.data.reason) and
+// eOutdialFailed naming this dial's interaction; an eOutdialFailed for another interaction
+// is not ours. Keyboard: Enter on the focused Dial button dials.
 func TestOutdialFailureReleasesClaim(t *testing.T) {
 	srv := newFixture(t)
 	br := newBrowser(t)
 	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
 	phone := srv.TeamPhone
 	p.waitFor("the callback", `row('`+phone+`')`, 15*time.Second)
-	for _, mode := range []string{"reject", "event"} {
-		p.do(`velocitySimulator.failOutdials = '` + mode + `'; row('` + phone + `').querySelector('button.dial').focus();`)
+	for _, c := range []struct{ mode, reason string }{{"reject", "the destination is not reachable"}, {"event", "the customer number is invalid"}} {
+		p.do(`velocitySimulator.failOutdials = '` + c.mode + `'; row('` + phone + `').querySelector('button.dial').focus();`)
 		if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\r")); err != nil {
 			t.Fatal(err)
 		}
-		p.waitFor("the failure notice ("+mode+")", `row('`+phone+`').querySelector('.notice.error') && /could not dial/.test(row('`+phone+`').querySelector('.notice').textContent)`, 10*time.Second)
-		p.waitFor("the release ("+mode+")", `!/You are calling/.test(row('`+phone+`').textContent)`, 5*time.Second)
+		p.waitFor("the failure notice with the reason ("+c.mode+")", `row('`+phone+`').querySelector('.notice.error') && /could not dial: Simulated: `+c.reason+`/.test(row('`+phone+`').querySelector('.notice').textContent)`, 10*time.Second)
+		p.waitFor("the release ("+c.mode+")", `!/You are calling/.test(row('`+phone+`').textContent) && !row('`+phone+`').querySelector('cdyx-vel-outcome')`, 5*time.Second)
 		if cb := findByPhone(t, srv.URL, "team-1", "agent-1", phone); cb.Status != "scheduled" || cb.ClaimedBy != nil {
-			t.Errorf("%s: after a failed outdial: %+v", mode, cb)
+			t.Errorf("%s: after a failed outdial: %+v", c.mode, cb)
 		}
 	}
 	if n := eval[int](p, `velocitySimulator.outdials.length`); n != 2 {
 		t.Errorf("%d outdial requests, want 2", n)
 	}
-	// And dialing works again, from the keyboard.
-	p.do(`velocitySimulator.failOutdials = false; row('` + phone + `').querySelector('button.dial').focus();`)
+	// Another interaction's failure is not this dial's: the call goes on.
+	p.do(`velocitySimulator.failOutdials = 'event-other'; row('` + phone + `').querySelector('button.dial').focus();`)
 	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\r")); err != nil {
 		t.Fatal(err)
 	}
 	p.waitFor("the outcome form with focus", `row('`+phone+`').querySelector('cdyx-vel-outcome') && list().shadowRoot.activeElement && list().shadowRoot.activeElement.tagName === 'CDYX-VEL-OUTCOME'`, 10*time.Second)
+	time.Sleep(700 * time.Millisecond) // the other interaction's eOutdialFailed comes 100 ms after the call
+	if txt := eval[string](p, `row('`+phone+`').textContent`); strings.Contains(txt, "could not dial") || !strings.Contains(txt, "Calling "+phone) {
+		t.Errorf("another interaction's failure changed this dial: %s", short(txt))
+	}
+	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", phone); cb.Status != "claimed" {
+		t.Errorf("after another interaction's failure: %+v", cb)
+	}
 }
 
 // A dropped event stream reconnects with a new token and reloads the list, so a callback
@@ -423,7 +434,8 @@ func TestSimulatorAsksForCredentials(t *testing.T) {
 
 // Outside the Desktop (a page of another origin, no AGENTX_SERVICE), the same script
 // finds the Velocity server from its own URL, loads twice without harm, lists callbacks
-// live over CORS, and explains that dialing needs the Desktop instead of dialing.
+// live over CORS, explains that dialing needs the Desktop instead of dialing, never loads
+// the Desktop SDK, and reminds the agent with the browser's notifications.
 func TestWidgetOnAnotherOrigin(t *testing.T) {
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -432,7 +444,7 @@ func TestWidgetOnAnotherOrigin(t *testing.T) {
 	defer other.Close()
 	srv := newFixture(t, other.URL)
 	br := newBrowser(t)
-	p := br.tab("other", other.URL+"/")
+	p := br.tabWith("other", other.URL+"/", notificationStub)
 	load := `new Promise((resolve, reject) => { const s = document.createElement('script'); s.src = '` + srv.URL + `/assets/callback.js'; s.onload = resolve; s.onerror = reject; document.head.appendChild(s); })`
 	p.do(`window.__errors = []; window.addEventListener('error', (e) => __errors.push(String(e.message)));`)
 	p.do(`await ` + load + `; await ` + load + `;`)
@@ -448,8 +460,7 @@ func TestWidgetOnAnotherOrigin(t *testing.T) {
 	rowJS := `$deep('li[data-phone="` + srv.TeamPhone + `"]', ` + pageEl + `)`
 	p.waitFor("the list from the script's server", rowJS+` && $deep('.live[data-state="live"]', `+pageEl+`)`, 15*time.Second)
 	p.waitFor("the empty panel", `/No active call/.test($deep('cdyx-vel-callback-form', document.getElementById('callbackCreate')).shadowRoot.textContent)`, 5*time.Second)
-	p.do(rowJS + `.querySelector('button.dial').click()`)
-	p.waitFor("the not-in-Desktop notice", rowJS+`.querySelector('.notice') && /only inside the Webex Contact Center Desktop/.test(`+rowJS+`.querySelector('.notice').textContent)`, 5*time.Second)
+	p.waitFor("Dial off, with the reason", rowJS+`.querySelector('button.dial').disabled && /only inside the Webex Contact Center Desktop/.test(`+rowJS+`.querySelector('.callable').textContent)`, 5*time.Second)
 	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", srv.TeamPhone); cb.Status != "scheduled" {
 		t.Errorf("the callback was claimed: %+v", cb)
 	}
@@ -461,4 +472,18 @@ func TestWidgetOnAnotherOrigin(t *testing.T) {
 	if errs := eval[[]string](p, `__errors`); len(errs) != 0 {
 		t.Errorf("page errors: %q", errs)
 	}
+	if eval[bool](p, `performance.getEntriesByType('resource').some((e) => /desktop-sdk/.test(e.name))`) {
+		t.Error("the Desktop SDK was loaded outside the Desktop")
+	}
+
+	// Outside the Desktop, reminders fall back to the browser's notifications, once the
+	// agent allowed them.
+	p.do(`$deep('#notify-on', ` + pageEl + `).click()`)
+	p.waitFor("reminders on", `Notification.permission === 'granted' && !$deep('#notify-on', `+pageEl+`)`, 5*time.Second)
+	start := time.Now().Add(2 * time.Second)
+	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "agentId": "agent-1", "phoneNumber": "+13125550178", "customerName": "Nora Notified", "timezone": srv.Zone,
+		"windowStart": start.UTC().Format(time.RFC3339Nano), "windowEnd": start.Add(time.Hour).UTC().Format(time.RFC3339Nano)}, nil); st != 201 {
+		t.Fatalf("create: %d", st)
+	}
+	p.waitFor("the browser notification", `__notes.length === 1 && /Nora Notified/.test(__notes[0].title)`, 10*time.Second)
 }

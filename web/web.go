@@ -16,7 +16,7 @@ import (
 	"strings"
 )
 
-//go:embed dist/callback.js dist/simulator.js static/logo.svg static/simulator.html static/simulator.css static/seed-layout.json static/layouts/cisco-demo.json static/index.html
+//go:embed dist/callback.js dist/desktop-sdk.js dist/simulator.js static/logo.svg static/simulator.html static/simulator.css static/seed-layout.json static/layouts/cisco-demo.json static/index.html
 var files embed.FS
 
 // Placeholder stands for the server's base URL in the layouts this package serves.
@@ -77,6 +77,7 @@ func acceptsGzip(r *http.Request) bool {
 type handler struct {
 	opts      Options
 	widget    asset
+	sdk       asset
 	simulator asset
 	logo      asset
 	page      asset
@@ -85,7 +86,8 @@ type handler struct {
 	cisco     []byte
 }
 
-// Handler serves GET /assets/callback.js, GET /logo.svg, GET /simulator (and /simulator/),
+// Handler serves GET /assets/callback.js, GET /assets/desktop-sdk.js (the Desktop SDK as
+// an ES module, which the widget imports inside the Desktop), GET /logo.svg, GET /simulator (and /simulator/),
 // the simulator's files under /simulator/, GET /simulator/layout.json (the default layout
 // built from the setup guide's two snippets, pointing at the requesting server, with the
 // demo credentials when opts.Demo is set) and GET /simulator/layouts/cisco-demo.json
@@ -96,6 +98,7 @@ func Handler(opts Options) http.Handler {
 	h := &handler{
 		opts:      opts,
 		widget:    load("dist/callback.js", "text/javascript; charset=utf-8"),
+		sdk:       load("dist/desktop-sdk.js", "text/javascript; charset=utf-8"),
 		simulator: load("dist/simulator.js", "text/javascript; charset=utf-8"),
 		logo:      load("static/logo.svg", "image/svg+xml"),
 		page:      load("static/simulator.html", "text/html; charset=utf-8"),
@@ -121,6 +124,8 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/assets/callback.js":
 		serve(w, r, h.widget)
+	case "/assets/desktop-sdk.js":
+		serve(w, r, h.sdk)
 	case "/logo.svg":
 		serve(w, r, h.logo)
 	case "/simulator", "/simulator/", "/simulator/index.html":

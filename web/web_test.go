@@ -32,6 +32,7 @@ func TestAssets(t *testing.T) {
 		path, contentType, contains string
 	}{
 		{"/assets/callback.js", "text/javascript; charset=utf-8", "cdyx-vel-callback"},
+		{"/assets/desktop-sdk.js", "text/javascript; charset=utf-8", "AGENTX_SERVICE"},
 		{"/logo.svg", "image/svg+xml", "<svg"},
 		{"/simulator", "text/html; charset=utf-8", "/simulator/simulator.js"},
 		{"/simulator/", "text/html; charset=utf-8", "Desktop simulator"},

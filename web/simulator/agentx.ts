@@ -140,6 +140,8 @@ export interface Service {
   dialer: Record<string, Signal>;
   agent: Record<string, Signal>;
   channels: Channels;
+  /** The agent profile the SDK reads (conf.profile): change it to change what the SDK reports. */
+  profile: Record<string, any>;
   setProfile(p: AgentProfile): void;
 }
 
@@ -213,6 +215,7 @@ export function createService(startOutdial: (p: any) => Promise<unknown>, hooks:
     dialer,
     agent,
     channels,
+    profile,
     setProfile(p) {
       profile.agentName = p.agentName;
       profile.agentProfileID = p.agentId;

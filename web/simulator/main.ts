@@ -1,18 +1,35 @@
 /**
  * The Velocity desktop simulator: stands in for the Webex Contact Center Desktop so that
- * people can try the widgets and tests can drive them. Served at /simulator.
+ * people can try the widgets and tests can drive them. Served at /simulator. It behaves
+ * as the real Desktop does where that is known (see the reference notes, "Behaviour of
+ * the real Desktop"): outbound tasks carry the outdial caller id as ani and the customer
+ * as dnis; calls end into wrap-up; refusals are SDK errors with an empty message; a
+ * telephony task or outbound turned off makes outdials fail.
  *
  * Query string: agent, team, agentName (the simulated agent; default agent-1, team-1),
  * dark (true/false), layout (URL of a desktop layout JSON; default
  * /simulator/layout.json), page (navigation page id to open), tab (panel tab to select,
  * by index or label text), late (ms: attach widget elements first and set their
- * attributes and properties that much later).
+ * attributes and properties that much later), pages=destroy (drop a page's elements when
+ * the agent navigates away, build them anew on return), theme=momentum (the page defines
+ * the Desktop's Momentum design tokens, as a tenant theme).
  *
- * window.velocitySimulator: startCall({ani, customerName, interactionId}), endCall(),
- * setDarkMode(on), setAgent({agentId, teamId, agentName}), navigate(pageId),
- * selectTab(indexOrLabel), outdials (the startOutdial payloads received), placeholders,
- * widgets, store, ready (a promise: true once the layout is mounted), activeCall,
- * failOutdials ('reject' or 'event' to simulate failed outdials).
+ * window.velocitySimulator:
+ * - startCall({ani, customerName, interactionId, masked, keep}): an inbound call (masked:
+ *   the agent sees the number masked; keep: the agent's other tasks stay, the new one is
+ *   selected); endCall(id?): the call ends into wrap-up; wrapUp(id?): the task leaves;
+ *   selectTask(id): the agent selects another task ($STORE.agentContact.taskSelected);
+ *   tasks (the interactions the Desktop holds); activeCall (the selected one).
+ * - outdials (the startOutdial payloads received); failOutdials: false, 'reject',
+ *   'event', 'event-other' or 'timeout' (see below); outdialTimeoutMs (the timeout's
+ *   length, 20000 as in the SDK); connectAfterTimeout (the timed-out call connects).
+ * - setOutboundEnabled(on), setOutdialAni({id, name} | null): the agent's outbound
+ *   permission and selected caller id.
+ * - notifications (the Desktop notifications the widgets fired, also in the log).
+ * - setPageMode('keep' | 'destroy'), pageMode; setTheme('' | 'momentum');
+ *   setDarkMode(on), setAgent({agentId, teamId, agentName}), navigate(pageId),
+ *   selectTab(indexOrLabel), placeholders, widgets, store, ready (a promise: true once
+ *   the layout is mounted).
  */
 import { createService } from './agentx.js';
 import { Mounter, Navigation, Node, findArea } from './layout.js';
@@ -24,17 +41,16 @@ interface Agent {
   agentName: string;
 }
 
-interface CallInput {
-  ani: string;
-  customerName?: string;
-  interactionId?: string;
-}
-
 /** Simulated outdial entry points, one per demo agent. */
 const OUTDIAL_EPS: Record<string, string> = {
   'agent-1': '7f2d7c5e-1b1a-4c8e-9d7e-0a1b2c3d4e01',
   'agent-2': '7f2d7c5e-1b1a-4c8e-9d7e-0a1b2c3d4e02',
 };
+/** The contact center's outdial caller ids ($STORE.agent.outDialAni), as {id, name}. */
+const OUTDIAL_ANIS = [
+  { id: '+18005550100', name: 'Main line' },
+  { id: '+18005550155', name: 'Callbacks line' },
+];
 const NAMES: Record<string, string> = { 'agent-1': 'Alex Rivera', 'agent-2': 'Blair Chen' };
 
 function outdialEp(agentId: string): string {
@@ -73,13 +89,35 @@ const store = new Store({
 });
 
 // ---- calls and outdials -----------------------------------------------------------
+//
+// As the real Desktop: an outbound task's ani is the contact center's outdial caller id
+// and its dnis the customer; a call ends into wrap-up (the task stays, state wrapUp) and
+// leaves the task map when wrapped up; outdial refusals are SDK errors with an empty
+// message and the reason in details.data.reason; an unanswered request is rejected after
+// 20 s (the call may connect anyway).
 
 const tasks = new Map<string, { interaction: any }>();
 const outdials: any[] = [];
+const notifications: { title: string; body: string; type: string; mode: string }[] = [];
+/** The task the agent has selected ($STORE.agentContact.taskSelected). */
 let active = '';
 
-function interaction(id: string, ani: string, customerName: string, direction: 'INBOUND' | 'OUTBOUND', state: string) {
+/** mask hides a number as sensitive-data masking does: all but its last four digits. */
+function mask(n: string) {
+  return n.replace(/\d(?=(?:\D*\d){4})/g, '*');
+}
+
+function outdialAni(): string {
+  const a = store.get('agent') as Record<string, any>;
+  return a.selectedOutdialANI?.id || a.outDialAni?.data?.[0]?.id || '';
+}
+
+function interaction(id: string, customer: string, customerName: string, direction: 'INBOUND' | 'OUTBOUND', state: string, origin = '', masked = false) {
   const a = store.get('agent') as Record<string, string>;
+  const shown = masked ? mask(customer) : customer;
+  const ani = direction === 'OUTBOUND' ? origin || outdialAni() : shown;
+  const dnis = direction === 'OUTBOUND' ? shown : '+18005550100';
+  const details = { ani, dnis, customerName, virtualTeamName: a.teamId };
   return {
     interactionId: id,
     orgId: 'simulated-org',
@@ -94,12 +132,10 @@ function interaction(id: string, ani: string, customerName: string, direction: '
     createdTimestamp: Date.now(),
     contactDirection: { type: direction },
     outboundType: direction === 'OUTBOUND' ? 'OUTDIAL' : undefined,
+    callAssociatedDetails: { ...details },
     callProcessingDetails: {
-      ani,
+      ...details,
       displayAni: ani,
-      dnis: direction === 'OUTBOUND' ? ani : '+18005550100',
-      customerName,
-      virtualTeamName: a.teamId,
       QueueId: 'simulated-queue',
       EP_ID: direction === 'OUTBOUND' ? a.outDialEp : 'simulated-entry-point',
       tenantId: 'simulated-tenant',
@@ -112,69 +148,134 @@ function msg(type: string, i: any) {
   return { type, orgId: 'simulated-org', trackingId: uuid(), data: { type, eventType: 'RoutingMessage', agentId: a.agentId, interactionId: i.interactionId, interaction: i, mediaResourceId: i.interactionId, orgId: 'simulated-org', queueMgr: 'sim', owner: a.agentId, trackingId: uuid(), isConferencing: false } };
 }
 
+/** sdkError is what the SDK rejects with: an Err.Details whose message is empty. */
+function sdkError(id: string, reason: string, reasonCode = 0) {
+  return Object.assign(new Error(''), { id, details: { type: 'AgentOutboundFailed', orgId: 'simulated-org', trackingId: uuid(), data: { reason, reasonCode, agentId: (store.get('agent') as any).agentId } } });
+}
+
 function showCall() {
-  const t = active ? tasks.get(active) : undefined;
-  const i = t?.interaction;
-  store.update({ 'agentContact.taskSelected': i || null, 'agentContact.selectedTaskId': active, 'agentContact.isActiveCall': !!i });
+  if (active && !tasks.has(active)) active = '';
+  if (!active) active = [...tasks.keys()].pop() || '';
+  const i = active ? tasks.get(active)!.interaction : null;
+  store.update({
+    'agentContact.taskSelected': i ? JSON.parse(JSON.stringify(i)) : null,
+    'agentContact.selectedTaskId': active,
+    'agentContact.isActiveCall': [...tasks.values()].some((t) => !/wrapUp|post_call/.test(t.interaction.state)),
+  });
+  const d = i?.callAssociatedDetails;
   $('#sim-call-state').textContent = i
-    ? `${i.contactDirection.type === 'OUTBOUND' ? 'Outbound call to' : 'On a call with'} ${i.callProcessingDetails.customerName || 'a customer'} (${i.callProcessingDetails.ani}) · ${i.interactionId.slice(0, 8)}`
+    ? `${i.contactDirection.type === 'OUTBOUND' ? 'Outbound call to' : 'On a call with'} ${d.customerName || 'a customer'} (${i.contactDirection.type === 'OUTBOUND' ? d.dnis : d.ani}) · ${i.state} · ${i.interactionId.slice(0, 8)}${tasks.size > 1 ? ` · ${tasks.size} tasks` : ''}`
     : 'No active call';
-  ($('#sim-end') as HTMLButtonElement).disabled = !i;
+  ($('#sim-end') as HTMLButtonElement).disabled = !i || /wrapUp/.test(i.state);
+  ($('#sim-wrapup') as HTMLButtonElement).disabled = !i || !/wrapUp/.test(i.state);
+}
+
+interface CallInput {
+  ani: string;
+  customerName?: string;
+  interactionId?: string;
+  /** Show the number masked ("*"s), as sensitive-data masking does. */
+  masked?: boolean;
+  /** Keep the agent's other tasks (several tasks at once); the new one is selected. */
+  keep?: boolean;
 }
 
 function startCall(c: CallInput): string {
-  if (active) endCall();
+  if (!c.keep) for (const id of [...tasks.keys()]) wrapUp(id);
   const id = c.interactionId || uuid();
-  const i = interaction(id, c.ani, c.customerName || '', 'INBOUND', 'connected');
+  const i = interaction(id, c.ani, c.customerName || '', 'INBOUND', 'new', '', !!c.masked);
   tasks.set(id, { interaction: i });
-  active = id;
-  service.contact.eAgentOfferContact.send(msg('AgentOfferContact', { ...i, state: 'new' }));
+  service.contact.eAgentOfferContact.send(msg('AgentOfferContact', i));
+  i.state = 'connected';
   service.contact.eAgentContactAssigned.send(msg('AgentContactAssigned', i));
+  active = id;
   showCall();
-  log('call', `Incoming call from ${c.customerName || 'unknown'} (${c.ani}), interaction ${id}`);
+  log('call', `Incoming call from ${c.customerName || 'unknown'} (${i.callAssociatedDetails.ani}), interaction ${id}`);
   return id;
 }
 
+/** endCall ends the call (the customer hung up): the task goes to wrap-up and stays until wrapUp. */
 function endCall(id = active) {
   const t = tasks.get(id);
-  if (!t) return;
+  if (!t || /wrapUp/.test(t.interaction.state)) return;
   t.interaction.state = 'wrapUp';
   service.contact.eAgentContactEnded.send(msg('AgentContactEnded', t.interaction));
   service.contact.eAgentWrapup.send(msg('AgentWrapup', t.interaction));
+  showCall();
+  log('call', 'Call ended, in wrap-up: ' + id);
+}
+
+/** wrapUp submits the wrap-up: the task leaves the Desktop. */
+function wrapUp(id = active) {
+  const t = tasks.get(id);
+  if (!t) return;
+  if (!/wrapUp/.test(t.interaction.state)) endCall(id);
   t.interaction.state = 'wrapped_up';
   t.interaction.isTerminated = true;
   service.contact.eAgentContactWrappedUp.send(msg('AgentContactWrappedUp', t.interaction));
   tasks.delete(id);
-  if (active === id) active = '';
   showCall();
-  log('call', 'Call ended and wrapped up: ' + id);
+  log('call', 'Wrapped up: ' + id);
 }
 
-async function onOutdial(p: any): Promise<unknown> {
-  outdials.push(JSON.parse(JSON.stringify(p)));
-  const d = p?.data || {};
-  const a = store.get('agent') as Record<string, string>;
-  log('outdial', `Outdial by ${a.agentId}: entryPointId ${d.entryPointId} → ${d.destination} (${d.outboundType}, ${d.mediaType})`, true);
-  renderOutdials();
-  await new Promise((r) => setTimeout(r, 50));
-  const fail = (window as any).velocitySimulator?.failOutdials;
-  if (fail === 'reject') {
-    log('outdial', 'Simulated outdial failure (rejected)', true);
-    throw new Error('Simulated outdial failure');
-  }
-  if (fail === 'event') {
-    log('outdial', 'Simulated outdial failure (eOutdialFailed)', true);
-    service.dialer.eOutdialFailed.send({ type: 'AgentOutboundFailed', data: { reason: 'Simulated: the outdial failed', interactionId: uuid() } });
-    return undefined;
-  }
-  if (active) endCall();
+function selectTask(id: string): boolean {
+  if (!tasks.has(id)) return false;
+  active = id;
+  showCall();
+  return true;
+}
+
+/** Outdial failure modes: see velocitySimulator.failOutdials. */
+type FailMode = false | 'reject' | 'event' | 'event-other' | 'timeout';
+
+function connectOutdial(d: any): any {
   const id = uuid();
-  const i = interaction(id, String(d.destination || ''), '', 'OUTBOUND', 'connected');
+  const i = interaction(id, String(d.destination || ''), '', 'OUTBOUND', 'connected', String(d.origin || ''));
   tasks.set(id, { interaction: i });
   active = id;
   const m = msg('AgentContactAssigned', i);
   service.contact.eAgentContactAssigned.send(m);
   showCall();
+  return m;
+}
+
+async function onOutdial(p: any): Promise<unknown> {
+  outdials.push(JSON.parse(JSON.stringify(p)));
+  const d = p?.data || {};
+  const a = store.get('agent') as Record<string, any>;
+  log('outdial', `Outdial by ${a.agentId}: entryPointId ${d.entryPointId} → ${d.destination} (${d.outboundType}, ${d.mediaType}${d.origin ? ', caller id ' + d.origin : ''})`, true);
+  renderOutdials();
+  await new Promise((r) => setTimeout(r, 50));
+  const sim = (window as any).velocitySimulator;
+  const fail: FailMode = sim?.failOutdials || false;
+  if (a.isOutboundEnabledForAgent === false) {
+    log('outdial', 'Refused: outbound is off for the agent', true);
+    throw sdkError('Service.aqm.dialer.startOutdial', 'Outdial is not enabled for the agent', 1004);
+  }
+  if ([...tasks.values()].some((t) => t.interaction.mediaType === 'telephony')) {
+    log('outdial', 'Refused: the agent already has a telephony task', true);
+    throw sdkError('Service.aqm.dialer.startOutdial', 'Agent already has an active telephony task', 1002);
+  }
+  if (fail === 'reject') {
+    log('outdial', 'Simulated outdial failure (rejected, empty message)', true);
+    throw sdkError('Service.aqm.dialer.startOutdial', 'Simulated: the destination is not reachable', 1115);
+  }
+  if (fail === 'timeout') {
+    const ms = Number(sim?.outdialTimeoutMs ?? 20000);
+    log('outdial', `Simulated: no answer from the dialer; the request times out in ${ms} ms`, true);
+    await new Promise((r) => setTimeout(r, ms));
+    if (sim?.connectAfterTimeout) setTimeout(() => (connectOutdial(d), log('outdial', 'The timed-out outdial connected after all', true)), 300);
+    throw Object.assign(new Error(''), { id: 'Service.aqm.reqs.Timeout', details: { key: 'startOutdial' } });
+  }
+  const m = connectOutdial(d);
+  if (fail === 'event' || fail === 'event-other') {
+    const id = fail === 'event' ? m.data.interactionId : uuid();
+    setTimeout(() => {
+      log('outdial', `Simulated eOutdialFailed for interaction ${id}`, true);
+      if (fail === 'event') tasks.delete(id), showCall();
+      service.dialer.eOutdialFailed.send({ type: 'AgentOutboundFailed', orgId: 'simulated-org', data: { interactionId: id, reason: 'Simulated: the customer number is invalid', reasonCode: 1009 } });
+    }, 100);
+  }
   return m;
 }
 
@@ -187,17 +288,21 @@ service.channels.handle('getIdleCodes/Req', (reqId) => service.channels.reply('g
 service.channels.handle('getWrapUpCodes/Req', (reqId) => service.channels.reply('getWrapUpCodes/Res', [], reqId));
 service.channels.handle('getMediaTypeQueue/Req', (_t, reqId) => service.channels.reply('getMediaTypeQueue/Res', [], reqId));
 for (const n of ['fireGeneralSilentNotification/Req', 'fireGeneralAutoDismissNotification/Req', 'fireGeneralAcknowledgeNotification/Req']) {
-  service.channels.handle(n, (...args) => log('notice', 'Desktop notification: ' + JSON.stringify(args[0] ?? args).slice(0, 200)));
+  service.channels.handle(n, (...args) => {
+    const d = args[0]?.data || {};
+    notifications.push({ title: String(d.title || ''), body: typeof d.data === 'string' ? d.data : JSON.stringify(d.data), type: String(d.type || ''), mode: String(d.mode || '') });
+    log('notice', `Desktop notification (${d.mode || n.replace('/Req', '')}): ${d.title || ''} — ${typeof d.data === 'string' ? d.data : JSON.stringify(d.data)}`, true);
+  });
 }
 
 // ---- agent, dark mode, navigation -------------------------------------------------------
 
 function setAgent(a: Partial<Agent>) {
-  const cur = store.get('agent') as Record<string, string>;
+  const cur = store.get('agent') as Record<string, any>;
   const agentId = a.agentId || cur.agentId || 'agent-1';
   const teamId = a.teamId || (a.agentId && a.agentId !== cur.agentId ? cur.teamId : cur.teamId) || 'team-1';
   const agentName = a.agentName || (a.agentId && a.agentId !== cur.agentId ? NAMES[agentId] || agentId : cur.agentName) || agentId;
-  if (active) endCall();
+  for (const id of [...tasks.keys()]) wrapUp(id);
   store.update({
     agent: {
       agentId,
@@ -207,9 +312,10 @@ function setAgent(a: Partial<Agent>) {
       agentEmailId: agentId + '@example.com',
       orgId: 'simulated-org',
       outDialEp: outdialEp(agentId),
-      outDialAni: '+18005550100',
+      outDialAni: { initialFetchCompleted: true, data: OUTDIAL_ANIS },
+      selectedOutdialANI: OUTDIAL_ANIS[0],
       dnNumber: '+1555010' + (agentId.replace(/\D/g, '') || '0').slice(-4).padStart(4, '0'),
-      isOutboundEnabledForAgent: true,
+      isOutboundEnabledForAgent: cur.isOutboundEnabledForAgent !== false,
       isAdhocDialingEnabled: true,
       subStatus: 'Available',
     },
@@ -227,6 +333,23 @@ function setAgent(a: Partial<Agent>) {
   document.title = `${agentName} — Velocity desktop simulator`;
 }
 
+/** setOutboundEnabled turns outdial on or off for the agent, in the store and the profile the SDK reads. */
+function setOutboundEnabled(on: boolean) {
+  store.set('agent.isOutboundEnabledForAgent', !!on);
+  service.profile.isOutboundEnabledForAgent = !!on;
+  log('info', 'Outbound dialing ' + (on ? 'on' : 'off') + ' for the agent');
+}
+
+/** setOutdialAni selects the caller id the agent dials with (null: none selected). */
+function setOutdialAni(ani: { id: string; name: string } | null) {
+  store.set('agent.selectedOutdialANI', ani);
+}
+
+/** setTheme gives the page the Desktop's Momentum design tokens (a tenant theme) or removes them. */
+function setTheme(theme: '' | 'momentum') {
+  document.documentElement.dataset.momentum = theme === 'momentum' ? 'true' : 'false';
+}
+
 function setDarkMode(on: boolean) {
   store.set('app.darkMode', !!on);
   document.documentElement.dataset.theme = on ? 'dark' : 'light';
@@ -235,11 +358,22 @@ function setDarkMode(on: boolean) {
 
 const pages = new Map<string, HTMLElement>();
 const navButtons = new Map<string, HTMLButtonElement>();
+/** How each page is rebuilt in the 'destroy' page mode. */
+const builders = new Map<HTMLElement, () => HTMLElement>();
+/** 'keep' hides pages the agent leaves; 'destroy' drops their elements and builds them anew on return (the real Desktop may do either). */
+let pageMode: 'keep' | 'destroy' = q.get('pages') === 'destroy' ? 'destroy' : 'keep';
 
 function navigate(id: string): boolean {
   const target = pages.get(id);
   if (!target) return false;
-  for (const p of new Set(pages.values())) p.hidden = p !== target;
+  for (const p of new Set(pages.values())) {
+    const build = builders.get(p);
+    if (build && pageMode === 'destroy') {
+      if (p !== target) p.replaceChildren();
+      else if (!p.firstElementChild) p.appendChild(build());
+    }
+    p.hidden = p !== target;
+  }
   for (const [k, b] of navButtons) b.setAttribute('aria-current', pages.get(k) === target ? 'page' : 'false');
   return true;
 }
@@ -343,12 +477,13 @@ async function mount(layout: any, lateMs: number) {
     if (entry.visibility) continue;
     const page = entry.page || {};
     const id = page.id || entry.nav?.navigateTo || 'page-' + pages.size;
-    const el = m.area(page);
     const wrap = document.createElement('div');
     wrap.className = 'sim-page';
     wrap.dataset.pageId = id;
     wrap.hidden = true;
-    wrap.appendChild(el);
+    const build = () => m.area(page);
+    builders.set(wrap, build);
+    if (pageMode === 'keep') wrap.appendChild(build());
     main.appendChild(wrap);
     pages.set(id, wrap);
     if (entry.nav?.navigateTo && entry.nav.navigateTo !== id) pages.set(entry.nav.navigateTo, wrap);
@@ -394,7 +529,26 @@ const ready = new Promise<boolean>((r) => (resolveReady = r));
 
 (window as any).velocitySimulator = {
   startCall,
-  endCall: () => endCall(),
+  endCall: (id?: string) => endCall(id),
+  wrapUp: (id?: string) => wrapUp(id),
+  selectTask,
+  get tasks() {
+    return [...tasks.values()].map((t) => t.interaction);
+  },
+  setOutboundEnabled,
+  setOutdialAni,
+  setTheme,
+  setPageMode(m: 'keep' | 'destroy') {
+    pageMode = m;
+  },
+  get pageMode() {
+    return pageMode;
+  },
+  notifications,
+  /** How long an outdial in failOutdials 'timeout' mode waits before the SDK's timeout (the real one: 20000 ms). */
+  outdialTimeoutMs: 20000,
+  /** In 'timeout' mode, connect the call shortly after the timeout (a timed-out outdial may still connect). */
+  connectAfterTimeout: false,
   setDarkMode,
   setAgent,
   navigate,
@@ -404,8 +558,13 @@ const ready = new Promise<boolean>((r) => (resolveReady = r));
   widgets,
   store,
   ready,
-  /** Set to 'reject' or 'event' to make the next outdials fail. */
-  failOutdials: false as false | 'reject' | 'event',
+  /**
+   * Makes the next outdials fail: 'reject' (an SDK error, empty message, reason in
+   * details.data.reason), 'event' (the call starts, then eOutdialFailed names it),
+   * 'event-other' (an eOutdialFailed for another interaction: ours connects), 'timeout'
+   * (no answer, then the SDK's timeout error after outdialTimeoutMs).
+   */
+  failOutdials: false as FailMode,
   get activeCall() {
     return active ? tasks.get(active)?.interaction : null;
   },
@@ -423,9 +582,16 @@ function wireControls() {
   ($('#sim-dark') as HTMLInputElement).onchange = (e) => setDarkMode((e.target as HTMLInputElement).checked);
   ($('#sim-call-form') as HTMLFormElement).onsubmit = (e) => {
     e.preventDefault();
-    startCall({ ani: ($('#sim-ani') as HTMLInputElement).value.trim(), customerName: ($('#sim-customer') as HTMLInputElement).value.trim() });
+    startCall({ ani: ($('#sim-ani') as HTMLInputElement).value.trim(), customerName: ($('#sim-customer') as HTMLInputElement).value.trim(), masked: maskCalls });
   };
   ($('#sim-end') as HTMLButtonElement).onclick = () => endCall();
+  ($('#sim-wrapup') as HTMLButtonElement).onclick = () => wrapUp();
+  ($('#sim-masked') as HTMLInputElement).onchange = (e) => (maskCalls = (e.target as HTMLInputElement).checked);
+  ($('#sim-outbound') as HTMLInputElement).onchange = (e) => setOutboundEnabled((e.target as HTMLInputElement).checked);
+  ($('#sim-destroy') as HTMLInputElement).checked = pageMode === 'destroy';
+  ($('#sim-destroy') as HTMLInputElement).onchange = (e) => (pageMode = (e.target as HTMLInputElement).checked ? 'destroy' : 'keep');
+  ($('#sim-theme') as HTMLInputElement).checked = q.get('theme') === 'momentum';
+  ($('#sim-theme') as HTMLInputElement).onchange = (e) => setTheme((e.target as HTMLInputElement).checked ? 'momentum' : '');
   ($('#sim-layout-form') as HTMLFormElement).onsubmit = (e) => {
     e.preventDefault();
     const u = new URL(location.href);
@@ -440,8 +606,11 @@ function wireControls() {
   };
 }
 
+let maskCalls = false;
+
 async function boot() {
   wireControls();
+  setTheme(q.get('theme') === 'momentum' ? 'momentum' : '');
   setDarkMode(store.get('app.darkMode') === true);
   setAgent(first);
   showCall();

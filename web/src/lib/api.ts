@@ -49,6 +49,8 @@ export interface Lookup {
   /** The tenant's zone, used when the number gives none. */
   defaultTimezone: string;
   doNotCall: boolean;
+  /** The number's open callback, or null: a customer calling in may be marked reached. */
+  openCallback?: Callback | null;
 }
 
 /** CallbackEvent is one change delivered by the live event stream. */
@@ -119,6 +121,8 @@ export interface Credentials {
 /** Api talks to the Velocity REST API under base + "/api/v1". */
 export class Api {
   readonly root: string;
+  /** The server's clock minus ours (ms), from the last response's Date header. */
+  skew = 0;
   constructor(
     readonly base: string,
     private creds: Credentials,
@@ -142,6 +146,8 @@ export class Api {
     } catch (e) {
       throw new ApiError({ status: 0, code: 'network', detail: 'Cannot reach the Velocity server at ' + this.base + '.' });
     }
+    const date = Date.parse(res.headers.get('Date') || '');
+    if (date) this.skew = date - Date.now();
     const text = await res.text();
     let data: unknown = undefined;
     if (text) {
@@ -156,6 +162,11 @@ export class Api {
       throw new ApiError({ ...p, status: res.status, code: p.code || 'http_' + res.status, detail: p.detail || p.title || res.statusText });
     }
     return data as T;
+  }
+
+  /** key names the server, credentials and agent: widgets with the same key share one event stream. */
+  get key() {
+    return [this.base, this.creds.apiKey, this.creds.auth, this.agentId].join('\n');
   }
 
   /** list returns every open callback the agent sees (its own and its team's), following cursors. */
@@ -195,6 +206,11 @@ export class Api {
 
   cancel(id: string, agentId: string, reason: string) {
     return this.req<Callback>('POST', '/callbacks/' + encodeURIComponent(id) + '/cancel', { agentId, reason });
+  }
+
+  /** reached completes a callback because the customer was reached on the inbound call interactionId. */
+  reached(id: string, interactionId: string, agentId: string) {
+    return this.req<Callback>('POST', '/callbacks/' + encodeURIComponent(id) + '/reached', { interactionId, agentId });
   }
 
   history(id: string) {

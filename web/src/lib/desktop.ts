@@ -3,30 +3,47 @@
  *
  * The SDK reads the global AGENTX_SERVICE when its module is evaluated and throws a
  * ReferenceError where that global does not exist, so it is imported lazily and only
- * when the Desktop (or the simulator) provides the global.
+ * when the Desktop (or the simulator) provides the global: from /assets/desktop-sdk.js of
+ * the Velocity server (see setSdkBase), a file of its own that outlives widget releases.
+ *
+ * What the real Desktop does, and this module expects (see the reference notes): on an
+ * outbound task the customer is the dnis and the ani is the contact center's caller id;
+ * tasks go new → connected (→ hold) → wrapUp/post_call → wrapped up; SDK rejections are
+ * Err.Details objects with an empty message and the reason in details.data.reason; a
+ * request the Desktop does not answer is rejected after 20 s although the call may still
+ * connect; eOutdialFailed names the failed interaction.
  */
 
 declare const AGENTX_SERVICE: unknown;
 
-/** ActiveCall is the caller of the agent's current telephony task. */
-export interface ActiveCall {
+/** Call is a telephony task of the agent as the widgets need it. */
+export interface Call {
   interactionId: string;
-  ani: string;
+  /** The customer's number (dnis on outbound calls, ani on inbound ones); "" when unknown or masked. */
+  number: string;
+  /** The number is masked for this agent (sensitive-data masking shows "*"s). */
+  masked: boolean;
   customerName: string;
-  direction: string;
+  outbound: boolean;
+  /** The task's state, lower case: new, connected, hold, wrapup, post_call, ended... */
   state: string;
+  /** Talking (or ringing, or on hold), not yet in wrap-up. */
+  live: boolean;
+  telephony: boolean;
 }
 
+type Listener = (msg: unknown) => void;
 interface Signalish {
-  addEventListener(name: string, fn: (msg: unknown) => void): void;
-  removeEventListener(name: string, fn: (msg: unknown) => void): void;
+  addEventListener(name: string, fn: Listener): void;
+  removeEventListener(name: string, fn: Listener): void;
 }
 
 interface DesktopLike {
   config: { init(o: { widgetName: string; widgetProvider: string }): Promise<void> };
   dialer: Signalish & { startOutdial(p: unknown): Promise<unknown> };
-  actions: { getTaskMap(): Promise<unknown> };
+  actions: { getTaskMap(): Promise<unknown>; fireGeneralAutoDismissNotification?(p: unknown): unknown };
   agentContact: Signalish;
+  agentStateInfo?: { latestData?: { isOutboundEnabledForAgent?: boolean } };
 }
 
 /** OutdialRequest is what startOutdial sends, per the SDK. */
@@ -35,6 +52,7 @@ export interface OutdialRequest {
     entryPointId: string;
     destination: string;
     direction: 'OUTBOUND';
+    origin?: string;
     attributes: Record<string, string>;
     mediaType: 'telephony';
     outboundType: 'OUTDIAL';
@@ -42,6 +60,14 @@ export interface OutdialRequest {
 }
 
 let ready: Promise<DesktopLike | null> | undefined;
+let sdk: DesktopLike | null = null;
+let setBase: (b: string) => void;
+const base = new Promise<string>((r) => (setBase = r));
+
+/** setSdkBase names the Velocity server the SDK is loaded from; the first call wins. */
+export function setSdkBase(b: string) {
+  if (b) setBase(b);
+}
 
 /** inDesktop reports whether the page provides the Desktop's AGENTX_SERVICE. */
 export function inDesktop(): boolean {
@@ -51,25 +77,26 @@ export function inDesktop(): boolean {
 /** desktop returns the initialised SDK, or null outside the Desktop. It initialises once. */
 export function desktop(): Promise<DesktopLike | null> {
   if (!inDesktop()) return Promise.resolve(null);
-  if (!ready) {
-    ready = import('@wxcc-desktop/sdk')
-      .then(async (m) => {
-        const d = (m as unknown as { Desktop: DesktopLike }).Desktop;
-        await d.config.init({ widgetName: 'cdyx-vel-callback', widgetProvider: 'Customer Dynamics Velocity' });
-        return d;
-      })
-      .catch((e) => {
-        console.error('[velocity] Desktop SDK failed to start', e);
-        ready = undefined;
-        return null;
-      });
-  }
+  ready ??= base
+    .then((b) => import(/* the SDK's own file */ b + '/assets/desktop-sdk.js'))
+    .then(async (m) => {
+      const d = (m as unknown as { Desktop: DesktopLike }).Desktop;
+      await d.config.init({ widgetName: 'cdyx-vel-callback', widgetProvider: 'Customer Dynamics Velocity' });
+      return (sdk = d);
+    })
+    .catch((e) => {
+      console.error('[velocity] Desktop SDK failed to start', e);
+      ready = undefined;
+      return null;
+    });
   return ready;
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+const TIMED_OUT = 'timeout';
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(what + ' did not answer in time.')), ms);
+    const t = setTimeout(() => reject(TIMED_OUT), ms);
     p.then(
       (v) => (clearTimeout(t), resolve(v)),
       (e) => (clearTimeout(t), reject(e)),
@@ -77,118 +104,180 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
-/** outdialRequest builds the SDK's outdial payload. */
-export function outdialRequest(entryPointId: string, destination: string): OutdialRequest {
-  return { data: { entryPointId, destination, direction: 'OUTBOUND', attributes: {}, mediaType: 'telephony', outboundType: 'OUTDIAL' } };
+/** outdialRequest builds the SDK's outdial payload; origin (the caller id to show) only when there is one. */
+export function outdialRequest(entryPointId: string, destination: string, origin = ''): OutdialRequest {
+  const data: OutdialRequest['data'] = { entryPointId, destination, direction: 'OUTBOUND', attributes: {}, mediaType: 'telephony', outboundType: 'OUTDIAL' };
+  if (origin) data.origin = origin;
+  return { data };
 }
 
-/** Who the widget dialed recently, by number: the panel names the customer of an outbound call with it. */
-const dialed = new Map<string, string>();
-
-/** dialedName returns the customer name of a number this page dialed, or "". */
-export function dialedName(number: string): string {
-  return dialed.get(number.replace(/[^+\d]/g, '')) || '';
+/** reasonOf reads why the Desktop refused: SDK errors carry it in details.data.reason, their message is empty. */
+export function reasonOf(e: unknown): string {
+  const o = (e || {}) as Record<string, any>;
+  const d = (o.details?.data || o.data || {}) as Record<string, unknown>;
+  return String(d.reason || (d.reasonCode ? 'code ' + d.reasonCode : '') || o.message || o.id || '') || 'the Desktop gave no reason';
 }
 
-/** onOutdialFailed calls fn when the Desktop reports a failed outdial; it returns a function that stops listening. */
-export function onOutdialFailed(fn: (reason: string) => void): () => void {
-  let stopped = false;
-  const h = (msg: unknown) => {
-    const d = ((msg as { data?: Record<string, unknown> })?.data || {}) as Record<string, unknown>;
-    fn(String(d.reason || d.reasonCode || d.errorMessage || 'the Desktop reported a failed outdial'));
-  };
-  let off = () => {};
-  void desktop().then((d) => {
-    if (!d || stopped) return;
-    d.dialer.addEventListener('eOutdialFailed', h);
-    off = () => d.dialer.removeEventListener('eOutdialFailed', h);
-  });
-  return () => {
-    stopped = true;
-    off();
-  };
+/** OutdialError is a refused or unconfirmed outdial; unknown means the Desktop did not answer and the call may still connect. */
+export class OutdialError extends Error {
+  constructor(
+    readonly unknown: boolean,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
-/** startOutdial asks the Desktop to dial destination from the entry point; it returns the new interaction id when the Desktop tells it. */
-export async function startOutdial(entryPointId: string, destination: string, customerName = ''): Promise<string> {
+/**
+ * startOutdial asks the Desktop to dial destination from the entry point (showing origin
+ * as the caller id when given) and returns the new interaction's id. It throws an
+ * OutdialError: with unknown set when the Desktop did not answer in time.
+ */
+export async function startOutdial(entryPointId: string, destination: string, origin = ''): Promise<string> {
   const d = await desktop();
-  if (d && customerName) dialed.set(destination.replace(/[^+\d]/g, ''), customerName);
-  if (!d) throw new Error('Dialing works only inside the Webex Contact Center Desktop.');
-  const res = (await withTimeout(d.dialer.startOutdial(outdialRequest(entryPointId, destination)), 20000, 'The Desktop dialer')) as
-    | { data?: { interactionId?: string } }
-    | undefined;
-  return res?.data?.interactionId || '';
+  if (!d) throw new OutdialError(false, 'Dialing works only inside the Webex Contact Center Desktop.');
+  watchTasks();
+  try {
+    // The SDK gives up after 20 s; this guards against a Desktop that never answers.
+    const res = (await withTimeout(d.dialer.startOutdial(outdialRequest(entryPointId, destination, origin)), 25000)) as Record<string, any> | undefined;
+    return String(res?.data?.interactionId || res?.interactionId || '');
+  } catch (e) {
+    throw new OutdialError(e === TIMED_OUT || /timeout/i.test(String((e as { id?: string })?.id || '')), reasonOf(e));
+  }
 }
 
-/** callOf reads an interaction (or a task holding one) into an ActiveCall. */
-export function callOf(x: unknown): ActiveCall | null {
+/** callOf reads an interaction (or a task or event holding one) into a Call. */
+export function callOf(x: unknown): Call | null {
   const o = x as Record<string, any> | null;
   if (!o || typeof o !== 'object') return null;
   const i = (o.interaction && typeof o.interaction === 'object' ? o.interaction : o) as Record<string, any>;
   if (!i.interactionId) return null;
+  const cad = (i.callAssociatedDetails || {}) as Record<string, string>;
   const cpd = (i.callProcessingDetails || {}) as Record<string, string>;
+  // The raw interaction keeps them in its details; the store's selected task may hold them at its top.
+  const pick = (k: string) => cad[k] || cpd[k] || (typeof i[k] === 'string' ? i[k] : '');
+  const outbound = /OUTBOUND/i.test(i.contactDirection?.type || i.direction || '') || /OUTDIAL/i.test(i.outboundType || cpd.outdialType || '');
+  const raw = String((outbound ? pick('dnis') : pick('ani') || cpd.displayAni || pick('customerNumber')) || '');
+  const masked = raw.includes('*');
+  const state = String(i.state || '').toLowerCase();
+  const open = !i.isTerminated && !/^(wrapped_?up|ended|closed|terminated)$/.test(state);
   return {
     interactionId: String(i.interactionId),
-    ani: String(cpd.ani || cpd.displayAni || cpd.customerNumber || ''),
-    customerName: String(cpd.customerName || ''),
-    direction: String(i.contactDirection?.type || ''),
-    state: String(i.state || ''),
+    number: masked ? '' : raw,
+    masked,
+    customerName: String(pick('customerName')),
+    outbound,
+    state: open ? state : 'ended',
+    live: open && !/^(wrapup|post_call)$/.test(state),
+    telephony: String(i.mediaType || 'telephony').toLowerCase() === 'telephony',
   };
 }
 
-function isLiveTelephony(x: unknown): boolean {
-  const o = x as Record<string, any>;
-  const i = (o?.interaction || o) as Record<string, any>;
-  if (!i || i.isTerminated) return false;
-  const media = String(i.mediaType || 'telephony').toLowerCase();
-  const state = String(i.state || '').toLowerCase();
-  return media === 'telephony' && !['wrapup', 'wrapped_up', 'ended', 'closed', 'terminated'].includes(state);
+// ---- The agent's tasks, followed from the task map and the contact events -----------------
+
+const tasks = new Map<string, Call & { seen: number }>();
+const failures = new Map<string, string>();
+const bus = new EventTarget();
+let watching = false;
+let seq = 0;
+
+const UPDATES = ['eAgentOfferContact', 'eAgentContact', 'eAgentContactAssigned', 'eAgentContactAniUpdated', 'eAgentContactHeld', 'eAgentContactUnHeld'];
+
+function put(c: Call | null, state?: string) {
+  if (!c) return;
+  if (state) c = { ...c, state, live: false };
+  if (c.state === 'ended' && !state) tasks.delete(c.interactionId);
+  else tasks.set(c.interactionId, { ...c, seen: ++seq });
 }
 
-/** activeCall returns the agent's current telephony call from the Desktop's task map, or null. */
-export async function activeCall(): Promise<ActiveCall | null> {
-  const d = await desktop();
-  if (!d) return null;
-  let map: unknown;
-  try {
-    map = await withTimeout(d.actions.getTaskMap(), 3000, 'The Desktop task map');
-  } catch {
-    return null;
-  }
-  const tasks: unknown[] = map instanceof Map ? [...map.values()] : map && typeof map === 'object' ? Object.values(map) : [];
-  const live = tasks.filter(isLiveTelephony);
-  return callOf(live[live.length - 1]);
-}
+const dataOf = (m: unknown) => (m as { data?: unknown })?.data ?? m;
 
-const CALL_STARTED = ['eAgentContact', 'eAgentContactAssigned', 'eAgentContactAniUpdated'];
-const CALL_ENDED = ['eAgentContactEnded'];
-const CALL_GONE = ['eAgentContactWrappedUp'];
-
-/** CallChange says what happened to a call. */
-export type CallChange = { kind: 'active' | 'ended' | 'gone'; call: ActiveCall };
-
-/** watchCalls reports call starts, ends and wrap-ups; it returns a function that stops watching. */
-export function watchCalls(fn: (c: CallChange) => void): () => void {
-  let stopped = false;
-  const subs: [string, (m: unknown) => void][] = [];
-  const handler = (kind: CallChange['kind']) => (msg: unknown) => {
-    const data = (msg as { data?: unknown })?.data ?? msg;
-    const call = callOf(data);
-    if (!call) return;
-    if (kind === 'active' && !isLiveTelephony((data as { interaction?: unknown }).interaction || data)) return;
-    fn({ kind, call });
-  };
-  void desktop().then((d) => {
-    if (!d || stopped) return;
-    for (const n of CALL_STARTED) subs.push([n, handler('active')]);
-    for (const n of CALL_ENDED) subs.push([n, handler('ended')]);
-    for (const n of CALL_GONE) subs.push([n, handler('gone')]);
-    for (const [n, f] of subs) d.agentContact.addEventListener(n, f);
+/** watchTasks starts following the agent's tasks (once per document). */
+export function watchTasks() {
+  if (watching || !inDesktop()) return;
+  watching = true;
+  void desktop().then(async (d) => {
+    if (!d) return (watching = false);
+    const on = (name: string, fn: (c: Call | null, m: Record<string, any>) => void, target: Signalish = d.agentContact) =>
+      target.addEventListener(name, (m) => {
+        const data = dataOf(m) as Record<string, any>;
+        fn(callOf(data), data || {});
+        bus.dispatchEvent(new Event('change'));
+      });
+    for (const n of UPDATES) on(n, (c) => put(c));
+    // The customer hung up: wrap-up follows (the event may still say connected).
+    on('eAgentContactEnded', (c) => put(c, c && /^(wrapup|post_call)$/.test(c.state) ? c.state : 'wrapup'));
+    on('eAgentWrapup', (c) => put(c, 'wrapup'));
+    on('eAgentContactWrappedUp', (c) => c && tasks.delete(c.interactionId));
+    on(
+      'eOutdialFailed',
+      (_c, data) => {
+        const id = String(data.interactionId || data.interaction?.interactionId || '');
+        failures.set(id, reasonOf({ data }));
+        tasks.delete(id);
+      },
+      d.dialer,
+    );
+    try {
+      const map = await withTimeout(d.actions.getTaskMap(), 3000);
+      for (const t of map instanceof Map ? map.values() : Object.values(map || {})) {
+        const c = callOf(t);
+        if (c && !tasks.has(c.interactionId)) put(c);
+      }
+    } catch {
+      /* no task map: the events fill it */
+    }
+    bus.dispatchEvent(new Event('change'));
   });
-  return () => {
-    stopped = true;
-    void desktop().then((d) => {
-      for (const [n, f] of subs) d?.agentContact.removeEventListener(n, f);
-    });
-  };
+}
+
+/** onTasks calls fn whenever the agent's tasks change; it returns the function that stops it. */
+export function onTasks(fn: () => void): () => void {
+  watchTasks();
+  bus.addEventListener('change', fn);
+  return () => bus.removeEventListener('change', fn);
+}
+
+/** task returns the agent's task with that interaction id, if the Desktop still has it. */
+export function task(id: string): Call | undefined {
+  return tasks.get(id);
+}
+
+/** latestCall returns the telephony task that changed last (the fallback when the layout binds no selected task). */
+export function latestCall(): Call | null {
+  let best: (Call & { seen: number }) | null = null;
+  for (const t of tasks.values()) if (t.telephony && (!best || t.seen > best.seen)) best = t;
+  return best;
+}
+
+/** onTelephony returns an open telephony task of the agent (talking or in wrap-up), if any: Dial is off then. */
+export function onTelephony(): Call | undefined {
+  for (const t of tasks.values()) if (t.telephony) return t;
+  return undefined;
+}
+
+/** outdialFailure returns the reason of the Desktop's eOutdialFailed for an interaction, or "". */
+export function outdialFailure(id: string): string {
+  return (id && failures.get(id)) || '';
+}
+
+/** outboundOff reports whether the Desktop says outbound dialing is off for the agent. */
+export function outboundOff(): boolean {
+  return sdk?.agentStateInfo?.latestData?.isOutboundEnabledForAgent === false;
+}
+
+/**
+ * desktopNotify shows a notification through the Desktop, which respects the agent's own
+ * notification settings (once the SDK is ready, if it is still loading).
+ */
+export function desktopNotify(title: string, body: string) {
+  void desktop().then((d) => {
+    const f = d?.actions.fireGeneralAutoDismissNotification;
+    try {
+      // The SDK's promise may never settle: fire and forget.
+      if (f) void Promise.resolve(f.call(d!.actions, { data: { type: 'info', mode: 'autodismiss', title, data: body } })).catch(() => {});
+    } catch {
+      /* the Desktop refused: nothing else to do */
+    }
+  });
 }

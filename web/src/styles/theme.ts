@@ -2,18 +2,21 @@ import { css } from 'lit';
 
 /**
  * palette is the Momentum look of the Webex CC Desktop as CSS custom properties: light by
- * default, dark when the outer element has dark="true". Only the outer element uses it;
- * the inner components inherit the properties. Hosts may override any --vel-* property.
+ * default, dark when the outer element has dark="true". Where the page defines the
+ * Desktop's Momentum design tokens (--md-primary-bg-color and its siblings, which carry a
+ * tenant's theme and follow dark mode), they win over these values. Only the outer element
+ * uses it; the inner components inherit the properties. Hosts may override any --vel-*
+ * property.
  */
 export const palette = css`
   :host {
     --vel-font: var(--vel-font-family, 'CiscoSansTT Regular', 'Helvetica Neue', Helvetica, Arial, sans-serif);
-    --vel-bg: #ffffff;
-    --vel-surface: #f7f7f7;
-    --vel-surface-2: #ededed;
-    --vel-text: rgba(0, 0, 0, 0.95);
-    --vel-text-2: rgba(0, 0, 0, 0.72);
-    --vel-border: rgba(0, 0, 0, 0.2);
+    --vel-bg: var(--md-primary-bg-color, #ffffff);
+    --vel-surface: var(--md-secondary-bg-color, #f7f7f7);
+    --vel-surface-2: var(--md-tertiary-bg-color, #ededed);
+    --vel-text: var(--md-primary-text-color, rgba(0, 0, 0, 0.95));
+    --vel-text-2: var(--md-secondary-text-color, rgba(0, 0, 0, 0.72));
+    --vel-border: var(--md-primary-seperator-color, rgba(0, 0, 0, 0.2));
     --vel-border-strong: rgba(0, 0, 0, 0.55);
     --vel-accent: #0f6ac4;
     --vel-accent-text: #ffffff;
@@ -25,7 +28,7 @@ export const palette = css`
     --vel-error: #c11d2b;
     --vel-error-bg: #fdecee;
     --vel-warn: #8a5206;
-    --vel-warn-bg: #fff3dc;
+    --vel-warn-bg: var(--md-alert-warning-bg-color, #fff3dc);
     --vel-ok: #16694e;
     --vel-ok-bg: #e3f5ec;
     --vel-info-bg: #e8f2fd;
@@ -38,12 +41,12 @@ export const palette = css`
   }
   :host([dark='true']),
   :host([dark='']) {
-    --vel-bg: #121212;
-    --vel-surface: #1f1f1f;
-    --vel-surface-2: #2b2b2b;
-    --vel-text: rgba(255, 255, 255, 0.95);
-    --vel-text-2: rgba(255, 255, 255, 0.72);
-    --vel-border: rgba(255, 255, 255, 0.22);
+    --vel-bg: var(--md-primary-bg-color, #121212);
+    --vel-surface: var(--md-secondary-bg-color, #1f1f1f);
+    --vel-surface-2: var(--md-tertiary-bg-color, #2b2b2b);
+    --vel-text: var(--md-primary-text-color, rgba(255, 255, 255, 0.95));
+    --vel-text-2: var(--md-secondary-text-color, rgba(255, 255, 255, 0.72));
+    --vel-border: var(--md-primary-seperator-color, rgba(255, 255, 255, 0.22));
     --vel-border-strong: rgba(255, 255, 255, 0.55);
     --vel-accent: #64b4fa;
     --vel-accent-text: #000000;
@@ -55,7 +58,7 @@ export const palette = css`
     --vel-error: #fc8b98;
     --vel-error-bg: #3d1418;
     --vel-warn: #f7c173;
-    --vel-warn-bg: #3a2a0c;
+    --vel-warn-bg: var(--md-alert-warning-bg-color, #3a2a0c);
     --vel-ok: #6fd7ae;
     --vel-ok-bg: #10301f;
     --vel-info-bg: #10263d;

@@ -1,9 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { base } from '../../styles/theme.js';
 import { Api, ApiError, Callback, CreateInput, Lookup, explain, newKey } from '../../lib/api.js';
-import { onReminders, reminders } from '../../lib/reminders.js';
-import { ActiveCall, activeCall, dialedName, inDesktop, watchCalls } from '../../lib/desktop.js';
-import { agentZone, clock, sameOffset, zoneName } from '../../lib/time.js';
+import { Feed, subscribe } from '../../lib/feed.js';
+import { Call, callOf, latestCall, onTasks } from '../../lib/desktop.js';
+import { dialByInteraction } from '../../lib/dialing.js';
+import { setCaller } from '../../lib/caller.js';
+import { agentZone, clock, sameOffset, span, zoneName } from '../../lib/time.js';
 import { bell } from '../../lib/icons.js';
 import '../when/when.js';
 import styles from './callback-form.styles.js';
@@ -59,6 +61,7 @@ export default class VelCallbackForm extends LitElement {
     agentId: { attribute: false },
     teamId: { attribute: false },
     agentName: { attribute: false },
+    selected: { attribute: false },
     name: { state: true },
     phone: { state: true },
     zone: { state: true },
@@ -74,12 +77,16 @@ export default class VelCallbackForm extends LitElement {
     lookup: { state: true },
     lookupError: { state: true },
     due: { state: true },
+    match: { state: true },
+    matchNote: { state: true },
   };
 
   declare api: Api | null;
   declare agentId: string;
   declare teamId: string;
   declare agentName: string;
+  /** The Desktop's selected task ($STORE.agentContact.taskSelected); undefined when the layout does not bind it. */
+  declare selected: unknown;
   declare name: string;
   declare phone: string;
   declare zone: string;
@@ -87,7 +94,7 @@ export default class VelCallbackForm extends LitElement {
   declare length: number;
   declare owner: 'team' | 'me';
   declare notes: string;
-  declare call: ActiveCall | null;
+  declare call: Call | null;
   declare errors: Record<string, string>;
   declare busy: boolean;
   declare created: Callback | null;
@@ -97,13 +104,20 @@ export default class VelCallbackForm extends LitElement {
   declare lookup: Lookup | null;
   /** Why the number typed is not a number yet (from the lookup's 422). */
   declare lookupError: string;
-  /** How many of the agent's callbacks fell due and are not looked at (from the Callbacks page). */
+  /** How many of the agent's callbacks fell due and are not looked at (from the agent's feed). */
   declare due: number;
+  /** The open callback of the customer on the current inbound call, if any. */
+  declare match: Callback | null;
+  /** What became of the match: "" (ask), or the message to show. */
+  declare matchNote: { kind: string; text: string } | null;
 
   private interactionId = '';
   private dirty = false;
   private unwatch?: () => void;
-  private unremind?: () => void;
+  private feed?: Feed;
+  private leave?: () => void;
+  private feedKey = '';
+  private matched = '';
   private lookupTimer?: ReturnType<typeof setTimeout>;
   private lookupSeq = 0;
   private clockTimer?: ReturnType<typeof setInterval>;
@@ -123,6 +137,8 @@ export default class VelCallbackForm extends LitElement {
     this.lookup = null;
     this.lookupError = '';
     this.due = 0;
+    this.match = null;
+    this.matchNote = null;
     this.reset();
   }
 
@@ -141,6 +157,20 @@ export default class VelCallbackForm extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('phone') || changed.has('api')) this.scheduleLookup();
+    if (changed.has('selected')) this.syncCall();
+    else if (changed.has('api')) void this.matchCaller();
+    const key = this.api ? this.api.key + '\n' + this.agentId + '\n' + this.teamId : '';
+    if (key !== this.feedKey && this.isConnected) {
+      this.feedKey = key;
+      this.leave?.();
+      this.leave = this.feed = undefined;
+      if (this.api && this.agentId && this.teamId) {
+        // The panel keeps the agent's feed open too: reminders do not need the Callbacks page.
+        const count = () => (this.due = this.feed?.reminders.size || 0);
+        [this.feed, this.leave] = subscribe(this.api, this.agentId, this.teamId, { reminders: count });
+        count();
+      }
+    }
   }
 
   /** scheduleLookup asks the API about the number once the agent stops typing. */
@@ -177,41 +207,102 @@ export default class VelCallbackForm extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    const count = () => (this.due = this.agentId ? reminders(this.agentId).length : 0);
-    this.unremind = onReminders(count);
-    count();
+    this.feedKey = '';
     this.clockTimer = setInterval(() => this.lookup && this.requestUpdate(), 30000);
-    if (!inDesktop()) return;
-    this.unwatch = watchCalls((c) => {
-      if (c.kind === 'active') this.prefill(c.call);
-      else if (c.kind === 'ended' && this.call?.interactionId === c.call.interactionId) this.call = { ...this.call, state: 'ended' };
-      else if (c.kind === 'gone' && this.call?.interactionId === c.call.interactionId) {
-        this.call = null;
-        if (!this.dirty) this.reset();
-      }
-    });
-    void activeCall().then((c) => c && this.prefill(c));
+    this.unwatch = onTasks(() => this.syncCall());
+    this.syncCall();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.unwatch?.();
-    this.unremind?.();
+    this.leave?.();
+    this.leave = this.feed = undefined;
     clearTimeout(this.lookupTimer);
     clearInterval(this.clockTimer);
   }
 
+  /**
+   * syncCall follows the agent's call: the task the agent selected in the Desktop when the
+   * layout binds it, else the telephony task that changed last.
+   */
+  private syncCall() {
+    const c = this.selected !== undefined ? callOf(this.selected) : latestCall();
+    const call = c && c.telephony ? c : null;
+    if (!call) {
+      if (this.call) {
+        this.call = null;
+        if (!this.dirty) this.reset();
+      }
+    } else if (this.call?.interactionId === call.interactionId) this.call = call;
+    else this.prefill(call);
+    void this.matchCaller();
+  }
+
   /** prefill fills the form from a call unless the agent is already editing it for this call. */
-  private prefill(c: ActiveCall) {
+  private prefill(c: Call) {
     const same = this.call?.interactionId === c.interactionId;
     this.call = c;
     if (same && this.dirty) return;
     if (!same && this.dirty && this.interactionId) return;
     this.created = null;
     this.errors = {};
-    this.phone = c.ani;
-    this.name = c.customerName || (c.direction === 'OUTBOUND' ? dialedName(c.ani) : '');
+    this.phone = c.number;
+    this.name = c.customerName || (c.outbound ? dialByInteraction(c.interactionId)?.customerName || '' : '');
     this.interactionId = c.interactionId;
+  }
+
+  /** matchCaller looks up the inbound caller's open callback, once per call. */
+  private async matchCaller() {
+    const c = this.call;
+    if (!c || c.outbound || !c.number || !this.api) {
+      this.matched = '';
+      this.match = null;
+      this.matchNote = null;
+      setCaller(null);
+      return;
+    }
+    if (this.matched === c.interactionId) return;
+    this.matched = c.interactionId;
+    this.match = null;
+    this.matchNote = null;
+    try {
+      const r = await this.api.lookup(c.number);
+      if (this.call?.interactionId !== c.interactionId) return;
+      this.match = r.openCallback || null;
+      setCaller({ interactionId: c.interactionId, callback: this.match });
+    } catch {
+      /* not a number the server reads: no match */
+    }
+  }
+
+  /** reached marks the caller's callback done: they were reached on this inbound call. */
+  private async reached() {
+    const m = this.match;
+    const c = this.call;
+    if (!m || !c || !this.api) return;
+    this.busy = true;
+    try {
+      await this.api.reached(m.id, c.interactionId, this.agentId);
+      this.matchNote = { kind: 'ok', text: `Done: ${m.customerName || m.phoneNumber}'s callback is marked reached on this call. Nobody will call them back.` };
+    } catch (e) {
+      const who = e instanceof ApiError && e.code === 'already_claimed' ? String(e.problem.claimedBy || 'Another agent') : '';
+      this.matchNote = { kind: 'error', text: who ? `${who} is dialing this customer right now: the callback stays open.` : explain(e) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private matchView(m: Callback) {
+    const n = this.matchNote;
+    if (n) return html`<div class="msg ${n.kind} match" role="status">${n.text}</div>`;
+    const start = new Date(m.windowStart);
+    const who = m.customerName || m.phoneNumber;
+    return html`<div class="msg info match" role="status">
+      <p><strong>${who} has a callback scheduled for ${clock(start)}</strong>, window ${span(start, new Date(m.windowEnd))}${m.agentId ? ' (' + (m.agentId === this.agentId ? 'yours' : m.agentId + "'s") + ')' : ' (team)'}.${m.status === 'claimed' && m.claimedBy ? ' ' + m.claimedBy + ' is dialing them now.' : ''}</p>
+      <button type="button" class="small primary" ?disabled=${this.busy} @click=${this.reached}>Mark it done: reached on this call</button>
+      <button type="button" class="small" @click=${() => (this.matchNote = { kind: 'info', text: `${who}'s callback stays scheduled.` })}>Keep it</button>
+    </div>`;
   }
 
   private edit<K extends 'name' | 'phone' | 'zone' | 'notes'>(k: K, field: string) {
@@ -328,10 +419,13 @@ export default class VelCallbackForm extends LitElement {
         <h1 id="title">Schedule a callback</h1>
         <div class="call">
           ${c
-            ? html`${c.state === 'ended' ? 'From the call that just ended' : 'From the current call'}${c.customerName ? ' with ' + c.customerName : ''}${c.ani ? ' (' + c.ani + ')' : ''}.`
+            ? html`${c.live ? 'From the current call' : 'From the call that just ended'}${c.customerName ? ' with ' + c.customerName : ''}${c.number ? ' (' + c.number + ')' : ''}.${c.masked
+                ? html` <span class="masked">The caller's number is masked for you: enter it if the customer gives it.</span>`
+                : nothing}`
             : 'No active call: enter the customer yourself.'}
         </div>
       </div>
+      ${this.match && c ? this.matchView(this.match) : nothing}
       ${this.due
         ? html`<div class="msg info due" role="status">
             ${bell} ${this.due === 1 ? '1 of your callbacks is' : this.due + ' of your callbacks are'} due now: see the Callbacks page.
@@ -431,7 +525,7 @@ export default class VelCallbackForm extends LitElement {
           @click=${() => {
             this.reset();
             this.created = null;
-            if (this.call && this.call.state !== 'ended') this.prefill(this.call);
+            if (this.call?.live) this.prefill(this.call);
           }}
         >
           Clear

@@ -49,6 +49,15 @@ export default css`
     min-height: 28px;
     cursor: pointer;
   }
+  .match p {
+    margin: 0 0 8px;
+  }
+  .match button {
+    margin-right: 8px;
+  }
+  .masked {
+    color: var(--vel-warn);
+  }
   .buttons {
     display: flex;
     gap: 8px;

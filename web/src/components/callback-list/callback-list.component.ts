@@ -3,11 +3,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { base } from '../../styles/theme.js';
 import { Api, ApiError, Callback, CallbackEvent, explain } from '../../lib/api.js';
-import { Live, LiveState } from '../../lib/live.js';
-import { inDesktop, onOutdialFailed, startOutdial } from '../../lib/desktop.js';
+import type { LiveState } from '../../lib/live.js';
+import { inDesktop, onTasks, onTelephony, outboundOff } from '../../lib/desktop.js';
+import { Dial, dial, dialOf, finish, onDials, seen } from '../../lib/dialing.js';
+import { Feed, Reminder, askPermission, notificationState, subscribe } from '../../lib/feed.js';
+import { callerMatch, onCaller } from '../../lib/caller.js';
 import { clock, relative, sameOffset, span, zoneName } from '../../lib/time.js';
 import { CallState, callState } from '../../lib/callable.js';
-import { Reminder, askPermission, notificationState, notify, setReminders } from '../../lib/reminders.js';
 import { bell } from '../../lib/icons.js';
 import { OUTCOMES } from '../outcome/outcome.component.js';
 import '../outcome/outcome.js';
@@ -45,11 +47,13 @@ interface Notice {
 /**
  * @summary The Callbacks page: the agent's personal callbacks and the team's open ones,
  * grouped as due now, overdue and upcoming, kept live from the server's event stream.
- * Dial claims a callback and asks the Desktop to call; the agent then records the outcome.
- * Dial is off outside the customer's calling hours (from the server's `callable`, followed
- * as time passes). When one of the agent's callbacks falls due (the server's `due` event)
- * or an overdue one is handed to the team (`fallback`), the header counts it and, when
- * the agent allowed it, a desktop notification says so, once per callback window.
+ * Dial claims a callback and asks the Desktop to call (lib/dialing, which keeps the claim
+ * while the call lasts, even when this element is dropped); the agent then records the
+ * outcome. Dial is off, with the reason, outside the customer's calling hours (from the
+ * server's `callable`, followed as time passes), while the agent is on a telephony task,
+ * and when outbound calls are off for the agent. The header counts the reminders of the
+ * agent's shared feed (lib/feed: due callbacks, overdue ones handed to the team). The row
+ * of the callback of a customer calling in now is marked (lib/caller).
  *
  * @event vel-rendered - The list was rendered after new data; detail is { count, ms } where ms is the time from data received to the list laid out.
  */
@@ -61,6 +65,8 @@ export default class VelCallbackList extends LitElement {
     teamId: { attribute: false },
     agentName: { attribute: false },
     outdialEp: { attribute: false },
+    outdialAni: { attribute: false },
+    outboundEnabled: { attribute: false },
     items: { state: true },
     loading: { state: true },
     error: { state: true },
@@ -80,6 +86,10 @@ export default class VelCallbackList extends LitElement {
   declare teamId: string;
   declare agentName: string;
   declare outdialEp: string;
+  /** The caller id to show ($STORE.agent.selectedOutdialANI, or a number), when the layout binds one. */
+  declare outdialAni: unknown;
+  /** $STORE.agent.isOutboundEnabledForAgent, when the layout binds it. */
+  declare outboundEnabled: unknown;
   declare items: Map<string, Callback>;
   declare loading: boolean;
   declare error: string;
@@ -102,12 +112,14 @@ export default class VelCallbackList extends LitElement {
   /** How many rows the last render put in the DOM (the window), and how many the list holds. */
   renderedRows = 0;
 
-  private stream?: Live;
+  /** The agent's shared feed (its event stream and reminders). */
+  feed?: Feed;
+  private leave?: () => void;
+  private unwatch: (() => void)[] = [];
   private subscribed = '';
   private subApi: Api | null = null;
   private generation = 0;
   private buffered: CallbackEvent[] | null = null;
-  private calls = new Map<string, string>();
   private timer?: ReturnType<typeof setTimeout>;
   private staleReload = 0;
 
@@ -160,6 +172,8 @@ export default class VelCallbackList extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.requestUpdate();
+    const update = () => this.requestUpdate();
+    this.unwatch = [onTasks(update), onCaller(update), onDials((d) => d && this.onDial(d))];
     this.ro = new ResizeObserver((entries) => {
       let size = false;
       for (const e of entries) {
@@ -178,8 +192,8 @@ export default class VelCallbackList extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.timer);
-    this.stream?.stop();
-    this.stream = undefined;
+    this.leaveFeed();
+    for (const f of this.unwatch) f();
     this.ro?.disconnect();
     this.observed.clear();
     removeEventListener('resize', this.onScroll);
@@ -191,33 +205,36 @@ export default class VelCallbackList extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('api') || changed.has('agentId') || changed.has('teamId') || !this.stream) this.resubscribe();
+    if (changed.has('api') || changed.has('agentId') || changed.has('teamId') || !this.feed) this.resubscribe();
+  }
+
+  private leaveFeed() {
+    this.leave?.();
+    this.leave = this.feed = undefined;
+    this.subApi = null;
   }
 
   private resubscribe() {
-    if (!this.isConnected || !this.api || !this.agentId || !this.teamId) {
-      this.stream?.stop();
-      this.stream = undefined;
-      this.subApi = null;
-      return;
-    }
+    if (!this.isConnected || !this.api || !this.agentId || !this.teamId) return this.leaveFeed();
     const key = this.agentId + '|' + this.teamId;
-    if (this.stream && this.subApi === this.api && key === this.subscribed) return;
+    if (this.feed && this.subApi === this.api && key === this.subscribed) return;
+    this.leaveFeed();
     this.subApi = this.api;
     this.subscribed = key;
-    this.stream?.stop();
     this.items = new Map();
     this.open = null;
     this.notices = new Map();
-    this.setReminded(new Map());
-    void this.load();
-    const api = this.api;
-    this.stream = new Live(api, this.agentId, this.teamId, {
+    [this.feed, this.leave] = subscribe(this.api, this.agentId, this.teamId, {
       event: (ev) => this.onEvent(ev),
       resync: () => void this.load(),
       state: (s) => (this.live = s),
+      reminders: () => (this.reminded = new Map(this.feed?.reminders)),
+      reveal: (id) => void this.reveal(id),
     });
-    this.stream.start();
+    this.live = this.feed.state;
+    this.reminded = new Map(this.feed.reminders);
+    // A feed already live does not reconnect: load now.
+    void this.load();
   }
 
   /** load fetches the list again. */
@@ -274,12 +291,7 @@ export default class VelCallbackList extends LitElement {
       if (this.open?.id === cb.id) this.open = null;
     }
     this.items = next;
-    const r = this.reminded.get(cb.id);
-    if (r && (!next.has(cb.id) || (cb.status === 'claimed' && cb.claimedBy !== this.agentId))) {
-      const m = new Map(this.reminded);
-      m.delete(cb.id);
-      this.setReminded(m);
-    }
+    seen(cb);
   }
 
   private onEvent(ev: CallbackEvent) {
@@ -293,44 +305,24 @@ export default class VelCallbackList extends LitElement {
     if (!mine && ev.type === 'claimed' && before && this.open?.id === cb.id && this.open.panel === 'edit') {
       this.note(cb.id, { kind: 'warn', text: (cb.claimedBy || 'Another agent') + ' is calling this customer now.' });
     }
-    if (ev.type === 'due' && this.items.has(cb.id)) this.remind(cb, 'due', cb.id + '|due|' + cb.windowStart);
-    if (ev.type === 'fallback') {
-      const prev = String(ev.data?.previousAgentId || '');
-      if (prev === this.agentId) {
-        this.note(cb.id, { kind: 'warn', text: `This callback stayed overdue, so it was handed to your team (${cb.teamId}): any teammate may dial it now.` });
-      } else if (this.items.has(cb.id)) this.remind(cb, 'fallback', cb.id + '|fallback|' + cb.version);
+    const r = this.feed?.reminders.get(cb.id);
+    if (r && (ev.type === 'due' || ev.type === 'fallback')) this.announce = r.kind === 'due' ? `Callback due now: ${r.who}.` : `Overdue callback handed to your team: ${r.who}.`;
+    if (ev.type === 'fallback' && String(ev.data?.previousAgentId || '') === this.agentId) {
+      this.note(cb.id, { kind: 'warn', text: `This callback stayed overdue, so it was handed to your team (${cb.teamId}): any teammate may dial it now.` });
     }
   }
 
-  private setReminded(m: Map<string, Reminder>) {
-    this.reminded = m;
-    if (this.agentId) setReminders(this.agentId, m);
-  }
-
-  /** remind counts the callback in the header and notifies the desktop once per key. */
-  private remind(cb: Callback, kind: Reminder['kind'], key: string) {
-    const who = cb.customerName || cb.phoneNumber;
-    const m = new Map(this.reminded);
-    m.set(cb.id, { id: cb.id, kind, who });
-    this.setReminded(m);
-    const text = kind === 'due' ? `Callback due now: ${who}.` : `Overdue callback handed to your team: ${who}.`;
-    this.announce = text;
-    const start = new Date(cb.windowStart);
-    const end = new Date(cb.windowEnd);
-    notify(
-      key,
-      kind === 'due' ? 'Callback due: ' + who : 'Overdue callback for your team: ' + who,
-      `${cb.phoneNumber} · ${span(start, end)} your time${cb.agentId ? ' · yours' : ' · team ' + cb.teamId}`,
-      (this.api?.base || '') + '/logo.svg',
-      () => this.reveal(cb.id),
-    );
+  /** onDial shows what happened to a callback this document dials (also after the page was created again). */
+  private onDial(d: Dial) {
+    if (d.note) this.note(d.callbackId, d.note);
+    if ((d.phase === 'failed' || d.phase === 'lost') && this.open?.id === d.callbackId) this.open = null;
+    this.apply(d.claim);
+    this.requestUpdate();
   }
 
   /** reveal scrolls to a callback's row and focuses it, clearing its reminder. */
   async reveal(id: string) {
-    const m = new Map(this.reminded);
-    m.delete(id);
-    this.setReminded(m);
+    this.feed?.forget(id);
     this.filter = '';
     this.focusId = id;
     await this.scrollToRow(id);
@@ -375,7 +367,7 @@ export default class VelCallbackList extends LitElement {
   private async openReminders() {
     const first = GROUPS.flatMap(([g]) => this.sorted[g]).find((c) => this.reminded.has(c.id));
     if (first) await this.reveal(first.id);
-    else this.setReminded(new Map());
+    else this.feed?.clear();
   }
 
   private async turnOnReminders() {
@@ -425,16 +417,31 @@ export default class VelCallbackList extends LitElement {
     }
   }
 
-  private async dial(cb: Callback) {
+  /** whyNoDial says why the agent cannot dial now (the Desktop's state, not the callback's), or "". */
+  private whyNoDial(): string {
+    if (!this.outdialEp) return 'No outdial entry point for this agent ($STORE.agent.outDialEp): dialing is off.';
+    if (!inDesktop()) return 'Dialing works only inside the Webex Contact Center Desktop.';
+    if (this.outboundEnabled === false || this.outboundEnabled === 'false' || outboundOff()) return 'Outbound calls are off for you in the Desktop: ask your administrator to allow outdial.';
+    const t = onTelephony();
+    if (t) return t.live ? 'You are on a call: Dial is back when it ends.' : 'You are wrapping up a call: Dial is back when you finish.';
+    return '';
+  }
+
+  /** origin is the caller id to show the customer, from outdialAni: a number, or the Desktop's {id, name} choice. */
+  private origin(): string {
+    const phone = (v: unknown) => (typeof v === 'string' && /^\+?[\d\s().-]{5,}$/.test(v.trim()) ? v.trim() : '');
+    const a = this.outdialAni as Record<string, any> | string | null;
+    if (!a) return '';
+    if (typeof a === 'string') return a.trim();
+    const list = Array.isArray(a.data) ? a.data : null;
+    const one = list ? (list.length === 1 ? list[0] : null) : a;
+    return one ? phone(one.id) || phone(one.name) || phone(one.number) : '';
+  }
+
+  async dial(cb: Callback) {
     if (this.dialing.has(cb.id)) return;
-    if (!this.outdialEp) {
-      this.note(cb.id, { kind: 'error', text: 'No outdial entry point: the layout must pass $STORE.agent.outDialEp as outdialEp. Nothing was dialed.' });
-      return;
-    }
-    if (!inDesktop()) {
-      this.note(cb.id, { kind: 'error', text: 'Dialing works only inside the Webex Contact Center Desktop. Nothing was dialed.' });
-      return;
-    }
+    const why = this.whyNoDial();
+    if (why) return this.note(cb.id, { kind: 'error', text: why + ' Nothing was dialed.' });
     const api = this.api!;
     this.dialing = new Set(this.dialing).add(cb.id);
     this.note(cb.id, null);
@@ -448,42 +455,12 @@ export default class VelCallbackList extends LitElement {
         return;
       }
       this.apply(claimed);
-      if (this.reminded.has(cb.id)) {
-        const m = new Map(this.reminded);
-        m.delete(cb.id);
-        this.setReminded(m);
-      }
-      let interactionId = '';
-      let gaveUp = false;
-      const failed = async (why: string) => {
-        if (gaveUp) return;
-        gaveUp = true;
-        this.note(cb.id, { kind: 'error', text: 'The Desktop could not dial: ' + why + ' The callback was released.' });
-        if (this.open?.id === cb.id) this.open = null;
-        try {
-          this.apply(await api.release(cb.id, this.agentId));
-        } catch {
-          /* the claim expires by itself */
-        }
-      };
-      // A failure the Desktop reports later, as the dialer's eOutdialFailed event.
-      const stop = onOutdialFailed((why) => {
-        stop();
-        void failed(why);
-      });
-      setTimeout(stop, 30000);
-      try {
-        interactionId = await startOutdial(this.outdialEp, claimed.phoneNumber, claimed.customerName);
-      } catch (e) {
-        stop();
-        await failed(explain(e));
-        return;
-      }
-      if (gaveUp) return;
-      this.calls.set(cb.id, interactionId);
-      this.note(cb.id, { kind: 'ok', text: 'Calling ' + claimed.phoneNumber + '. Record the outcome when the call ends.' });
-      this.open = { id: cb.id, panel: 'outcome' };
-      void this.updateComplete.then(() => (this.renderRoot.querySelector(`li[data-callback-id="${CSS.escape(cb.id)}"] cdyx-vel-outcome`) as HTMLElement | null)?.focus());
+      this.feed?.forget(cb.id);
+      const d = await dial(api, claimed, this.agentId, this.outdialEp, this.origin());
+      if (d.phase === 'calling' || d.phase === 'unknown') {
+        this.open = { id: cb.id, panel: 'outcome' };
+        void this.updateComplete.then(() => (this.renderRoot.querySelector(`li[data-callback-id="${CSS.escape(cb.id)}"] cdyx-vel-outcome`) as HTMLElement | null)?.focus());
+      } else if (this.open?.id === cb.id) this.open = null;
     } finally {
       const d = new Set(this.dialing);
       d.delete(cb.id);
@@ -674,13 +651,15 @@ export default class VelCallbackList extends LitElement {
 
   // ---- Rendering -------------------------------------------------------------------
 
-  private row(cb: Callback, g: Group, now: Date, call: CallState, pos: number, size: number) {
+  private row(cb: Callback, g: Group, now: Date, call: CallState, pos: number, size: number, blocked: string, d: Dial | undefined, calling: boolean) {
     const start = new Date(cb.windowStart);
     const end = new Date(cb.windowEnd);
     const heldOther = this.heldByOther(cb);
-    const heldMe = cb.status === 'claimed' && cb.claimedBy === this.agentId;
+    // Ours to record: claimed by us, or dialed by us with the claim run out during the call.
+    const heldMe = (cb.status === 'claimed' && cb.claimedBy === this.agentId) || (cb.status === 'scheduled' && (d?.phase === 'calling' || d?.phase === 'unknown'));
+    if (!call.ok && !heldMe) blocked = call.reason;
     const open = this.open?.id === cb.id ? this.open.panel : null;
-    const notice = this.notices.get(cb.id);
+    const notice = this.notices.get(cb.id) || d?.note;
     const dialing = this.dialing.has(cb.id);
     const reminded = this.reminded.get(cb.id);
     const name = cb.customerName || 'Unknown customer';
@@ -711,14 +690,16 @@ export default class VelCallbackList extends LitElement {
       <div class="top">
         <div class="main">
           <p class="name">
-            ${name}<span class="badge">${owner}</span>${held ? html`<span class="badge held">${held}</span>` : nothing}${reminded
+            ${name}<span class="badge">${owner}</span>${held ? html`<span class="badge held">${held}</span>` : nothing}${calling
+              ? html`<span class="badge new caller">Calling in now</span>`
+              : nothing}${reminded
               ? html`<span class="badge new">${reminded.kind === 'due' ? 'Just due' : 'Handed to team'}</span>`
               : nothing}
           </p>
           <div class="meta">${meta}</div>
           <div class="when">${cb.attempts ? 'Retry' : 'Window'} <strong class="window" data-start=${cb.windowStart}>${span(start, end, undefined, now)}</strong> · ${customer} · ${rel}</div>
-          <div class="callable ${call.ok ? 'ok' : 'no'}" id=${why}>
-            ${call.ok ? html`<span class="dot" aria-hidden="true"></span>Callable now · ${theirNow} for the customer` : call.reason}
+          <div class="callable ${call.ok && !blocked ? 'ok' : 'no'}" id=${why}>
+            ${blocked && !heldMe ? blocked : call.ok ? html`<span class="dot" aria-hidden="true"></span>Callable now · ${theirNow} for the customer` : call.reason}
           </div>
           ${cb.notes || cb.reason ? html`<div class="notes">${cb.notes}${cb.notes && cb.reason ? '\n' : ''}${cb.reason ? 'Reason: ' + cb.reason : ''}</div>` : nothing}
         </div>
@@ -726,10 +707,10 @@ export default class VelCallbackList extends LitElement {
           <button
             class=${heldMe ? 'primary' : 'primary dial'}
             data-act=${heldMe ? 'outcome' : 'dial'}
-            ?disabled=${!heldMe && (heldOther || dialing || !call.ok)}
+            ?disabled=${!heldMe && (heldOther || dialing || !!blocked)}
             aria-expanded=${heldMe ? (open === 'outcome' ? 'true' : 'false') : nothing}
             aria-label="${primary} ${name}${heldMe ? '' : ' at ' + cb.phoneNumber}"
-            aria-describedby=${!heldMe && !call.ok ? why : nothing}
+            aria-describedby=${!heldMe && blocked ? why : nothing}
           >
             ${primary}
           </button>
@@ -748,9 +729,9 @@ export default class VelCallbackList extends LitElement {
             .api=${this.api}
             .callback=${cb}
             .agentId=${this.agentId}
-            .interactionId=${this.calls.get(cb.id) || ''}
+            .interactionId=${dialOf(cb.id)?.interactionId || ''}
             @vel-changed=${this.onChanged}
-            @vel-done=${() => this.onDone(cb.id)}
+            @vel-done=${() => (finish(cb.id), this.onDone(cb.id))}
           ></cdyx-vel-outcome>
         </div>`
       : html`<div class="panel">
@@ -773,7 +754,7 @@ export default class VelCallbackList extends LitElement {
           ${bell}<span class="n">${n}</span> due
         </button>`
       : nothing}
-    ${perm === 'default' ? html`<button class="small" id="notify-on" @click=${this.turnOnReminders}>Turn on reminders</button>` : nothing}`;
+    ${perm === 'default' && !inDesktop() ? html`<button class="small" id="notify-on" @click=${this.turnOnReminders}>Turn on reminders</button>` : nothing}`;
   }
 
   override render() {
@@ -794,6 +775,8 @@ export default class VelCallbackList extends LitElement {
     this.ranges = ranges;
     const shown = groups.due.length + groups.overdue.length + groups.upcoming.length;
     let rendered = 0;
+    const blocked = this.whyNoDial();
+    const caller = callerMatch()?.callback?.id;
     const liveText = this.live === 'live' ? 'Live' : this.live === 'retrying' ? 'Reconnecting…' : this.live === 'connecting' ? 'Connecting…' : 'Offline';
     const out = html`<header>
         <h1>Callbacks</h1>
@@ -808,7 +791,7 @@ export default class VelCallbackList extends LitElement {
       <div class="sr-only" role="status" aria-live="polite">${this.announce}</div>
       <div class="body" @click=${this.onClick} @focusin=${this.onFocusIn}>
         ${this.error ? html`<div class="msg error" role="alert">${this.error}</div>` : nothing}
-        ${!this.outdialEp ? html`<div class="msg warn">No outdial entry point for this agent ($STORE.agent.outDialEp): dialing is off.</div>` : nothing}
+        ${blocked ? html`<div class="msg warn blocked">${blocked}</div>` : nothing}
         ${GROUPS.map(([g, label]) => {
           const rows = groups[g];
           if (!rows.length) return nothing;
@@ -823,9 +806,11 @@ export default class VelCallbackList extends LitElement {
                 (cb) => cb.id,
                 (cb, i) => {
                   const call = callState(cb, now);
+                  const d = dialOf(cb.id);
+                  const calling = cb.id === caller;
                   return guard(
-                    [cb, g, minute, call.ok, this.open?.id === cb.id ? this.open.panel : '', this.notices.get(cb.id), this.dialing.has(cb.id), this.reminded.get(cb.id), this.agentId, a + i],
-                    () => this.row(cb, g, nowDate, call, a + i + 1, rows.length),
+                    [cb, g, minute, call.ok, this.open?.id === cb.id ? this.open.panel : '', this.notices.get(cb.id), this.dialing.has(cb.id), this.reminded.get(cb.id), this.agentId, a + i, blocked, d?.phase, d?.note, calling],
+                    () => this.row(cb, g, nowDate, call, a + i + 1, rows.length, blocked, d, calling),
                   );
                 },
               )}

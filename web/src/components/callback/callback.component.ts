@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { base, palette } from '../../styles/theme.js';
 import { Api, credentialProblem } from '../../lib/api.js';
+import { setSdkBase } from '../../lib/desktop.js';
 import '../callback-list/callback-list.js';
 import '../callback-form/callback-form.js';
 import styles from './callback.styles.js';
@@ -36,6 +37,10 @@ export default class VelCallback extends LitElement {
     agentName: { attribute: false },
     callback: { attribute: false },
     callbackCreate: { attribute: false },
+    outdialAni: { attribute: false },
+    isOutboundEnabledForAgent: { attribute: false },
+    taskSelected: { attribute: false },
+    velocityUrl: { attribute: false },
     dark: { reflect: true },
   };
 
@@ -56,6 +61,14 @@ export default class VelCallback extends LitElement {
   declare callbackCreate: boolean;
   /** "true" or "false", from the attribute. */
   declare dark: string;
+  /** Optional: the caller id the customer sees, a number or $STORE.agent.selectedOutdialANI (the agent's choice). */
+  declare outdialAni: unknown;
+  /** Optional: $STORE.agent.isOutboundEnabledForAgent; Dial is off when it is false. */
+  declare isOutboundEnabledForAgent: unknown;
+  /** Optional: $STORE.agentContact.taskSelected, the task the agent has selected; the panel prefills from it. */
+  declare taskSelected: unknown;
+  /** Optional: the Velocity server's address, when the script's own URL cannot tell it (a host that evaluates the script's text). */
+  declare velocityUrl: string;
 
   private api: Api | null = null;
   private apiKey = '';
@@ -82,10 +95,13 @@ export default class VelCallback extends LitElement {
     const apiKey = String(this.velocityApiKey || '').trim();
     const auth = String(this.velocityAuth || '').trim();
     const agent = String(this.agentId || '');
-    const key = [serverBase, apiKey, auth, agent].join('\n');
+    const url = String(this.velocityUrl || '').trim().replace(/\/+$/, '');
+    setSdkBase(url);
+    const base = url || serverBase || location.origin;
+    const key = [base, apiKey, auth, agent].join('\n');
     if (key !== this.apiKey) {
       this.apiKey = key;
-      this.api = credentialProblem(apiKey, auth) ? null : new Api(serverBase || location.origin, { apiKey, auth }, agent);
+      this.api = credentialProblem(apiKey, auth) ? null : new Api(base, { apiKey, auth }, agent);
     }
   }
 
@@ -114,8 +130,18 @@ export default class VelCallback extends LitElement {
           .teamId=${String(this.teamId)}
           .agentName=${agentName}
           .outdialEp=${String(this.outdialEp || '')}
+          .outdialAni=${this.outdialAni}
+          .outboundEnabled=${this.isOutboundEnabledForAgent}
         ></cdyx-vel-callback-list>`
       : nothing}
-    ${panel ? html`<cdyx-vel-callback-form .api=${this.api} .agentId=${String(this.agentId)} .teamId=${String(this.teamId)} .agentName=${agentName}></cdyx-vel-callback-form>` : nothing}`;
+    ${panel
+      ? html`<cdyx-vel-callback-form
+          .api=${this.api}
+          .agentId=${String(this.agentId)}
+          .teamId=${String(this.teamId)}
+          .agentName=${agentName}
+          .selected=${this.taskSelected}
+        ></cdyx-vel-callback-form>`
+      : nothing}`;
   }
 }

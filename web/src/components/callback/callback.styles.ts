@@ -7,7 +7,6 @@ export default css`
     overflow: auto;
     background: var(--vel-bg);
     color: var(--vel-text);
-    container-type: inline-size;
   }
   .problem {
     margin: 16px;
