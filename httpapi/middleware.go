@@ -95,7 +95,7 @@ func (s *Server) cors(next http.Handler) http.Handler {
 				h.Set("Access-Control-Expose-Headers", "Location, ETag, Idempotent-Replayed, Retry-After, Date")
 				if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 					h.Set("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE, OPTIONS")
-					h.Set("Access-Control-Allow-Headers", "Authorization, X-Api-Key, Content-Type, Idempotency-Key, If-Match, X-Agent-Id, Last-Event-ID")
+					h.Set("Access-Control-Allow-Headers", "Authorization, X-Api-Key, Content-Type, Idempotency-Key, If-Match, X-Agent-Id, X-Webex-Token, X-CSRF-Token, Last-Event-ID")
 					h.Set("Access-Control-Max-Age", "600")
 					if r.Header.Get("Access-Control-Request-Private-Network") == "true" {
 						h.Set("Access-Control-Allow-Private-Network", "true")

@@ -123,6 +123,8 @@ export class Api {
   readonly root: string;
   /** The server's clock minus ours (ms), from the last response's Date header. */
   skew = 0;
+  /** The agent's Webex access token, sent as X-Webex-Token for tenants that require proven agent identity. */
+  webexToken = '';
   constructor(
     readonly base: string,
     private creds: Credentials,
@@ -139,6 +141,7 @@ export class Api {
       ...headers,
     };
     if (this.agentId) h['X-Agent-Id'] = this.agentId;
+    if (this.webexToken) h['X-Webex-Token'] = this.webexToken;
     if (body !== undefined) h['Content-Type'] = 'application/json';
     let res: Response;
     try {

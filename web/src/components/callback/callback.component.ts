@@ -44,7 +44,7 @@ export default class VelCallback extends LitElement {
     dark: { reflect: true },
   };
 
-  /** The agent's Webex access token ($STORE.auth.accessToken); kept for future use. */
+  /** The agent's Webex access token ($STORE.auth.accessToken), sent as X-Webex-Token so that a tenant with proven agent identity knows the agent. */
   declare accessToken: string;
   /** The agent's outdial entry point id ($STORE.agent.outDialEp). */
   declare outdialEp: string;
@@ -103,6 +103,8 @@ export default class VelCallback extends LitElement {
       this.apiKey = key;
       this.api = credentialProblem(apiKey, auth) ? null : new Api(base, { apiKey, auth }, agent);
     }
+    // The Desktop renews the token while the widget is open; the next request sends the new one.
+    if (this.api) this.api.webexToken = String(this.accessToken || '').trim();
   }
 
   private problem(title: string, text: string) {
