@@ -115,7 +115,9 @@ func (r *recordingBus) Publish(events []velocity.Event) {
 	r.mu.Unlock()
 }
 
-func (r *recordingBus) Subscribe(velocity.Scope) velocity.Subscription { panic("the tests do not subscribe") }
+func (r *recordingBus) Subscribe(velocity.Scope) velocity.Subscription {
+	panic("the tests do not subscribe")
+}
 
 func (r *recordingBus) published() []velocity.Event {
 	r.mu.Lock()

@@ -38,7 +38,9 @@ func (b *recordingBus) Publish(evs []velocity.Event) {
 	b.mu.Unlock()
 }
 
-func (b *recordingBus) Subscribe(velocity.Scope) velocity.Subscription { panic("not used by the suite") }
+func (b *recordingBus) Subscribe(velocity.Scope) velocity.Subscription {
+	panic("not used by the suite")
+}
 
 func (b *recordingBus) types() []velocity.EventType {
 	b.mu.Lock()
