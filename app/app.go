@@ -31,6 +31,9 @@ type Config struct {
 	CORSOrigins []string
 	// KeepAlive is the event stream's keep-alive interval (default 15s).
 	KeepAlive time.Duration
+	// SQLiteDurability is how much a SQLite commit waits for the disk (default full: an
+	// acknowledged write survives a power failure).
+	SQLiteDurability sqlite.Durability
 	// WebexAPIURL is the base URL of Webex's identity API, which checks agents' access
 	// tokens for tenants with proven agent identity (default https://webexapis.com).
 	WebexAPIURL string
@@ -125,7 +128,7 @@ func (a *App) openStore(ctx context.Context, cfg Config) (velocity.Store, error)
 	if postgres.IsURL(cfg.DB) {
 		return a.openPostgres(ctx, cfg)
 	}
-	s, err := sqlite.Open(ctx, cfg.DB)
+	s, err := sqlite.OpenWith(ctx, cfg.DB, sqlite.Options{Durability: cfg.SQLiteDurability})
 	if err != nil {
 		return nil, err
 	}

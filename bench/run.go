@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/customerdynamics/velocity/app"
+	"github.com/customerdynamics/velocity/sqlite"
 )
 
 // Options configures a benchmark run.
@@ -27,6 +28,8 @@ type Options struct {
 	SchedulerDue int
 	DueDelay     int
 	Logger       *slog.Logger
+	// SQLiteDurability is the SQLite store's durability (default full).
+	SQLiteDurability sqlite.Durability
 }
 
 // OpNames lists the operations in the order they run. Claims run last: each claims a
@@ -41,7 +44,7 @@ func Run(ctx context.Context, o Options, out io.Writer) ([]Result, error) {
 	// The server logs every request as in production, but to nowhere, so that the cost
 	// is measured and the output stays readable.
 	serverLog := slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	a, err := app.Open(ctx, app.Config{DB: o.DB, Logger: serverLog})
+	a, err := app.Open(ctx, app.Config{DB: o.DB, Logger: serverLog, SQLiteDurability: o.SQLiteDurability})
 	if err != nil {
 		return nil, err
 	}

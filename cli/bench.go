@@ -18,6 +18,7 @@ import (
 
 	"github.com/customerdynamics/velocity/bench"
 	"github.com/customerdynamics/velocity/postgres"
+	"github.com/customerdynamics/velocity/sqlite"
 )
 
 // Bench is "velocity bench": seed a data set, serve it on loopback and measure the API
@@ -73,6 +74,7 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	dueDelay := fs.Int("due-delay", 0, "also measure this many window-opening to due-event delays on an agent's stream")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	asJSON := fs.Bool("json", false, "print the results as JSON (the progress log still goes to stderr)")
+	durability := fs.String("sqlite-durability", "full", "SQLite: full or normal (see velocity serve -h)")
 	streams := fs.Int("streams", 0, "stream mode: open this many agents' event streams on separate velocity serve processes and measure how changes reach them")
 	streamTeams := fs.Int("stream-teams", 10, "with --streams: teams the agents are spread over (agent i in team i mod T); each change reaches streams/T streams")
 	rate := fs.Float64("rate", 20, "with --streams: team callbacks created per second, round-robin over the teams")
@@ -145,7 +147,7 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(out, "velocity bench: %d callbacks, %d tenants, %d teams, %d agents on %s; %s per measurement\n",
 		*callbacks, *tenants, *teams, *agents, engine(*db), *duration)
 	results, err := bench.Run(ctx, bench.Options{DB: *db, Shape: bench.Shape{Tenants: *tenants, Teams: *teams, Agents: *agents, Callbacks: *callbacks},
-		Clients: cs, Duration: *duration, Warmup: *warmup, Ops: splitList(*ops), Direct: *direct, SchedulerDue: *schedDue, DueDelay: *dueDelay, Logger: log}, out)
+		Clients: cs, Duration: *duration, Warmup: *warmup, Ops: splitList(*ops), Direct: *direct, SchedulerDue: *schedDue, DueDelay: *dueDelay, Logger: log, SQLiteDurability: sqlite.Durability(*durability)}, out)
 	if err != nil || !*asJSON {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/app"
 	"github.com/customerdynamics/velocity/postgres"
+	"github.com/customerdynamics/velocity/sqlite"
 	"github.com/customerdynamics/velocity/webexid"
 )
 
@@ -42,6 +43,7 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	format := fs.String("log-format", "text", "log format: text or json")
 	clockStart := fs.String("clock-start", "", "for tests and training only: run the server's clock as if it had started at this RFC 3339 instant (calling hours, windows, the scheduler)")
 	webexAPI := fs.String("webex-api-url", webexid.DefaultBaseURL, "base URL of Webex's identity API, which checks agents' access tokens for tenants with proven agent identity")
+	durability := fs.String("sqlite-durability", "full", "SQLite only: full (an acknowledged write survives a power failure) or normal (faster commits; a power failure may lose the last acknowledged writes)")
 	cors := fs.String("cors-origins", strings.Join(app.DefaultCORSOrigins, ","), "comma-separated browser origins allowed to call the API (https://*.example.com for subdomains)")
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this PEM certificate (chain); needs --tls-key")
 	tlsKey := fs.String("tls-key", "", "the PEM private key of --tls-cert")
@@ -76,6 +78,9 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 		return usageErr("--log-format must be text or json")
 	}
 	log := slog.New(handler)
+	if *durability != string(sqlite.DurabilityFull) && *durability != string(sqlite.DurabilityNormal) {
+		return usageErr("--sqlite-durability must be full or normal")
+	}
 	webexURL, err := webexid.ParseBaseURL(*webexAPI)
 	if err != nil {
 		return usageErr("--webex-api-url: %v", err)
@@ -97,7 +102,7 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors), WebexAPIURL: webexURL})
+	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors), WebexAPIURL: webexURL, SQLiteDurability: sqlite.Durability(*durability)})
 	if err != nil {
 		return err
 	}

@@ -183,7 +183,18 @@ func cli(t *testing.T, bin, db, stdin string, out any, args ...string) {
 }
 
 // serve starts `velocity serve` on a free port and waits until it is ready.
-func serve(t *testing.T, bin, db string) string {
+func serve(t *testing.T, bin, db string) string { return start(t, bin, db).base }
+
+// proc is a running `velocity serve`.
+type proc struct {
+	cmd  *exec.Cmd
+	base string
+	logs *lockedBuffer
+}
+
+// start runs `velocity serve` on db on a free loopback port and waits until it is ready;
+// it is stopped (SIGINT, then SIGKILL) when the test ends unless the test killed it.
+func start(t *testing.T, bin, db string, flags ...string) *proc {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -191,16 +202,17 @@ func serve(t *testing.T, bin, db string) string {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-level", "warn", "--clock-start", storetest.Epoch.Format(time.RFC3339))
+	args := append([]string{"serve", "--db", db, "--addr", addr, "--log-level", "warn", "--clock-start", storetest.Epoch.Format(time.RFC3339)}, flags...)
+	cmd := exec.Command(bin, args...)
 	logs := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
 	t.Cleanup(func() {
 		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
 		select {
 		case <-done:
 		case <-time.After(10 * time.Second):
@@ -218,7 +230,7 @@ func serve(t *testing.T, bin, db string) string {
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
-				return base
+				return &proc{cmd: cmd, base: base, logs: logs}
 			}
 		}
 		if time.Now().After(deadline) {
@@ -253,6 +265,15 @@ type client struct {
 
 func (c *client) call(t *testing.T, method, u string, body any) (int, string) {
 	t.Helper()
+	status, text, err := c.try(method, u, body)
+	if err != nil {
+		t.Errorf("%s %s: %v", method, u, err)
+	}
+	return status, text
+}
+
+// try sends a request; a transport error (the server is gone) is returned, not reported.
+func (c *client) try(method, u string, body any) (int, string, error) {
 	var r io.Reader
 	if body != nil {
 		b, _ := json.Marshal(body)
@@ -260,7 +281,7 @@ func (c *client) call(t *testing.T, method, u string, body any) (int, string) {
 	}
 	req, err := http.NewRequest(method, u, r)
 	if err != nil {
-		t.Fatal(err)
+		return 0, "", err
 	}
 	req.Header.Set("X-Api-Key", c.key)
 	req.SetBasicAuth(c.user, c.pass)
@@ -269,12 +290,11 @@ func (c *client) call(t *testing.T, method, u string, body any) (int, string) {
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		t.Errorf("%s %s: %v", method, u, err)
-		return 0, err.Error()
+		return 0, err.Error(), err
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return resp.StatusCode, string(b), nil
 }
 
 func (c *client) do(t *testing.T, method, u string, body any, want int, out any) {

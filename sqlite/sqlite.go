@@ -38,11 +38,33 @@ type Store struct {
 
 var _ velocity.Store = (*Store)(nil)
 
-func dsn(path string, readOnly bool) string {
+// Durability is how much a commit waits for the disk.
+type Durability string
+
+const (
+	// DurabilityFull (the default) syncs the write-ahead log at every commit: a write
+	// the API acknowledged survives a power failure or an operating-system crash.
+	DurabilityFull Durability = "full"
+	// DurabilityNormal syncs only at checkpoints: faster commits, and still safe when
+	// the process is killed, but a power failure or OS crash may lose the last
+	// transactions although their clients were told they succeeded.
+	DurabilityNormal Durability = "normal"
+)
+
+// Options configures Open.
+type Options struct {
+	Durability Durability // default DurabilityFull
+}
+
+func dsn(path string, readOnly bool, d Durability) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(NORMAL)")
+	if d == DurabilityNormal {
+		q.Add("_pragma", "synchronous(NORMAL)")
+	} else {
+		q.Add("_pragma", "synchronous(FULL)")
+	}
 	q.Add("_pragma", "foreign_keys(1)")
 	// 64 MiB of page cache per connection and memory-mapped reads: a worklist query
 	// touches ~100 index and table pages, which should not each cost a read syscall.
@@ -56,12 +78,23 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Open opens (creating if needed) the database at path and applies pending migrations.
+// Open opens (creating if needed) the database at path with the default options (full
+// durability) and applies pending migrations.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
+	switch o.Durability {
+	case "", DurabilityFull, DurabilityNormal:
+	default:
+		return nil, fmt.Errorf("sqlite: durability %q: choose full or normal", o.Durability)
+	}
 	if path == "" || strings.HasPrefix(path, ":memory:") {
 		return nil, errors.New("sqlite: a file path is required (an in-memory database cannot be shared by the store's connections)")
 	}
-	w, err := sql.Open("sqlite", dsn(path, false))
+	w, err := sql.Open("sqlite", dsn(path, false, o.Durability))
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +111,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
-	r, err := sql.Open("sqlite", dsn(path, true))
+	r, err := sql.Open("sqlite", dsn(path, true, o.Durability))
 	if err != nil {
 		w.Close()
 		return nil, err
