@@ -308,24 +308,32 @@ func (s *Scheduler) drain(ctx context.Context, find func(limit int) ([]Callback,
 }
 
 func (s *Scheduler) applyBatch(ctx context.Context, cands []Callback, r rule) (int, error) {
+	refs := make([]CallbackRef, len(cands))
+	for i, c := range cands {
+		refs[i] = CallbackRef{TenantID: c.TenantID, ID: c.ID}
+	}
 	var events []Event
 	err := s.Store.Write(ctx, func(tx Tx) error {
 		events = nil
-		for _, c := range cands {
-			cb, err := tx.GetCallback(ctx, c.TenantID, c.ID)
-			if err != nil {
-				return err
-			}
+		// The batch is read again under its row locks (one statement), the rule checked
+		// again on what is read, and the changed rows written in one round trip: with
+		// several servers, each change happens once.
+		locked, err := tx.GetCallbacks(ctx, refs)
+		if err != nil {
+			return err
+		}
+		var changed []Callback
+		var prev []int64
+		now := s.Clock.Now()
+		for _, cb := range locked {
 			before := Owner{TeamID: cb.TeamID, AgentID: cb.AgentID}
-			prev := cb.Version
+			version := cb.Version
 			ev := r(&cb)
 			if ev == nil {
 				continue
 			}
-			if err := tx.UpdateCallback(ctx, cb, prev); err != nil {
-				return err
-			}
-			ev.TenantID, ev.CallbackID, ev.At, ev.Callback = cb.TenantID, cb.ID, s.Clock.Now(), cb
+			changed, prev = append(changed, cb), append(prev, version)
+			ev.TenantID, ev.CallbackID, ev.At, ev.Callback = cb.TenantID, cb.ID, now, cb
 			if before.AgentID != nil && cb.AgentID == nil {
 				ev.Before = &before
 			}
@@ -334,14 +342,16 @@ func (s *Scheduler) applyBatch(ctx context.Context, cands []Callback, r rule) (i
 		if len(events) == 0 {
 			return nil
 		}
-		var err error
+		if err := tx.UpdateCallbacks(ctx, changed, prev); err != nil {
+			return err
+		}
 		events, err = tx.AppendEvents(ctx, events)
 		return err
 	})
 	if err != nil {
 		return 0, err
 	}
-	if s.Bus != nil && len(events) > 0 {
+	if s.Bus != nil {
 		s.Bus.Publish(events)
 	}
 	return len(events), nil

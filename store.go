@@ -59,6 +59,14 @@ type Tx interface {
 	// UpdateCallback writes c if the stored version is still prevVersion, else returns
 	// ErrStaleWrite.
 	UpdateCallback(ctx context.Context, c Callback, prevVersion int64) error
+	// GetCallbacks reads the callbacks of refs and locks them until the transaction ends,
+	// in one round trip where the engine allows; ones that do not exist are left out.
+	// Rows are locked in (tenant, id) order, so that concurrent batches cannot deadlock.
+	GetCallbacks(ctx context.Context, refs []CallbackRef) ([]Callback, error)
+	// UpdateCallbacks writes each callback whose stored version is still its
+	// prevVersions entry (as UpdateCallback), in one round trip where the engine allows;
+	// a moved version is ErrStaleWrite and nothing is written.
+	UpdateCallbacks(ctx context.Context, cbs []Callback, prevVersions []int64) error
 	// AppendEvents records events and returns them with their IDs set.
 	AppendEvents(ctx context.Context, events []Event) ([]Event, error)
 	// GetIdempotency returns the record of an Idempotency-Key, or ErrNotFound.
@@ -71,6 +79,9 @@ type Tx interface {
 	// AppendAudit records audit entries in the transaction, with the change they record.
 	AppendAudit(ctx context.Context, entries []AuditEntry) error
 }
+
+// CallbackRef names one callback.
+type CallbackRef struct{ TenantID, ID string }
 
 // ListQuery selects callbacks. With both AgentID and TeamID: the agent's personal
 // callbacks plus the team's unassigned ones. With only TeamID: all of the team's. With

@@ -64,6 +64,51 @@ func (w *writeTx) UpdateCallback(ctx context.Context, c velocity.Callback, prevV
 	return nil
 }
 
+// GetCallbacks reads and locks callbacks in one statement, in (tenant, id) order.
+func (w *writeTx) GetCallbacks(ctx context.Context, refs []velocity.CallbackRef) ([]velocity.Callback, error) {
+	tenants, ids := make([]string, len(refs)), make([]string, len(refs))
+	for i, r := range refs {
+		tenants[i], ids[i] = r.TenantID, r.ID
+	}
+	rows, err := w.tx.Query(ctx, `SELECT `+sqlstore.CallbackCols+` FROM callbacks
+		WHERE (tenant_id, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+		ORDER BY tenant_id, id FOR UPDATE`, tenants, ids)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	out := make([]velocity.Callback, 0, len(refs))
+	for rows.Next() {
+		cb, err := dialect.ScanCallback(rows)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		out = append(out, cb)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// UpdateCallbacks writes callbacks in one round trip (a pipelined batch).
+func (w *writeTx) UpdateCallbacks(ctx context.Context, cbs []velocity.Callback, prev []int64) error {
+	b := &pgx.Batch{}
+	for i, c := range cbs {
+		b.Queue(queries.UpdateCallback, dialect.UpdateCallbackArgs(c, prev[i])...)
+	}
+	res := w.tx.SendBatch(ctx, b)
+	for range cbs {
+		tag, err := res.Exec()
+		if err != nil {
+			res.Close()
+			return mapErr(err)
+		}
+		if tag.RowsAffected() != 1 {
+			res.Close()
+			return velocity.ErrStaleWrite
+		}
+	}
+	return mapErr(res.Close())
+}
+
 // AppendEvents records events in one round trip and returns them with their ids.
 func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]velocity.Event, error) {
 	out := make([]velocity.Event, len(events))

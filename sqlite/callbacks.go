@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/sqlstore"
@@ -72,6 +73,31 @@ func (w *writeTx) UpdateCallback(ctx context.Context, c velocity.Callback, prevV
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return velocity.ErrStaleWrite
+	}
+	return nil
+}
+
+// GetCallbacks reads callbacks one by one: SQLite's one writer holds them all.
+func (w *writeTx) GetCallbacks(ctx context.Context, refs []velocity.CallbackRef) ([]velocity.Callback, error) {
+	out := make([]velocity.Callback, 0, len(refs))
+	for _, r := range refs {
+		cb, err := w.GetCallback(ctx, r.TenantID, r.ID)
+		if errors.Is(err, velocity.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		out = append(out, cb)
+	}
+	return out, nil
+}
+
+// UpdateCallbacks writes callbacks one by one on the prepared statement.
+func (w *writeTx) UpdateCallbacks(ctx context.Context, cbs []velocity.Callback, prev []int64) error {
+	for i, c := range cbs {
+		if err := w.UpdateCallback(ctx, c, prev[i]); err != nil {
+			return err
+		}
 	}
 	return nil
 }
