@@ -26,6 +26,8 @@ const (
 	CodeUnauthorized       Code = "unauthorized"
 	CodeInvalidStreamToken Code = "invalid_stream_token"
 	CodeTooManyAttempts    Code = "too_many_attempts"
+	CodeRateLimited        Code = "rate_limited"
+	CodeTooManyStreams     Code = "too_many_streams"
 	CodeInvalidWebexToken  Code = "invalid_webex_token"
 
 	CodeForbidden     Code = "forbidden"
@@ -55,6 +57,7 @@ const (
 	CodeTimeout             Code = "timeout"
 	CodeDatabaseUnavailable Code = "database_unavailable"
 	CodeIdentityUnavailable Code = "identity_unavailable"
+	CodeOverloaded          Code = "overloaded"
 )
 
 // CodeInfo describes one problem code: its Kind (which decides the HTTP status) and a
@@ -84,6 +87,8 @@ var problemCodes = []CodeInfo{
 	{CodeUnauthorized, KindUnauthorized, "The API key or account credentials are missing, wrong, revoked or disabled."},
 	{CodeInvalidStreamToken, KindUnauthorized, "The event-stream token is malformed, forged or expired."},
 	{CodeTooManyAttempts, KindTooMany, "Too many failed sign-ins with this API key and account; wait a minute."},
+	{CodeRateLimited, KindTooMany, "Too many requests from these credentials or this tenant; wait Retry-After seconds."},
+	{CodeTooManyStreams, KindTooMany, "The tenant has as many open event streams as this server allows; close some or raise the limit."},
 	{CodeInvalidWebexToken, KindUnauthorized, "The agent's Webex access token (X-Webex-Token) is missing, malformed, expired or revoked, or cannot read the agent's identity."},
 
 	{CodeForbidden, KindForbidden, "The account's role or the proven agent may not do this; the message names what is needed."},
@@ -113,6 +118,7 @@ var problemCodes = []CodeInfo{
 	{CodeTimeout, KindUnavailable, "The request took too long to serve; retry shortly."},
 	{CodeDatabaseUnavailable, KindUnavailable, "The database cannot be reached right now; retry shortly."},
 	{CodeIdentityUnavailable, KindUnavailable, "Webex cannot confirm the agent's identity right now; retry shortly (after retryAfterSeconds when given)."},
+	{CodeOverloaded, KindUnavailable, "The server is serving as many requests as it allows at once; retry after Retry-After seconds."},
 }
 
 var problemCodeIndex = func() map[Code]CodeInfo {

@@ -34,6 +34,9 @@ type Config struct {
 	// SQLiteDurability is how much a SQLite commit waits for the disk (default full: an
 	// acknowledged write survives a power failure).
 	SQLiteDurability sqlite.Durability
+	// Limits bound requests per credential and tenant, streams per tenant and requests
+	// at once; nil means httpapi.DefaultLimits (benchmarks pass an empty Limits).
+	Limits *httpapi.Limits
 	// WebexAPIURL is the base URL of Webex's identity API, which checks agents' access
 	// tokens for tenants with proven agent identity (default https://webexapis.com).
 	WebexAPIURL string
@@ -114,7 +117,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	a.Auth = &velocity.Authenticator{Store: store, Clock: cfg.Clock, Logger: cfg.Logger}
 	a.Server = httpapi.New(httpapi.Config{
 		Service: a.Service, Auth: a.Auth, Logger: cfg.Logger,
-		Identity:     webexid.Verifier{Client: a.webex},
+		Identity: webexid.Verifier{Client: a.webex}, Limits: cfg.limits(),
 		StreamSecret: secret, KeepAlive: cfg.KeepAlive, CORSOrigins: cfg.CORSOrigins,
 		Assets: assets(cfg.Demo), Index: http.HandlerFunc(index),
 	})
@@ -189,4 +192,11 @@ func OpenStoreOnly(ctx context.Context, db string, logger *slog.Logger) (*App, e
 // live streams are not told; their reads see the changes).
 func (a *App) AdminService() *velocity.Service {
 	return &velocity.Service{Store: a.Store, Clock: velocity.SystemClock{}}
+}
+
+func (c Config) limits() httpapi.Limits {
+	if c.Limits == nil {
+		return httpapi.DefaultLimits
+	}
+	return *c.Limits
 }

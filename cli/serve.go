@@ -15,6 +15,7 @@ import (
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/app"
+	"github.com/customerdynamics/velocity/httpapi"
 	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/sqlite"
 	"github.com/customerdynamics/velocity/webexid"
@@ -44,6 +45,10 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	clockStart := fs.String("clock-start", "", "for tests and training only: run the server's clock as if it had started at this RFC 3339 instant (calling hours, windows, the scheduler)")
 	webexAPI := fs.String("webex-api-url", webexid.DefaultBaseURL, "base URL of Webex's identity API, which checks agents' access tokens for tenants with proven agent identity")
 	durability := fs.String("sqlite-durability", "full", "SQLite only: full (an acknowledged write survives a power failure) or normal (faster commits; a power failure may lose the last acknowledged writes)")
+	perCred := fs.Float64("rate-limit-credential", httpapi.DefaultLimits.PerCredential, "requests per second of one API key and account (bursts of twice as many); 0: no limit")
+	perTenant := fs.Float64("rate-limit-tenant", httpapi.DefaultLimits.PerTenant, "requests per second of one tenant (bursts of twice as many); 0: no limit")
+	maxStreams := fs.Int("max-streams-per-tenant", httpapi.DefaultLimits.StreamsPerTenant, "open event streams of one tenant on this server; 0: no limit")
+	maxConc := fs.Int("max-concurrent-requests", httpapi.DefaultLimits.Concurrent, "API requests served at once (event streams excluded); 0: no limit")
 	cors := fs.String("cors-origins", strings.Join(app.DefaultCORSOrigins, ","), "comma-separated browser origins allowed to call the API (https://*.example.com for subdomains)")
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this PEM certificate (chain); needs --tls-key")
 	tlsKey := fs.String("tls-key", "", "the PEM private key of --tls-cert")
@@ -102,7 +107,8 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors), WebexAPIURL: webexURL, SQLiteDurability: sqlite.Durability(*durability)})
+	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors), WebexAPIURL: webexURL, SQLiteDurability: sqlite.Durability(*durability),
+		Limits: &httpapi.Limits{PerCredential: *perCred, PerTenant: *perTenant, StreamsPerTenant: *maxStreams, Concurrent: *maxConc}})
 	if err != nil {
 		return err
 	}

@@ -86,6 +86,11 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 		lastID = n
 	}
 
+	closeStream, err := s.limits.openStream(tenantID)
+	if err != nil {
+		return err
+	}
+	defer closeStream()
 	rc := http.NewResponseController(w)
 	sub := s.cfg.Service.Subscribe(velocity.Scope{TenantID: tenantID, AgentID: agentID, TeamID: teamID})
 	defer sub.Close()

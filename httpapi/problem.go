@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 
 	"github.com/customerdynamics/velocity"
 )
@@ -73,6 +74,10 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		h.Set("Retry-After", "2")
 	case http.StatusTooManyRequests:
 		h.Set("Retry-After", "60")
+	}
+	// An error that knows how long to wait says so (rate limits, Webex's own Retry-After).
+	if secs, ok := e.Extra["retryAfterSeconds"].(int); ok && secs > 0 && (status == http.StatusServiceUnavailable || status == http.StatusTooManyRequests) {
+		h.Set("Retry-After", strconv.Itoa(secs))
 	}
 	h.Set("Content-Type", "application/problem+json")
 	h.Set("Cache-Control", "no-store")

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/customerdynamics/velocity"
 )
@@ -82,12 +83,20 @@ func (s *Server) authenticated(perm velocity.Permission, h apiFunc) http.Handler
 		if err != nil {
 			return err
 		}
+		if err := s.limits.allow(p, time.Now()); err != nil {
+			return err
+		}
 		if err := p.Require(perm); err != nil {
 			return err
 		}
 		if p, err = s.proveAgent(r, p); err != nil {
 			return err
 		}
+		release, err := s.limits.acquire(r.Context())
+		if err != nil {
+			return err
+		}
+		defer release()
 		return h(w, r, p)
 	})
 }

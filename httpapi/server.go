@@ -20,6 +20,9 @@ type Config struct {
 	Service *velocity.Service
 	Auth    *velocity.Authenticator
 	Logger  *slog.Logger
+	// Limits bound requests per credential and tenant, streams per tenant and requests
+	// at once (zero value: no limits; app uses DefaultLimits).
+	Limits Limits
 	// Identity checks agents' Webex access tokens for tenants that require proven agent
 	// identity; nil refuses such tenants' agent requests (503 identity_unavailable).
 	Identity velocity.IdentityVerifier
@@ -55,6 +58,7 @@ type Server struct {
 	done     chan struct{}
 	doneOnce sync.Once
 	frames   frames // each event's stream frame, encoded once
+	limits   *limiter
 }
 
 // New returns a Server for cfg.
@@ -71,7 +75,7 @@ func New(cfg Config) *Server {
 	if cfg.MaxStream == 0 {
 		cfg.MaxStream = time.Hour
 	}
-	s := &Server{cfg: cfg, logger: cfg.Logger, clock: cfg.Service.Clock, done: make(chan struct{})}
+	s := &Server{cfg: cfg, logger: cfg.Logger, clock: cfg.Service.Clock, done: make(chan struct{}), limits: newLimiter(cfg.Limits)}
 	mux := http.NewServeMux()
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
