@@ -204,7 +204,7 @@ func (s *Scheduler) pass(ctx context.Context, withFallback bool) (res PassResult
 	start := time.Now()
 	now := s.Clock.Now()
 	defer func() { res.Took = time.Since(start) }()
-	if res.Due, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Store.DueCallbacks(ctx, now, limit) }, s.due(now)); err != nil {
+	if res.Due, err = s.announceDue(ctx, now); err != nil {
 		return res, err
 	}
 	if res.Expired, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Store.ExpiredClaims(ctx, now, limit) }, s.expire(now)); err != nil {
@@ -213,7 +213,7 @@ func (s *Scheduler) pass(ctx context.Context, withFallback bool) (res PassResult
 	// A lease that expired in this pass makes its callback scheduled again, with its
 	// window open: announce it now rather than at the next pass.
 	if res.Expired > 0 {
-		n, err := s.drain(ctx, func(limit int) ([]Callback, error) { return s.Store.DueCallbacks(ctx, now, limit) }, s.due(now))
+		n, err := s.announceDue(ctx, now)
 		res.Due += n
 		if err != nil {
 			return res, err
@@ -251,6 +251,41 @@ func (s *Scheduler) fallbackAll(ctx context.Context, now time.Time) (int, error)
 	return total, nil
 }
 
+// announceDue marks the windows that opened by now announced and records a due event for
+// each, a batch per transaction: one statement marks a batch (rows another server's
+// pass holds are skipped, so each window is announced once), one round trip records its
+// events.
+func (s *Scheduler) announceDue(ctx context.Context, now time.Time) (int, error) {
+	total := 0
+	for {
+		var events []Event
+		err := s.Store.Write(ctx, func(tx Tx) error {
+			events = nil
+			cbs, err := tx.MarkDue(ctx, now, s.batch())
+			if err != nil || len(cbs) == 0 {
+				return err
+			}
+			at := s.Clock.Now()
+			for _, cb := range cbs {
+				events = append(events, Event{TenantID: cb.TenantID, CallbackID: cb.ID, Type: EventDue, At: at, Callback: cb,
+					Data: map[string]any{"windowStart": cb.WindowStart, "windowEnd": cb.WindowEnd}})
+			}
+			events, err = tx.AppendEvents(ctx, events)
+			return err
+		})
+		if err != nil {
+			return total, err
+		}
+		if s.Bus != nil && len(events) > 0 {
+			s.Bus.Publish(events)
+		}
+		total += len(events)
+		if len(events) < s.batch() {
+			return total, nil
+		}
+	}
+}
+
 // rule changes one locked callback and returns its event, or nil to leave it.
 type rule func(cb *Callback) *Event
 
@@ -275,18 +310,6 @@ func (s *Scheduler) fallback(now, cutoff time.Time, pol Policy) rule {
 		cb.touch(now)
 		return &Event{Type: EventFallback, Data: map[string]any{"reason": "overdue", "previousAgentId": prev,
 			"overdueMinutes": int(now.Sub(cb.WindowEnd) / time.Minute), "fallbackMinutes": int(pol.TeamFallback / time.Minute)}}
-	}
-}
-
-func (s *Scheduler) due(now time.Time) rule {
-	return func(cb *Callback) *Event {
-		if cb.Status != StatusScheduled || cb.DueNotifiedAt != nil || cb.WindowStart.After(now) {
-			return nil
-		}
-		// Bookkeeping, not a change a client made: the version stays, so no one's
-		// If-Match goes stale because a window opened.
-		cb.DueNotifiedAt = &now
-		return &Event{Type: EventDue, Data: map[string]any{"windowStart": cb.WindowStart, "windowEnd": cb.WindowEnd}}
 	}
 }
 

@@ -25,13 +25,13 @@ func newScheduler(b *testBundle, store velocity.Store) *velocity.Scheduler {
 // shows in the counts.
 type countingStore struct {
 	velocity.Store
-	due     atomic.Int64 // DueCallbacks calls: at least one per pass
+	due     atomic.Int64 // ExpiredClaims calls: at least one per pass (after its due announcements)
 	tenants atomic.Int64 // ListTenants calls: one per fallback scan
 }
 
-func (s *countingStore) DueCallbacks(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
+func (s *countingStore) ExpiredClaims(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
 	s.due.Add(1)
-	return s.Store.DueCallbacks(ctx, now, limit)
+	return s.Store.ExpiredClaims(ctx, now, limit)
 }
 
 func (s *countingStore) ListTenants(ctx context.Context) ([]velocity.Tenant, error) {
@@ -300,8 +300,9 @@ func TestSchedulerStartStop(t *testing.T) {
 }
 
 // racingStore is the real store with a hook that runs once, after one of the scheduler's
-// queries has found its candidates and before the pass locks them: another server's
-// change landing in between.
+// queries has found its candidates and before the pass locks them (for due windows:
+// before the statement that finds and marks them): another server's change landing in
+// between.
 type racingStore struct {
 	velocity.Store
 	once  sync.Once
@@ -315,10 +316,12 @@ func (s *racingStore) race(query string) {
 	}
 }
 
-func (s *racingStore) DueCallbacks(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
-	cbs, err := s.Store.DueCallbacks(ctx, now, limit)
+// Write runs the "due" hook before the pass's first transaction: due windows are found
+// and marked in one statement, so a change can land only before it, and the statement's
+// own condition must leave the changed row alone.
+func (s *racingStore) Write(ctx context.Context, fn func(velocity.Tx) error) error {
 	s.race("due")
-	return cbs, err
+	return s.Store.Write(ctx, fn)
 }
 
 func (s *racingStore) ExpiredClaims(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {

@@ -76,6 +76,12 @@ type Tx interface {
 	// IsDoNotCall reports whether an E.164 number is on the tenant's do-not-call list,
 	// read on the transaction's own connection.
 	IsDoNotCall(ctx context.Context, tenantID, phone string) (bool, error)
+	// MarkDue marks up to limit scheduled callbacks whose window opened at or before now
+	// and was not announced as announced (DueNotifiedAt = now, version unchanged), in
+	// one statement, and returns them as changed, oldest window first. Rows another
+	// transaction holds are skipped (a concurrent scheduler announces those), so with
+	// several servers each window is marked once.
+	MarkDue(ctx context.Context, now time.Time, limit int) ([]Callback, error)
 	// AppendAudit records audit entries in the transaction, with the change they record.
 	AppendAudit(ctx context.Context, entries []AuditEntry) error
 }
@@ -126,9 +132,6 @@ type DoNotCallStore interface {
 
 // SchedulerStore answers the queries of the scheduler's passes, across tenants.
 type SchedulerStore interface {
-	// DueCallbacks returns scheduled callbacks whose window has opened (start <= now)
-	// and whose due event has not been sent, oldest first, across tenants.
-	DueCallbacks(ctx context.Context, now time.Time, limit int) ([]Callback, error)
 	// ExpiredClaims returns claimed callbacks whose lease ended at or before now.
 	ExpiredClaims(ctx context.Context, now time.Time, limit int) ([]Callback, error)
 	// OverduePersonal returns a tenant's scheduled personal callbacks whose window ended

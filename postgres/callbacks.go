@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"time"
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/sqlstore"
@@ -78,6 +79,25 @@ func (w *writeTx) GetCallbacks(ctx context.Context, refs []velocity.CallbackRef)
 	}
 	defer rows.Close()
 	out := make([]velocity.Callback, 0, len(refs))
+	for rows.Next() {
+		cb, err := dialect.ScanCallback(rows)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		out = append(out, cb)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// MarkDue marks due windows announced in one statement, skipping rows other
+// transactions hold.
+func (w *writeTx) MarkDue(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
+	rows, err := w.tx.Query(ctx, queries.MarkDue, now, now, limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []velocity.Callback
 	for rows.Next() {
 		cb, err := dialect.ScanCallback(rows)
 		if err != nil {

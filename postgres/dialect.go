@@ -13,6 +13,7 @@ import (
 var dialect = sqlstore.Dialect{
 	Name:         "postgres",
 	Numbered:     true,
+	SkipLocked:   true,
 	ScanTime:     func(t *time.Time) any { return utcTime{t} },
 	ScanNullTime: func(t **time.Time) any { return nullUTCTime{t} },
 	TimeArg:      func(t time.Time) any { return t },

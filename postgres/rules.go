@@ -34,11 +34,6 @@ func (s *Store) ListDoNotCall(ctx context.Context, tenantID, after string, limit
 	return queryAll(ctx, s, []velocity.DoNotCall{}, dialect.ScanDoNotCall, queries.ListDoNotCall, tenantID, after, limit)
 }
 
-// DueCallbacks finds windows that opened and were not announced (index callbacks_due).
-func (s *Store) DueCallbacks(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
-	return queryAll(ctx, s, nil, dialect.ScanCallback, queries.DueCallbacks, now, limit)
-}
-
 // ExpiredClaims finds leases that ended (index callbacks_claim_expiry).
 func (s *Store) ExpiredClaims(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
 	return queryAll(ctx, s, nil, dialect.ScanCallback, queries.ExpiredClaims, now, limit)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/sqlstore"
@@ -90,6 +91,15 @@ func (w *writeTx) GetCallbacks(ctx context.Context, refs []velocity.CallbackRef)
 		out = append(out, cb)
 	}
 	return out, nil
+}
+
+// MarkDue marks due windows announced in one statement.
+func (w *writeTx) MarkDue(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
+	st, err := w.stmt(queries.MarkDue)
+	if err != nil {
+		return nil, err
+	}
+	return collect(dialect.ScanCallback)(st.QueryContext(ctx, dialect.TimeArg(now), dialect.TimeArg(now), limit))
 }
 
 // UpdateCallbacks writes callbacks one by one on the prepared statement.

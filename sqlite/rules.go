@@ -55,11 +55,6 @@ func (s *Store) ListDoNotCall(ctx context.Context, tenantID, after string, limit
 	return out, err
 }
 
-// DueCallbacks finds windows that opened and were not announced (index callbacks_due).
-func (s *Store) DueCallbacks(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
-	return s.queryCallbacks(ctx, queries.DueCallbacks, dialect.TimeArg(now), limit)
-}
-
 // ExpiredClaims finds leases that ended (index callbacks_claim_expiry).
 func (s *Store) ExpiredClaims(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
 	return s.queryCallbacks(ctx, queries.ExpiredClaims, dialect.TimeArg(now), limit)

@@ -27,6 +27,9 @@ type Dialect struct {
 	// LIMIT must be subqueries, SELECT * FROM (...) (SQLite); otherwise they are
 	// parenthesised, (...) (PostgreSQL, which merges the two ordered halves).
 	WrapUnion bool
+	// SkipLocked reports that a locking read may pass over rows other transactions
+	// hold (PostgreSQL's FOR UPDATE SKIP LOCKED); SQLite's one writer holds them all.
+	SkipLocked bool
 	// ScanTime returns the scan destination that reads a NOT NULL timestamp column into t,
 	// in UTC.
 	ScanTime func(t *time.Time) any
@@ -55,6 +58,15 @@ func (d Dialect) Rebind(query string) string {
 		b.WriteString("$" + strconv.Itoa(n))
 	}
 	return b.String()
+}
+
+// skipLocked returns the clause that makes a locking read pass over rows other
+// transactions hold (PostgreSQL), or "" where one writer holds all (SQLite).
+func (d Dialect) skipLocked() string {
+	if !d.SkipLocked {
+		return ""
+	}
+	return ` FOR UPDATE SKIP LOCKED`
 }
 
 // indexedBy returns the FROM hint that makes the engine read through index, or "" when

@@ -24,10 +24,10 @@ type Queries struct {
 
 	// The scheduler's reads, each written for its partial index.
 
-	DueCallbacks    string // now, limit: scheduled windows that opened and were not announced; CallbackCols
 	ExpiredClaims   string // now, limit: claims whose lease ended; CallbackCols
 	OverduePersonal string // tenant, ended before, limit: scheduled personal callbacks whose window ended; CallbackCols
 	NextDue         string // now: the earliest window start still to open and be announced, NULL when none
+	MarkDue         string // now (as the mark), now, limit: marks due windows announced; CallbackCols of the marked rows
 
 	// Policies and do-not-call lists.
 
@@ -90,13 +90,14 @@ func (d Dialect) Queries() Queries {
 		TenantEventsAfter: r(selectEvents + ` WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?`),
 		LastEventID:       r(`SELECT max(id) FROM callback_events`),
 
-		DueCallbacks:  r(selectCallbacks + d.indexedBy("callbacks_due") + due + ` AND window_start <= ? ORDER BY window_start LIMIT ?`),
 		ExpiredClaims: r(selectCallbacks + d.indexedBy("callbacks_claim_expiry") + ` WHERE status = 'claimed' AND claim_expires_at <= ? ORDER BY claim_expires_at LIMIT ?`),
 		// The open-status condition matches the index's predicate; the scheduled one is
 		// the query's: a live claim is an agent dialing, an expired one is released first.
 		OverduePersonal: r(selectCallbacks + d.indexedBy("callbacks_personal_overdue") + ` WHERE tenant_id = ? AND status IN (` + OpenStatuses + `)
 		AND status = 'scheduled' AND agent_id IS NOT NULL AND window_end < ? ORDER BY window_end LIMIT ?`),
 		NextDue: r(`SELECT min(window_start) FROM callbacks` + d.indexedBy("callbacks_due") + due + ` AND window_start > ?`),
+		MarkDue: r(`UPDATE callbacks SET due_notified_at = ? WHERE (tenant_id, id) IN (SELECT tenant_id, id FROM callbacks` + d.indexedBy("callbacks_due") + due +
+			` AND window_start <= ? ORDER BY window_start LIMIT ?` + d.skipLocked() + `) RETURNING ` + CallbackCols),
 
 		GetPolicy: r(`SELECT policy FROM tenant_policies WHERE tenant_id = ?`),
 		PutPolicy: r(`INSERT INTO tenant_policies (tenant_id, policy, updated_at) VALUES (?, ?, ?)
