@@ -71,28 +71,14 @@ func (w *writeTx) GetCallbacks(ctx context.Context, refs []velocity.CallbackRef)
 	for i, r := range refs {
 		tenants[i], ids[i] = r.TenantID, r.ID
 	}
-	rows, err := w.tx.Query(ctx, `SELECT `+sqlstore.CallbackCols+` FROM callbacks
+	return w.callbacks(ctx, `SELECT `+sqlstore.CallbackCols+` FROM callbacks
 		WHERE (tenant_id, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
 		ORDER BY tenant_id, id FOR UPDATE`, tenants, ids)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	out := make([]velocity.Callback, 0, len(refs))
-	for rows.Next() {
-		cb, err := dialect.ScanCallback(rows)
-		if err != nil {
-			return nil, mapErr(err)
-		}
-		out = append(out, cb)
-	}
-	return out, mapErr(rows.Err())
 }
 
-// MarkDue marks due windows announced in one statement, skipping rows other
-// transactions hold.
-func (w *writeTx) MarkDue(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
-	rows, err := w.tx.Query(ctx, queries.MarkDue, now, now, limit)
+// callbacks reads every callback row a query in the transaction returns.
+func (w *writeTx) callbacks(ctx context.Context, query string, args ...any) ([]velocity.Callback, error) {
+	rows, err := w.tx.Query(ctx, query, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -106,6 +92,12 @@ func (w *writeTx) MarkDue(ctx context.Context, now time.Time, limit int) ([]velo
 		out = append(out, cb)
 	}
 	return out, mapErr(rows.Err())
+}
+
+// MarkDue marks due windows announced in one statement, skipping rows other
+// transactions hold.
+func (w *writeTx) MarkDue(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
+	return w.callbacks(ctx, queries.MarkDue, now, now, limit)
 }
 
 // UpdateCallbacks writes callbacks in one round trip (a pipelined batch).
