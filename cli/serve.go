@@ -132,8 +132,9 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
   API description:    %[1]s/api/v1/openapi.json
   Demo credentials (demo only):
     velocityApiKey  %[2]s
-    account         %[3]s / %[4]s
+    account         %[3]s / %[4]s (role agent: the widgets')
     velocityAuth    %[5]s
+    console         tenant demo: supervisor / supervisor-password, admin / admin-password
   Try:  curl -H 'X-Api-Key: %[2]s' -u %[3]s:%[4]s '%[1]s/api/v1/callbacks?agentId=agent-1&teamId=team-1'
 `, base, app.DemoAPIKey, app.DemoUsername, app.DemoPassword, basicAuth(app.DemoUsername, app.DemoPassword))
 	}
