@@ -13,6 +13,9 @@ import (
 var dialect = sqlstore.Dialect{
 	Name:         "postgres",
 	Numbered:     true,
+	Arrays:       true,
+	ForUpdate:    true,
+	JSONText:     "::text",
 	ScanTime:     func(t *time.Time) any { return utcTime{t} },
 	ScanNullTime: func(t **time.Time) any { return nullUTCTime{t} },
 	TimeArg:      func(t time.Time) any { return t },
