@@ -260,7 +260,7 @@ func TestSchedulerStartStop(t *testing.T) {
 	sched.Interval = time.Millisecond
 	sched.FallbackEvery = time.Millisecond
 	sched.RetentionEvery = time.Millisecond // its ListTenants calls count with the fallback's
-	sched.Stop() // never started: nothing to stop
+	sched.Stop()                            // never started: nothing to stop
 	busy := func(what string) {
 		t.Helper()
 		d, f := spy.due.Load(), spy.tenants.Load()

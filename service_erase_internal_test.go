@@ -30,7 +30,7 @@ func TestScrubberText(t *testing.T) {
 		{"customerName", " Ann Lee ", ErasedText},
 		{"reason", "Ann Lee moved away", ErasedText + " moved away"},
 		{"timezone", "America/Ann Lee", "America/Ann Lee"}, // not free text: only whole values
-		{"notes", "Also", "Also"},                            // too short a secret to look for within text
+		{"notes", "Also", "Also"},                          // too short a secret to look for within text
 		{"notes", "Al", ErasedText},
 		{"teamId", "team-1", "team-1"},
 	} {
