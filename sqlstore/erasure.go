@@ -1,8 +1,10 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"slices"
 	"time"
 
 	"github.com/customerdynamics/velocity"
@@ -66,10 +68,27 @@ func (o TxOps) RewriteEvents(ctx context.Context, events []velocity.Event) error
 // AuditEntries reads the tenant's audit entries with an id in ids or a target in
 // targets, by id.
 func (o TxOps) AuditEntries(ctx context.Context, tenantID string, ids []int64, targets []string) ([]velocity.AuditEntry, error) {
-	if len(ids) == 0 && len(targets) == 0 {
-		return nil, nil
+	var out []velocity.AuditEntry
+	if len(ids) > 0 {
+		got, err := all(ctx, o, o.d.ScanAudit, o.q.AuditByIDs, tenantID, ListArg(o.d, ids))
+		if err != nil {
+			return nil, err
+		}
+		out = got
 	}
-	return all(ctx, o, o.d.ScanAudit, o.q.AuditEntries, tenantID, ListArg(o.d, ids), ListArg(o.d, targets))
+	if len(targets) > 0 {
+		got, err := all(ctx, o, o.d.ScanAudit, o.q.AuditByTargets, tenantID, ListArg(o.d, targets))
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range got {
+			if !slices.ContainsFunc(out, func(x velocity.AuditEntry) bool { return x.ID == e.ID }) {
+				out = append(out, e)
+			}
+		}
+		slices.SortFunc(out, func(a, b velocity.AuditEntry) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	return out, nil
 }
 
 // RewriteAudit replaces the target and detail of audit entries.

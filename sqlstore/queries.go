@@ -76,7 +76,8 @@ type Queries struct {
 
 	CallbacksByPhone    string // tenant, phone, limit: every status, by id, locked; CallbackCols
 	RewriteEvent        string // payload, tenant, id
-	AuditEntries        string // tenant, ListArg of ids, ListArg of targets; AuditCols by id
+	AuditByIDs          string // tenant, ListArg of ids; AuditCols by id
+	AuditByTargets      string // tenant, ListArg of targets; AuditCols by id
 	RewriteAudit        string // target, detail, tenant, id
 	CallbacksMentioning string // tenant, after callback id, containsArg, limit: callback ids
 	AuditMentioning     string // tenant, after id, containsArg, containsArg, limit: audit ids
@@ -162,7 +163,8 @@ func (d Dialect) Queries() Queries {
 
 		CallbacksByPhone: r(selectCallbacks + d.indexedBy("callbacks_phone") + ` WHERE tenant_id = ? AND phone_number = ? ORDER BY id LIMIT ?` + d.forUpdate()),
 		RewriteEvent:     r(`UPDATE callback_events SET payload = ? WHERE tenant_id = ? AND id = ?`),
-		AuditEntries:     r(`SELECT ` + AuditCols + ` FROM audit_log WHERE tenant_id = ? AND (` + d.inList("id") + ` OR ` + d.inList("target") + `) ORDER BY id`),
+		AuditByIDs:       r(`SELECT ` + AuditCols + ` FROM audit_log WHERE tenant_id = ? AND ` + d.inList("id") + ` ORDER BY id`),
+		AuditByTargets:   r(`SELECT ` + AuditCols + ` FROM audit_log` + d.indexedBy("audit_log_tenant_target") + ` WHERE tenant_id = ? AND ` + d.inList("target") + ` ORDER BY id`),
 		RewriteAudit:     r(`UPDATE audit_log SET target = ?, detail = ? WHERE tenant_id = ? AND id = ?`),
 		CallbacksMentioning: r(`SELECT DISTINCT callback_id FROM callback_events WHERE tenant_id = ? AND callback_id > ?
 		AND payload` + d.JSONText + ` LIKE ? ESCAPE '\' ORDER BY callback_id LIMIT ?`),

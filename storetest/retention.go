@@ -24,6 +24,7 @@ func RunRetention(t *testing.T, open Opener, search Search) {
 		"EraseCancelsAndScrubs":    func(t *testing.T, b *rulesBundle) { testErase(t, b, search) },
 		"EraseKeepsDoNotCall":      func(t *testing.T, b *rulesBundle) { testEraseDoNotCall(t, b, search) },
 		"EraseUnknownNumberIsNoop": testEraseNothing,
+		"EraseManyCallbacks":       func(t *testing.T, b *rulesBundle) { testEraseMany(t, b, search) },
 	}
 	runAll(t, tests, func(t *testing.T) *rulesBundle { return setupRules(t, open) })
 }
@@ -351,5 +352,28 @@ func testEraseNothing(t *testing.T, b *rulesBundle) {
 	}
 	if _, err := b.svc.EraseCustomer(ctx, b.p, "2125550100", "XX"); err == nil {
 		t.Fatal("an invalid country was accepted")
+	}
+}
+
+// testEraseMany erases a customer with more callbacks than one erasure transaction
+// takes.
+func testEraseMany(t *testing.T, b *rulesBundle, search Search) {
+	ctx := context.Background()
+	number := b.phones.Next()
+	const n = 57
+	for i := 0; i < n; i++ {
+		cb := b.create(t, velocity.CreateInput{PhoneNumber: number, CustomerName: customer.name})
+		if _, err := b.svc.Cancel(ctx, b.p, cb.ID, "", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := b.svc.EraseCustomer(ctx, b.p, number, "")
+	if err != nil || len(res.Callbacks) != n || res.Events != 2*n {
+		t.Fatalf("erased %d callbacks, %d events (%v), want %d and %d", len(res.Callbacks), res.Events, err, n, 2*n)
+	}
+	for _, s := range []string{customer.name, number} {
+		if hits := search(t, b.store, s); len(hits) > 0 {
+			t.Errorf("%q remains in %d rows, as in %s", s, len(hits), hits[0])
+		}
 	}
 }
