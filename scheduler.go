@@ -9,9 +9,9 @@ import (
 
 // Scheduler is the server's background service for the time-driven rules: it expires
 // claim leases, hands overdue personal callbacks to their teams, announces each window
-// as it opens with a due event, and removes what the tenants' retention no longer keeps. Every change re-reads the callback under its row
-// lock and checks again before writing, so with several servers on one database each
-// change happens once.
+// as it opens with a due event, and removes what the tenants' retention no longer keeps
+// (retention.go). Every change re-reads the callback under its row lock and checks again
+// before writing, so with several servers on one database each change happens once.
 type Scheduler struct {
 	Store Store
 	Bus   Bus // nil publishes nothing
