@@ -85,15 +85,16 @@ func (p *Purged) add(q Purged) {
 	p.Sessions += q.Sessions
 }
 
-// retentionLoop enforces retention every RetentionEvery, on its own goroutine: deleting
-// old rows must never delay the loop that announces windows.
+// retentionLoop enforces retention a minute after Start (so that a server restarted more
+// often than RetentionEvery still does it) and then every RetentionEvery, on its own
+// goroutine: deleting old rows must never delay the loop that announces windows.
 func (s *Scheduler) retentionLoop(ctx context.Context, done chan struct{}) {
 	defer close(done)
 	every := s.RetentionEvery
 	if every <= 0 {
 		every = time.Hour
 	}
-	t := time.NewTicker(every)
+	t := time.NewTimer(min(every, time.Minute))
 	defer t.Stop()
 	for {
 		select {
@@ -110,6 +111,7 @@ func (s *Scheduler) retentionLoop(ctx context.Context, done chan struct{}) {
 		case res.any():
 			s.logRetention(res)
 		}
+		t.Reset(every)
 	}
 }
 
