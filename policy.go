@@ -17,12 +17,15 @@ type Policy struct {
 	// TeamFallback is how long a personal callback may stay overdue (past its window's
 	// end) before it is handed to its team; 0 means never.
 	TeamFallback time.Duration
+	// Retention is how long the scheduler keeps what the tenant no longer uses (see
+	// Retention).
+	Retention Retention
 }
 
 // DefaultPolicy returns the rules a tenant has until an administrator changes them:
 // calling every day 08:00-21:00 local time (the TCPA's window), 31 days ahead, 5-minute
 // claims, 3 attempts, retries after 30 minutes (no answer), 10 (busy) or 120 (voicemail),
-// and team fallback after 60 minutes overdue.
+// team fallback after 60 minutes overdue, and DefaultRetention.
 func DefaultPolicy() Policy {
 	p := Policy{
 		MaxAhead:      31 * 24 * time.Hour,
@@ -35,6 +38,7 @@ func DefaultPolicy() Policy {
 			OutcomeVoicemail: 2 * time.Hour,
 		},
 		TeamFallback: time.Hour,
+		Retention:    DefaultRetention(),
 	}
 	for d := range p.CallingHours {
 		p.CallingHours[d] = DayHours{Start: 8 * 60, End: 21 * 60}

@@ -21,6 +21,10 @@ type PolicyDoc struct {
 	RetryDelayMinutes   map[string]int       `json:"retryDelayMinutes,omitempty"`
 	MaxAttempts         *int                 `json:"maxAttempts,omitempty"`
 	TeamFallbackMinutes *int                 `json:"teamFallbackMinutes,omitempty"`
+	// Retention, in days (see Retention).
+	CallbackRetentionDays *int `json:"callbackRetentionDays,omitempty"`
+	EventLogRetentionDays *int `json:"eventLogRetentionDays,omitempty"`
+	AuditRetentionDays    *int `json:"auditRetentionDays,omitempty"`
 }
 
 // HoursDoc is one day's calling hours as text.
@@ -35,7 +39,9 @@ func iptr(v int) *int { return &v }
 func (p Policy) Doc() PolicyDoc {
 	d := PolicyDoc{CallingHours: map[string]*HoursDoc{}, Holidays: []string{}, RetryDelayMinutes: map[string]int{},
 		MaxDaysAhead: iptr(int(p.MaxAhead / (24 * time.Hour))), ClaimLeaseMinutes: iptr(int(p.ClaimLease / time.Minute)),
-		MaxAttempts: iptr(p.MaxAttempts), TeamFallbackMinutes: iptr(int(p.TeamFallback / time.Minute))}
+		MaxAttempts: iptr(p.MaxAttempts), TeamFallbackMinutes: iptr(int(p.TeamFallback / time.Minute)),
+		CallbackRetentionDays: iptr(days(p.Retention.Callbacks)), EventLogRetentionDays: iptr(days(p.Retention.EventLog)),
+		AuditRetentionDays: iptr(days(p.Retention.Audit))}
 	for i, h := range p.CallingHours {
 		if h.Closed {
 			d.CallingHours[weekdayKeys[i]] = nil
@@ -117,6 +123,9 @@ func (d PolicyDoc) Apply(p Policy) (Policy, error) {
 	intField("claimLeaseMinutes", d.ClaimLeaseMinutes, 1, 120, func(v int) { out.ClaimLease = time.Duration(v) * time.Minute })
 	intField("maxAttempts", d.MaxAttempts, 1, MaxAttemptsLimit, func(v int) { out.MaxAttempts = v })
 	intField("teamFallbackMinutes", d.TeamFallbackMinutes, 0, 7*24*60, func(v int) { out.TeamFallback = time.Duration(v) * time.Minute })
+	for _, r := range retentionFields {
+		intField(r.name, r.get(d), r.min, r.max, func(v int) { *r.field(&out.Retention) = time.Duration(v) * day })
+	}
 	for k, v := range d.RetryDelayMinutes {
 		o := Outcome(k)
 		field := "retryDelayMinutes." + k

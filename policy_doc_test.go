@@ -36,6 +36,11 @@ func TestPolicyDocApplyRefuses(t *testing.T) {
 		{"a retry after a call that connected", velocity.PolicyDoc{RetryDelayMinutes: map[string]int{"connected": 5}}, "retryDelayMinutes.connected:invalid_outcome"},
 		{"an immediate retry", velocity.PolicyDoc{RetryDelayMinutes: map[string]int{"busy": 0}}, "retryDelayMinutes.busy:out_of_range"},
 		{"a retry over a week later", velocity.PolicyDoc{RetryDelayMinutes: map[string]int{"voicemail": 7*24*60 + 1}}, "retryDelayMinutes.voicemail:out_of_range"},
+		{"callbacks kept no day", velocity.PolicyDoc{CallbackRetentionDays: ptr(0)}, "callbackRetentionDays:out_of_range"},
+		{"callbacks kept over ten years", velocity.PolicyDoc{CallbackRetentionDays: ptr(3651)}, "callbackRetentionDays:out_of_range"},
+		{"an event log kept no day", velocity.PolicyDoc{EventLogRetentionDays: ptr(0)}, "eventLogRetentionDays:out_of_range"},
+		{"an event log kept over 400 days", velocity.PolicyDoc{EventLogRetentionDays: ptr(401)}, "eventLogRetentionDays:out_of_range"},
+		{"an audit trail kept under 90 days", velocity.PolicyDoc{AuditRetentionDays: ptr(89)}, "auditRetentionDays:out_of_range"},
 	}
 	base := velocity.DefaultPolicy()
 	for _, c := range cases {
@@ -60,8 +65,15 @@ func TestPolicyDocApplyAccepts(t *testing.T) {
 		MaxAttempts:         ptr(1),
 		TeamFallbackMinutes: ptr(0),
 		RetryDelayMinutes:   map[string]int{"busy": 1},
+
+		CallbackRetentionDays: ptr(1),
+		EventLogRetentionDays: ptr(400),
+		AuditRetentionDays:    ptr(90),
 	}
 	p, err := doc.Apply(base)
+	if want := (velocity.Retention{Callbacks: 24 * time.Hour, EventLog: 400 * 24 * time.Hour, Audit: 90 * 24 * time.Hour}); p.Retention != want {
+		t.Errorf("retention %+v, want %+v", p.Retention, want)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

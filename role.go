@@ -89,6 +89,7 @@ const (
 	PermAPIKeys         Permission = "apiKeys.manage"
 	PermSettings        Permission = "settings.manage" // identity and tenant settings
 	PermWebhooks        Permission = "webhooks.manage"
+	PermErase           Permission = "customers.erase" // erase a customer's personal data
 )
 
 var agentPerms = []Permission{PermMe, PermReadOwn, PermCreate, PermDial, PermEdit, PermCancel, PermStream, PermLookup, PermReadPolicy, PermAddDoNotCall}
@@ -96,7 +97,7 @@ var agentPerms = []Permission{PermMe, PermReadOwn, PermCreate, PermDial, PermEdi
 var rolePerms = map[Role]map[Permission]bool{
 	RoleAgent:       set(agentPerms...),
 	RoleSupervisor:  set(append([]Permission{PermReadAll, PermBulk, PermListDoNotCall, PermReports, PermAudit}, agentPerms...)...),
-	RoleAdmin:       set(append([]Permission{PermReadAll, PermBulk, PermListDoNotCall, PermReports, PermAudit, PermManagePolicy, PermManageDoNotCall, PermAccounts, PermAPIKeys, PermSettings, PermWebhooks}, agentPerms...)...),
+	RoleAdmin:       set(append([]Permission{PermReadAll, PermBulk, PermListDoNotCall, PermReports, PermAudit, PermManagePolicy, PermManageDoNotCall, PermAccounts, PermAPIKeys, PermSettings, PermWebhooks, PermErase}, agentPerms...)...),
 	RoleIntegration: set(PermMe, PermReadOwn, PermReadAll, PermCreate, PermCancel, PermLookup, PermReadPolicy),
 }
 
@@ -131,7 +132,7 @@ var permissionText = map[Permission]string{
 	PermAddDoNotCall: "add numbers to the do-not-call list", PermListDoNotCall: "list the do-not-call list",
 	PermManageDoNotCall: "remove or import do-not-call numbers", PermReports: "read reports", PermAudit: "read the audit trail",
 	PermAccounts: "manage accounts", PermAPIKeys: "manage API keys", PermSettings: "change the tenant's settings",
-	PermWebhooks: "manage webhooks",
+	PermWebhooks: "manage webhooks", PermErase: "erase customers' personal data",
 }
 
 // Describe says in words what the permission allows.

@@ -8,10 +8,10 @@ import (
 )
 
 // Scheduler is the server's background service for the time-driven rules: it expires
-// claim leases, hands overdue personal callbacks to their teams, and announces each
-// window as it opens with a due event. Every change re-reads the callback under its row
-// lock and checks again before writing, so with several servers on one database each
-// change happens once.
+// claim leases, hands overdue personal callbacks to their teams, announces each window
+// as it opens with a due event, and removes what the tenants' retention no longer keeps
+// (retention.go). Every change re-reads the callback under its row lock and checks again
+// before writing, so with several servers on one database each change happens once.
 type Scheduler struct {
 	Store Store
 	Bus   Bus // nil publishes nothing
@@ -28,6 +28,9 @@ type Scheduler struct {
 	// tenant, on its own goroutine (default 10s; fallback is measured in minutes).
 	// RunOnce always runs it.
 	FallbackEvery time.Duration
+	// RetentionEvery is how often retention is enforced, on a goroutine of its own
+	// (default 1h). RunOnce always enforces it.
+	RetentionEvery time.Duration
 
 	mu     sync.Mutex
 	cancel context.CancelFunc
@@ -73,6 +76,7 @@ type PassResult struct {
 	Expired  int           // leases expired
 	FellBack int           // personal callbacks handed to their team
 	Due      int           // due events sent
+	Purged   Purged        // removed by retention (RunOnce only)
 	Took     time.Duration // how long the pass took
 }
 
@@ -95,12 +99,15 @@ func (s *Scheduler) Start(ctx context.Context) {
 	s.poke = make(chan time.Time, 1)
 	fallbackDone := make(chan struct{})
 	go s.fallbackLoop(ctx, fallbackDone)
+	retentionDone := make(chan struct{})
+	go s.retentionLoop(ctx, retentionDone)
 	loopDone := make(chan struct{})
 	go s.loop(ctx, loopDone, s.poke)
 	done := s.done
 	go func() {
 		<-loopDone
 		<-fallbackDone
+		<-retentionDone
 		close(done)
 	}()
 }
@@ -195,8 +202,18 @@ func (s *Scheduler) sleepUntil(ctx context.Context, wake time.Time, poke chan ti
 	}
 }
 
-// RunOnce runs one full pass at the clock's time.
-func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) { return s.pass(ctx, true) }
+// RunOnce runs one full pass at the clock's time, team fallback and retention included.
+func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) {
+	res, err := s.pass(ctx, true)
+	if err != nil {
+		return res, err
+	}
+	res.Purged, err = s.purgeAll(ctx, s.Clock.Now())
+	if res.Purged.any() {
+		s.logRetention(res.Purged)
+	}
+	return res, err
+}
 
 // pass announces opened windows first (agents wait for those), then expires leases, then,
 // when asked, hands overdue personal callbacks to their teams.

@@ -2,6 +2,7 @@ package velocity_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -258,7 +259,8 @@ func TestSchedulerStartStop(t *testing.T) {
 	sched := newScheduler(b, spy)
 	sched.Interval = time.Millisecond
 	sched.FallbackEvery = time.Millisecond
-	sched.Stop() // never started: nothing to stop
+	sched.RetentionEvery = time.Millisecond // its ListTenants calls count with the fallback's
+	sched.Stop()                            // never started: nothing to stop
 	busy := func(what string) {
 		t.Helper()
 		d, f := spy.due.Load(), spy.tenants.Load()
@@ -388,5 +390,30 @@ func TestSchedulerRechecksUnderLock(t *testing.T) {
 		if g, _ := b.svc.Get(ctx, b.p, cb.ID); g.Owner() != "agent-1" || g.Holder() != "agent-1" {
 			t.Fatalf("handed over while dialed: %+v", g)
 		}
+	})
+}
+
+// TestRetentionLoop: a started scheduler enforces retention on its own loop, every
+// RetentionEvery, while its pass loop waits for the next window an hour away.
+func TestRetentionLoop(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	ctx := context.Background()
+	cb, _, err := b.svc.Create(ctx, b.p, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: b.phones.Next()}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.svc.Cancel(ctx, b.p, cb.ID, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	b.clock.Advance(401 * 24 * time.Hour)
+	sched := newScheduler(b, b.store)
+	sched.Interval = time.Hour
+	sched.RetentionEvery = time.Millisecond
+	sched.Start(ctx)
+	t.Cleanup(sched.Stop)
+	waitFor(t, "the closed callback's purge", func() bool {
+		_, err := b.store.GetCallback(ctx, b.p.Tenant.ID, cb.ID)
+		return errors.Is(err, velocity.ErrNotFound)
 	})
 }

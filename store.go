@@ -19,6 +19,8 @@ type Store interface {
 	SchedulerStore
 	AuditStore
 	SessionStore
+	RetentionStore
+	ErasureStore
 
 	// Write runs fn in one write transaction, committed when fn returns nil and rolled
 	// back otherwise. Writes by concurrent Write calls on the same callback are serialised
@@ -84,6 +86,41 @@ type Tx interface {
 	MarkDue(ctx context.Context, now time.Time, limit int) ([]Callback, error)
 	// AppendAudit records audit entries in the transaction, with the change they record.
 	AppendAudit(ctx context.Context, entries []AuditEntry) error
+
+	ErasureTx
+}
+
+// ErasureTx is what erasing a customer's personal data reads and rewrites in a write
+// transaction (see Service.EraseCustomer).
+type ErasureTx interface {
+	// CallbacksByPhone reads up to limit of the tenant's callbacks of an E.164 number,
+	// whatever their status, in id order, and locks them until the transaction ends.
+	CallbacksByPhone(ctx context.Context, tenantID, phone string, limit int) ([]Callback, error)
+	// History returns a callback's events, oldest first, read in the transaction.
+	History(ctx context.Context, tenantID, callbackID string) ([]Event, error)
+	// RewriteEvents replaces the recorded Data, Before and Callback of events, found by
+	// tenant and ID; the rest of each event stays as recorded.
+	RewriteEvents(ctx context.Context, events []Event) error
+	// AuditEntries returns the tenant's audit entries whose ID is in ids or whose Target
+	// is in targets, in ID order.
+	AuditEntries(ctx context.Context, tenantID string, ids []int64, targets []string) ([]AuditEntry, error)
+	// RewriteAudit replaces the Target, Before and After of audit entries, found by
+	// tenant and ID.
+	RewriteAudit(ctx context.Context, entries []AuditEntry) error
+	// DeleteIdempotency deletes the tenant's idempotency keys that name the callbacks.
+	DeleteIdempotency(ctx context.Context, tenantID string, callbackIDs []string) error
+}
+
+// ErasureStore finds, outside a transaction, where a text such as a phone number
+// appears besides the callbacks of that number: a scan of the tenant's events or audit
+// trail, which an erasure runs rarely and which should hold no write lock meanwhile.
+type ErasureStore interface {
+	// CallbacksMentioning returns the ids of up to limit of the tenant's callbacks, after
+	// afterID in id order, that have an event whose recorded payload contains text.
+	CallbacksMentioning(ctx context.Context, tenantID, text, afterID string, limit int) ([]string, error)
+	// AuditMentioning returns the ids of up to limit of the tenant's audit entries, after
+	// afterID in id order, whose target or detail contains text.
+	AuditMentioning(ctx context.Context, tenantID, text string, afterID int64, limit int) ([]int64, error)
 }
 
 // CallbackRef names one callback.

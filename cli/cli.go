@@ -52,6 +52,7 @@ Usage:
   velocity audit    list --tenant TENANT [--actor A] [--kind K] [--since 24h] [--limit N] [--json]
   velocity policy   show|set --tenant TENANT [--file POLICY.json] [--json]
   velocity dnc      add|remove|list|import --tenant TENANT [NUMBER...] [--reason R] [--file NUMBERS.csv] [--json]
+  velocity customer erase --tenant TENANT --phone NUMBER [--country CC] [--json]
   velocity backup   --db PATH --to FILE [--json]
   velocity restore  --db PATH --from FILE [--force] [--json]
   velocity bench    [--callbacks N] [--clients N] [--duration D] [--db PATH|URL] [--json]
@@ -76,18 +77,19 @@ func Main(ctx context.Context, args []string, env Env) int {
 		return 0
 	}
 	commands := map[string]Command{
-		"serve":   &Serve{Env: env},
-		"migrate": &Migrate{Env: env},
-		"tenant":  &TenantCmd{Env: env},
-		"apikey":  &APIKeyCmd{Env: env},
-		"account": &AccountCmd{Env: env},
-		"bench":   &Bench{Env: env},
-		"policy":  &PolicyCmd{Env: env},
-		"dnc":     &DNCCmd{Env: env},
-		"backup":  &Backup{Env: env},
-		"audit":   &AuditCmd{Env: env},
-		"restore": &Restore{Env: env},
-		"version": versionCmd{env},
+		"serve":    &Serve{Env: env},
+		"migrate":  &Migrate{Env: env},
+		"tenant":   &TenantCmd{Env: env},
+		"apikey":   &APIKeyCmd{Env: env},
+		"account":  &AccountCmd{Env: env},
+		"bench":    &Bench{Env: env},
+		"policy":   &PolicyCmd{Env: env},
+		"dnc":      &DNCCmd{Env: env},
+		"customer": &CustomerCmd{Env: env},
+		"backup":   &Backup{Env: env},
+		"audit":    &AuditCmd{Env: env},
+		"restore":  &Restore{Env: env},
+		"version":  versionCmd{env},
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

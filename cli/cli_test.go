@@ -107,6 +107,7 @@ func TestEveryResultTakesJSON(t *testing.T) {
 		{"dnc", "list", "--db", db, "--tenant", "acme", "--json"},
 		{"dnc", "remove", "--db", db, "--tenant", "acme", "--json", "+12125550171"},
 		{"dnc", "import", "--db", db, "--tenant", "acme", "--json"},
+		{"customer", "erase", "--db", db, "--tenant", "acme", "--phone", "+12125550171", "--json"},
 	} {
 		stdin := ""
 		if args[0] == "policy" && args[1] == "set" {

@@ -45,6 +45,7 @@ var roleMatrix = map[string]string{
 	"GET /api/v1/tenant":                        "D",
 	"PATCH /api/v1/tenant/identity":             "D",
 	"GET /api/v1/audit":                         "SD",
+	"POST /api/v1/customers/erase":              "D",
 	"GET /api/v1/events":                        "token",
 	"POST /api/v1/session":                      "sign-in",
 	"GET /api/v1/session":                       "session",
@@ -185,6 +186,8 @@ func matrixBody(route string, next func() string) (any, string) {
 		return map[string]any{"name": "k"}, ""
 	case "PATCH /api/v1/tenant/identity":
 		return map[string]any{"agentIdentity": "off"}, ""
+	case "POST /api/v1/customers/erase":
+		return map[string]any{"phoneNumber": next()}, ""
 	}
 	return nil, ""
 }

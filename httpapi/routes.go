@@ -58,6 +58,7 @@ func (s *Server) routeTable() []Route {
 		authed("GET", "/api/v1/tenant", velocity.PermSettings, s.getTenant),
 		authed("PATCH", "/api/v1/tenant/identity", velocity.PermSettings, s.setIdentity),
 		authed("GET", "/api/v1/audit", velocity.PermAudit, s.listAudit),
+		authed("POST", "/api/v1/customers/erase", velocity.PermErase, s.eraseCustomer),
 		{Method: "GET", Path: "/api/v1/events", handler: s.handle(s.streamEvents)},
 		{Method: "POST", Path: "/api/v1/session", handler: s.handle(s.signIn)},
 		{Method: "GET", Path: "/api/v1/session", handler: s.handle(s.currentSession)},

@@ -12,7 +12,23 @@ import (
 
 // writeTx is velocity.Tx on one PostgreSQL transaction (READ COMMITTED).
 type writeTx struct {
+	// TxOps holds the erasure's and retention's statements, shared with SQLite.
+	sqlstore.TxOps
+
 	tx pgx.Tx
+}
+
+func newWriteTx(tx pgx.Tx) *writeTx {
+	return &writeTx{tx: tx, TxOps: sqlstore.NewTxOps(dialect, func(ctx context.Context, query string, args ...any) (int64, error) {
+		tag, err := tx.Exec(ctx, query, args...)
+		return tag.RowsAffected(), mapErr(err)
+	}, func(ctx context.Context, query string, args ...any) (sqlstore.Rows, func(), error) {
+		rows, err := tx.Query(ctx, query, args...)
+		if err != nil {
+			return nil, nil, mapErr(err)
+		}
+		return rows, rows.Close, nil
+	})}
 }
 
 // scanTx reads the single row of a query in the transaction with scan and maps its error
@@ -167,6 +183,13 @@ func (w *writeTx) AppendAudit(ctx context.Context, entries []velocity.AuditEntry
 		tag, err := w.tx.Exec(ctx, q, args...)
 		return tag.RowsAffected(), mapErr(err)
 	}, entries)
+}
+
+// History reads a callback's events in the transaction (velocity.ErasureTx); the
+// store's History reads them on the pool.
+func (w *writeTx) History(ctx context.Context, tenantID, callbackID string) ([]velocity.Event, error) {
+	evs, err := w.TxOps.History(ctx, tenantID, callbackID)
+	return evs, mapErr(err)
 }
 
 // GetCallback reads one callback.

@@ -239,7 +239,7 @@ func (s *Store) writeOnce(ctx context.Context, fn func(velocity.Tx) error) error
 	ctx, cancel := s.op(ctx)
 	defer cancel()
 	// fn's own errors pass through as they are; the Tx methods map theirs.
-	return s.inWriteTx(ctx, func(tx pgx.Tx) error { return fn(&writeTx{tx: tx}) })
+	return s.inWriteTx(ctx, func(tx pgx.Tx) error { return fn(newWriteTx(tx)) })
 }
 
 // inWriteTx runs fn in a write transaction (beginWrite) on a pooled connection and

@@ -1,6 +1,8 @@
 package postgres_test
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/customerdynamics/velocity"
@@ -18,3 +20,44 @@ func TestStore(t *testing.T) { storetest.Run(t, open) }
 
 // TestRules runs the scheduling-rules behaviour suite.
 func TestRules(t *testing.T) { storetest.RunRules(t, open) }
+
+// TestRetention runs the retention and erasure behaviour suite.
+func TestRetention(t *testing.T) { storetest.RunRetention(t, open, search) }
+
+// search reads every row of every table of the store's schema as text.
+func search(t *testing.T, s velocity.Store, text string) []string {
+	t.Helper()
+	ctx := context.Background()
+	pool := s.(*postgres.Store).Pool()
+	rows, err := pool.Query(ctx, `SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		tables = append(tables, n)
+	}
+	rows.Close()
+	var hits []string
+	for _, table := range tables {
+		rows, err := pool.Query(ctx, `SELECT t::text FROM "`+table+`" t`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(line, text) {
+				hits = append(hits, table+": "+line)
+			}
+		}
+		rows.Close()
+	}
+	return hits
+}

@@ -14,9 +14,34 @@ import (
 // row read here stays as read until the transaction ends. Its statements are prepared once
 // on the write connection and reused by every transaction.
 type writeTx struct {
+	// TxOps holds the erasure's and retention's statements, shared with PostgreSQL.
+	sqlstore.TxOps
+
 	tx  *sql.Tx
 	s   *Store
 	ctx context.Context
+}
+
+func newWriteTx(ctx context.Context, s *Store, tx *sql.Tx) *writeTx {
+	w := &writeTx{tx: tx, s: s, ctx: ctx}
+	w.TxOps = sqlstore.NewTxOps(dialect, func(ctx context.Context, query string, args ...any) (int64, error) {
+		res, err := w.exec(ctx, query, args...)
+		if err != nil {
+			return 0, mapErr(err)
+		}
+		return res.RowsAffected()
+	}, func(ctx context.Context, query string, args ...any) (sqlstore.Rows, func(), error) {
+		st, err := w.stmt(query)
+		if err != nil {
+			return nil, nil, err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return nil, nil, mapErr(err)
+		}
+		return rows, func() { rows.Close() }, nil
+	})
+	return w
 }
 
 // writeQueries are prepared on the write connection when the store opens: preparing
@@ -155,6 +180,13 @@ func (w *writeTx) AppendAudit(ctx context.Context, entries []velocity.AuditEntry
 		}
 		return res.RowsAffected()
 	}, entries)
+}
+
+// History reads a callback's events in the transaction (velocity.ErasureTx); the
+// store's History reads them on the read pool.
+func (w *writeTx) History(ctx context.Context, tenantID, callbackID string) ([]velocity.Event, error) {
+	evs, err := w.TxOps.History(ctx, tenantID, callbackID)
+	return evs, mapErr(err)
 }
 
 // GetCallback reads one callback.

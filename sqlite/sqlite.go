@@ -228,7 +228,7 @@ func (s *Store) exec(ctx context.Context, query string, args ...any) (int64, err
 // Write runs fn in one IMMEDIATE transaction on the single write connection, so writes
 // never interleave.
 func (s *Store) Write(ctx context.Context, fn func(velocity.Tx) error) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return fn(&writeTx{tx: tx, s: s, ctx: ctx}) })
+	return s.inTx(ctx, func(tx *sql.Tx) error { return fn(newWriteTx(ctx, s, tx)) })
 }
 
 // Secret returns the named secret, creating it from gen on first use.

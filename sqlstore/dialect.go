@@ -8,6 +8,7 @@
 package sqlstore
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +31,16 @@ type Dialect struct {
 	// SkipLocked reports that a locking read may pass over rows other transactions
 	// hold (PostgreSQL's FOR UPDATE SKIP LOCKED); SQLite's one writer holds them all.
 	SkipLocked bool
+	// Arrays reports that a list argument binds to one array parameter, written
+	// col = ANY(?) (PostgreSQL); otherwise a list travels as one JSON array, written
+	// col IN (SELECT value FROM json_each(?)) (SQLite).
+	Arrays bool
+	// ForUpdate reports that a write transaction's reads lock their rows with FOR UPDATE
+	// (PostgreSQL); SQLite's one writer holds every row it reads.
+	ForUpdate bool
+	// JSONText is what reads a JSON column as text in a LIKE: "::text" for PostgreSQL's
+	// jsonb, "" for SQLite's text.
+	JSONText string
 	// ScanTime returns the scan destination that reads a NOT NULL timestamp column into t,
 	// in UTC.
 	ScanTime func(t *time.Time) any
@@ -85,4 +96,45 @@ func (d Dialect) NullTimeArg(t *time.Time) any {
 		return nil
 	}
 	return d.TimeArg(*t)
+}
+
+// inList returns the condition that col is one of the values of the next argument, a
+// list made by ListArg.
+func (d Dialect) inList(col string) string {
+	if d.Arrays {
+		return col + ` = ANY(?)`
+	}
+	return col + ` IN (SELECT value FROM json_each(?))`
+}
+
+// ListArg returns the argument of an inList condition: the values themselves, or a JSON
+// array of them.
+func ListArg[T string | int64](d Dialect, values []T) any {
+	if d.Arrays {
+		if values == nil {
+			return []T{}
+		}
+		return values
+	}
+	b, _ := json.Marshal(values)
+	if values == nil {
+		b = []byte("[]")
+	}
+	return string(b)
+}
+
+// forUpdate returns the clause that locks the rows a write transaction reads, or "".
+func (d Dialect) forUpdate() string {
+	if d.ForUpdate {
+		return ` FOR UPDATE`
+	}
+	return ""
+}
+
+// ContainsArg returns the argument of a LIKE that finds text anywhere in a column, its
+// wildcards escaped with a backslash (the statements say ESCAPE '\'): the text argument
+// of Queries.CallbacksMentioning and Queries.AuditMentioning.
+func ContainsArg(text string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(text) + "%"
 }

@@ -32,3 +32,24 @@ func TestRebind(t *testing.T) {
 		}
 	}
 }
+
+func TestListAndContainsArgs(t *testing.T) {
+	if got := ListArg(questionMarks, []string{"a", `b"c`}); got != `["a","b\"c"]` {
+		t.Errorf("JSON list %v", got)
+	}
+	if got := ListArg[int64](questionMarks, nil); got != `[]` {
+		t.Errorf("empty JSON list %v", got)
+	}
+	arrays := Dialect{Arrays: true}
+	if got, ok := ListArg(arrays, []int64{1, 2}).([]int64); !ok || len(got) != 2 {
+		t.Errorf("array %v", got)
+	}
+	if got, ok := ListArg[string](arrays, nil).([]string); !ok || got == nil {
+		t.Errorf("empty array %#v", got)
+	}
+	for in, want := range map[string]string{"+12125550100": "%+12125550100%", `50%_off\`: `%50\%\_off\\%`} {
+		if got := ContainsArg(in); got != want {
+			t.Errorf("ContainsArg(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -63,6 +63,24 @@ type Queries struct {
 	TouchSession         string // last seen, id hash
 	DeleteSession        string // id hash
 	DeleteSessionsBefore string // expired before, idle since
+
+	// Retention: each deletes one batch, oldest first.
+
+	PurgeCallbacks   string // tenant, changed before, tenant, changed before, limit: closed callbacks; RETURNING id
+	DeleteEventsOf   string // tenant, ListArg of callback ids: their events
+	DeleteIdemOf     string // tenant, ListArg of callback ids: their idempotency keys
+	PurgeIdempotency string // tenant, tenant, created before, limit
+	PurgeAudit       string // tenant, recorded before, limit
+
+	// Erasure.
+
+	CallbacksByPhone    string // tenant, phone, limit: every status, by id, locked; CallbackCols
+	RewriteEvent        string // payload, tenant, id
+	AuditByIDs          string // tenant, ListArg of ids; AuditCols by id
+	AuditByTargets      string // tenant, ListArg of targets; AuditCols by id
+	RewriteAudit        string // target, detail, tenant, id
+	CallbacksMentioning string // tenant, after callback id, containsArg, limit: callback ids
+	AuditMentioning     string // tenant, after id, containsArg, containsArg, limit: audit ids
 }
 
 // Queries returns the shared statements spelled for d.
@@ -133,5 +151,25 @@ func (d Dialect) Queries() Queries {
 		TouchSession:         r(`UPDATE console_sessions SET last_seen_at = ? WHERE id_hash = ?`),
 		DeleteSession:        r(`DELETE FROM console_sessions WHERE id_hash = ?`),
 		DeleteSessionsBefore: r(`DELETE FROM console_sessions WHERE expires_at < ? OR last_seen_at < ?`),
+
+		// The condition is repeated outside the subquery so that PostgreSQL checks it again
+		// on a row it waited for (an erasure changed it meanwhile).
+		PurgeCallbacks: r(`DELETE FROM callbacks WHERE tenant_id = ? AND status IN (` + ClosedStatuses + `) AND updated_at < ?
+		AND id IN (SELECT id FROM callbacks` + d.indexedBy("callbacks_closed_updated") + ` WHERE tenant_id = ? AND status IN (` + ClosedStatuses + `) AND updated_at < ?
+		ORDER BY updated_at LIMIT ?) RETURNING id`),
+		DeleteEventsOf:   r(`DELETE FROM callback_events WHERE tenant_id = ? AND ` + d.inList("callback_id")),
+		DeleteIdemOf:     r(`DELETE FROM idempotency_keys WHERE tenant_id = ? AND ` + d.inList("callback_id")),
+		PurgeIdempotency: r(`DELETE FROM idempotency_keys WHERE tenant_id = ? AND key IN (SELECT key FROM idempotency_keys WHERE tenant_id = ? AND created_at < ? ORDER BY created_at LIMIT ?)`),
+		PurgeAudit:       r(`DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE tenant_id = ? AND at < ? ORDER BY at LIMIT ?)`),
+
+		CallbacksByPhone: r(selectCallbacks + d.indexedBy("callbacks_phone") + ` WHERE tenant_id = ? AND phone_number = ? ORDER BY id LIMIT ?` + d.forUpdate()),
+		RewriteEvent:     r(`UPDATE callback_events SET payload = ? WHERE tenant_id = ? AND id = ?`),
+		AuditByIDs:       r(`SELECT ` + AuditCols + ` FROM audit_log WHERE tenant_id = ? AND ` + d.inList("id") + ` ORDER BY id`),
+		AuditByTargets:   r(`SELECT ` + AuditCols + ` FROM audit_log` + d.indexedBy("audit_log_tenant_target") + ` WHERE tenant_id = ? AND ` + d.inList("target") + ` ORDER BY id`),
+		RewriteAudit:     r(`UPDATE audit_log SET target = ?, detail = ? WHERE tenant_id = ? AND id = ?`),
+		CallbacksMentioning: r(`SELECT DISTINCT callback_id FROM callback_events WHERE tenant_id = ? AND callback_id > ?
+		AND payload` + d.JSONText + ` LIKE ? ESCAPE '\' ORDER BY callback_id LIMIT ?`),
+		AuditMentioning: r(`SELECT id FROM audit_log WHERE tenant_id = ? AND id > ?
+		AND (target LIKE ? ESCAPE '\' OR detail` + d.JSONText + ` LIKE ? ESCAPE '\') ORDER BY id LIMIT ?`),
 	}
 }

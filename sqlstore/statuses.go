@@ -11,6 +11,10 @@ import (
 // that writes it can use those indexes.
 const OpenStatuses = `'scheduled', 'claimed'`
 
+// ClosedStatuses are the statuses a callback ends in, spelled as the partial index
+// callbacks_closed_updated's predicate.
+const ClosedStatuses = `'completed', 'failed', 'cancelled'`
+
 // StatusList renders the valid statuses of st as an SQL list of literals (invalid ones
 // are left out, so nothing but a known status reaches the SQL); it renders
 // velocity.OpenStatuses as OpenStatuses. With no valid status it is ”, which matches

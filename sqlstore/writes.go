@@ -152,3 +152,18 @@ func (w Writes) RemoveDoNotCall(ctx context.Context, tenantID, phone string) err
 	}
 	return err
 }
+
+// PurgeEventLog deletes up to limit of the tenant's idempotency keys recorded before
+// before, oldest first (see velocity.RetentionStore). When webhook deliveries are
+// recorded, their purge belongs here as well.
+func (w Writes) PurgeEventLog(ctx context.Context, tenantID string, before time.Time, limit int) (int, error) {
+	n, err := w.exec(ctx, w.q.PurgeIdempotency, tenantID, tenantID, w.d.TimeArg(before), limit)
+	return int(n), err
+}
+
+// PurgeAudit deletes up to limit of the tenant's audit entries recorded before before,
+// oldest first.
+func (w Writes) PurgeAudit(ctx context.Context, tenantID string, before time.Time, limit int) (int, error) {
+	n, err := w.exec(ctx, w.q.PurgeAudit, tenantID, w.d.TimeArg(before), limit)
+	return int(n), err
+}
