@@ -297,7 +297,9 @@ func (s *Scheduler) announceDue(ctx context.Context, now time.Time) (int, error)
 			s.Bus.Publish(events)
 		}
 		total += len(events)
-		if len(events) < s.batch() {
+		// Only an empty batch ends the pass: a batch comes back short when another
+		// server's pass marked some of its rows first.
+		if len(events) == 0 {
 			return total, nil
 		}
 	}

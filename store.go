@@ -80,9 +80,9 @@ type Tx interface {
 	IsDoNotCall(ctx context.Context, tenantID, phone string) (bool, error)
 	// MarkDue marks up to limit scheduled callbacks whose window opened at or before now
 	// and was not announced as announced (DueNotifiedAt = now, version unchanged), in
-	// one statement, and returns them as changed, oldest window first. Rows another
-	// transaction holds are skipped (a concurrent scheduler announces those), so with
-	// several servers each window is marked once.
+	// one statement, and returns them as changed, oldest window first. The rows are
+	// locked in a total order; a row another transaction changed meanwhile is checked
+	// again, so with several servers each window is marked once.
 	MarkDue(ctx context.Context, now time.Time, limit int) ([]Callback, error)
 	// AppendAudit records audit entries in the transaction, with the change they record.
 	AppendAudit(ctx context.Context, entries []AuditEntry) error

@@ -13,7 +13,6 @@ import (
 var dialect = sqlstore.Dialect{
 	Name:         "postgres",
 	Numbered:     true,
-	SkipLocked:   true,
 	Arrays:       true,
 	ForUpdate:    true,
 	JSONText:     "::text",

@@ -30,18 +30,7 @@ func search(t *testing.T, s velocity.Store, text string) []string {
 	ctx := context.Background()
 	pool := s.(*postgres.Store).Pool()
 	rows, err := pool.Query(ctx, `SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		tables = append(tables, n)
-	}
-	rows.Close()
+	tables := storetest.ReadStrings(t, rows, err)
 	var hits []string
 	for _, table := range tables {
 		rows, err := pool.Query(ctx, `SELECT t::text FROM "`+table+`" t`)

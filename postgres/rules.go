@@ -57,3 +57,20 @@ func (s *Store) NextDue(ctx context.Context, now time.Time) (time.Time, bool, er
 	}
 	return at.UTC(), true, nil
 }
+
+// PurgeCallbacks deletes a batch of old closed callbacks in one transaction on a pooled
+// connection (see velocity.RetentionStore).
+func (s *Store) PurgeCallbacks(ctx context.Context, tenantID string, before time.Time, limit int) (int, int, error) {
+	return sqlstore.PurgeCallbacks(ctx, s.Write, tenantID, before, limit)
+}
+
+// CallbacksMentioning scans the tenant's events under the pool's statement timeout.
+func (s *Store) CallbacksMentioning(ctx context.Context, tenantID, text, afterID string, limit int) ([]string, error) {
+	return queryAll(ctx, s, nil, sqlstore.ScanString, queries.CallbacksMentioning, tenantID, afterID, sqlstore.ContainsArg(text), limit)
+}
+
+// AuditMentioning scans the tenant's audit trail under the pool's statement timeout.
+func (s *Store) AuditMentioning(ctx context.Context, tenantID, text string, afterID int64, limit int) ([]int64, error) {
+	arg := sqlstore.ContainsArg(text)
+	return queryAll(ctx, s, nil, sqlstore.ScanInt64, queries.AuditMentioning, tenantID, afterID, arg, arg, limit)
+}

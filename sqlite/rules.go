@@ -78,3 +78,21 @@ func (s *Store) NextDue(ctx context.Context, now time.Time) (time.Time, bool, er
 	}
 	return *at, true, nil
 }
+
+// PurgeCallbacks deletes a batch of old closed callbacks on the write connection (see
+// velocity.RetentionStore).
+func (s *Store) PurgeCallbacks(ctx context.Context, tenantID string, before time.Time, limit int) (int, int, error) {
+	return sqlstore.PurgeCallbacks(ctx, s.Write, tenantID, before, limit)
+}
+
+// CallbacksMentioning reads on the read-only pool, so that erasure's scan of the events
+// does not hold the one writer.
+func (s *Store) CallbacksMentioning(ctx context.Context, tenantID, text, afterID string, limit int) ([]string, error) {
+	return collect(sqlstore.ScanString)(s.read.QueryContext(ctx, queries.CallbacksMentioning, tenantID, afterID, sqlstore.ContainsArg(text), limit))
+}
+
+// AuditMentioning, like CallbacksMentioning, scans on the read-only pool.
+func (s *Store) AuditMentioning(ctx context.Context, tenantID, text string, afterID int64, limit int) ([]int64, error) {
+	arg := sqlstore.ContainsArg(text)
+	return collect(sqlstore.ScanInt64)(s.read.QueryContext(ctx, queries.AuditMentioning, tenantID, afterID, arg, arg, limit))
+}

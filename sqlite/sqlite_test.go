@@ -47,19 +47,8 @@ func search(t *testing.T, s velocity.Store, text string) []string {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	var tables []string
 	rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		tables = append(tables, n)
-	}
-	rows.Close()
+	tables := storetest.ReadStrings(t, rows, err)
 	var hits []string
 	for _, table := range tables {
 		rows, err := db.QueryContext(ctx, `SELECT * FROM "`+table+`"`)

@@ -28,9 +28,6 @@ type Dialect struct {
 	// LIMIT must be subqueries, SELECT * FROM (...) (SQLite); otherwise they are
 	// parenthesised, (...) (PostgreSQL, which merges the two ordered halves).
 	WrapUnion bool
-	// SkipLocked reports that a locking read may pass over rows other transactions
-	// hold (PostgreSQL's FOR UPDATE SKIP LOCKED); SQLite's one writer holds them all.
-	SkipLocked bool
 	// Arrays reports that a list argument binds to one array parameter, written
 	// col = ANY(?) (PostgreSQL); otherwise a list travels as one JSON array, written
 	// col IN (SELECT value FROM json_each(?)) (SQLite).
@@ -71,13 +68,14 @@ func (d Dialect) Rebind(query string) string {
 	return b.String()
 }
 
-// skipLocked returns the clause that makes a locking read pass over rows other
-// transactions hold (PostgreSQL), or "" where one writer holds all (SQLite).
-func (d Dialect) skipLocked() string {
-	if !d.SkipLocked {
+// lockRows returns the clause that locks the rows a read in a write transaction finds
+// (PostgreSQL's FOR UPDATE: a concurrent writer waits, then sees the row as changed), or
+// "" where one writer holds all (SQLite).
+func (d Dialect) lockRows() string {
+	if !d.ForUpdate {
 		return ""
 	}
-	return ` FOR UPDATE SKIP LOCKED`
+	return ` FOR UPDATE`
 }
 
 // indexedBy returns the FROM hint that makes the engine read through index, or "" when

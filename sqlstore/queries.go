@@ -27,7 +27,7 @@ type Queries struct {
 	ExpiredClaims   string // now, limit: claims whose lease ended; CallbackCols
 	OverduePersonal string // tenant, ended before, limit: scheduled personal callbacks whose window ended; CallbackCols
 	NextDue         string // now: the earliest window start still to open and be announced, NULL when none
-	MarkDue         string // now (as the mark), now, limit: marks due windows announced; CallbackCols of the marked rows
+	MarkDue         string // now (as the mark), now, limit: marks due windows announced (locking them in a total order); CallbackCols of the marked rows
 
 	// Policies and do-not-call lists.
 
@@ -115,7 +115,7 @@ func (d Dialect) Queries() Queries {
 		AND status = 'scheduled' AND agent_id IS NOT NULL AND window_end < ? ORDER BY window_end LIMIT ?`),
 		NextDue: r(`SELECT min(window_start) FROM callbacks` + d.indexedBy("callbacks_due") + due + ` AND window_start > ?`),
 		MarkDue: r(`UPDATE callbacks SET due_notified_at = ? WHERE (tenant_id, id) IN (SELECT tenant_id, id FROM callbacks` + d.indexedBy("callbacks_due") + due +
-			` AND window_start <= ? ORDER BY window_start LIMIT ?` + d.skipLocked() + `) RETURNING ` + CallbackCols),
+			` AND window_start <= ? ORDER BY window_start, tenant_id, id LIMIT ?` + d.lockRows() + `) RETURNING ` + CallbackCols),
 
 		GetPolicy: r(`SELECT policy FROM tenant_policies WHERE tenant_id = ?`),
 		PutPolicy: r(`INSERT INTO tenant_policies (tenant_id, policy, updated_at) VALUES (?, ?, ?)

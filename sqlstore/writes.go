@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/customerdynamics/velocity"
@@ -166,4 +167,20 @@ func (w Writes) PurgeEventLog(ctx context.Context, tenantID string, before time.
 func (w Writes) PurgeAudit(ctx context.Context, tenantID string, before time.Time, limit int) (int, error) {
 	n, err := w.exec(ctx, w.q.PurgeAudit, tenantID, w.d.TimeArg(before), limit)
 	return int(n), err
+}
+
+// PurgeCallbacks runs a transaction's purge (the engine's Tx has a PurgeCallbacks method
+// of this signature) in one write transaction of write.
+func PurgeCallbacks(ctx context.Context, write func(context.Context, func(velocity.Tx) error) error, tenantID string, before time.Time, limit int) (callbacks, events int, err error) {
+	err = write(ctx, func(tx velocity.Tx) error {
+		p, ok := tx.(interface {
+			PurgeCallbacks(ctx context.Context, tenantID string, before time.Time, limit int) (int, int, error)
+		})
+		if !ok {
+			return fmt.Errorf("sqlstore: %T cannot purge callbacks", tx)
+		}
+		callbacks, events, err = p.PurgeCallbacks(ctx, tenantID, before, limit)
+		return err
+	})
+	return callbacks, events, err
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"github.com/customerdynamics/velocity/sqlstore"
 )
 
 // SkippedEnv names the environment variable that holds the path of a file where
@@ -26,4 +28,18 @@ func SkipSuite(t testing.TB, suite, reason string) {
 		}
 	}
 	t.Skipf("%s did not run: %s", suite, reason)
+}
+
+// ReadStrings reads the one text column of every row of a query's result (tests that
+// list a database's tables); a query error or a scan error fails the test.
+func ReadStrings(t testing.TB, rows sqlstore.Rows, err error) []string {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := sqlstore.AppendAll(nil, rows, sqlstore.ScanString)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
