@@ -198,7 +198,7 @@ func RunSoak(ctx context.Context, o SoakOptions) (*SoakReport, error) {
 
 	log.Info("soaking", "duration", o.Duration, "warmup", o.Warmup, "rate", o.Rate, "streams", o.Streams, "churn", o.Churn, "every", o.Every)
 	traffic := newTraffic(api, srv.base, o.Teams, o.Streams/o.Teams, soakOpen)
-	runCtx, stopRun := context.WithTimeout(ctx, o.Duration)
+	runCtx, stopRun := context.WithCancel(ctx)
 	defer stopRun()
 	var runners sync.WaitGroup
 	runners.Add(2)
@@ -211,11 +211,13 @@ func RunSoak(ctx context.Context, o SoakOptions) (*SoakReport, error) {
 		pool.churn(runCtx, o.Churn)
 	}()
 
+	// A sample every o.Every from the start, the last at the end, all while the traffic
+	// runs.
 	start := time.Now()
+	end := start.Add(o.Duration)
 	cpu0, machine0 := srv.sample().cpu, machineCPU()
-	tick := time.NewTicker(o.Every)
 	lastLog := start
-	for {
+	for k := 1; ; k++ {
 		rep.Samples = append(rep.Samples, soakSample(ctx, srv, probe, pool, start))
 		if time.Since(lastLog) >= time.Minute {
 			s := rep.Samples[len(rep.Samples)-1]
@@ -223,17 +225,18 @@ func RunSoak(ctx context.Context, o SoakOptions) (*SoakReport, error) {
 				"goroutines", s.Goroutines, "fds", s.FDs, "streamsOpen", s.StreamsOpen)
 			lastLog = time.Now()
 		}
-		if runCtx.Err() != nil {
+		if !time.Now().Before(end) || ctx.Err() != nil {
 			break
 		}
-		select {
-		case <-tick.C:
-		case <-runCtx.Done():
+		next := start.Add(time.Duration(k) * o.Every)
+		if next.After(end) {
+			next = end
 		}
+		sleepCtx(ctx, time.Until(next))
 	}
-	tick.Stop()
 	elapsed := time.Since(start)
 	cpu1, machine1 := srv.sample().cpu, machineCPU()
+	stopRun()
 	runners.Wait()
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
