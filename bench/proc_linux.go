@@ -80,6 +80,15 @@ func rssKB(pid int) (int64, error) {
 	return 0, fmt.Errorf("no VmRSS in /proc/%d/status", pid)
 }
 
+// openFDs returns how many files a process holds open: the entries of /proc/PID/fd.
+func openFDs(pid int) (int64, error) {
+	es, err := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+	if err != nil {
+		return 0, err
+	}
+	return int64(len(es)), nil
+}
+
 // clockTicks is USER_HZ, the unit of /proc's CPU times: 100 on every Linux ABI Go runs on.
 const clockTicks = 100
 

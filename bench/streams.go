@@ -124,7 +124,7 @@ func RunStreams(ctx context.Context, o StreamOptions) (*StreamReport, error) {
 		}
 	}()
 	for i := 0; i < o.Servers; i++ {
-		s, err := startServer(ctx, o.Binary, db)
+		s, err := startServer(ctx, o.Binary, db, false)
 		if err != nil {
 			return nil, fmt.Errorf("server %d: %w", i+1, err)
 		}

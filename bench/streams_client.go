@@ -209,17 +209,31 @@ func (f *fleet) open(ctx context.Context, s *stream) (net.Conn, *bufio.Reader, e
 		return nil, nil, ctx.Err()
 	}
 	defer func() { <-f.sem }()
-	tok, err := f.api.token(ctx, s.base, s.agent, s.team)
+	conn, body, err := openStream(ctx, f.api, s.base, s.agent, s.team, s.lastID)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.opened = append(s.opened, time.Now())
+	s.open.Add(1)
+	return conn, body, nil
+}
+
+// openStream fetches a token for agent of team and opens the agent's stream on the
+// server at base with it, on a connection of its own, within ctx, sending lastID (when
+// above 0) as Last-Event-ID; it reads the stream's first bytes. The caller closes the
+// connection.
+func openStream(ctx context.Context, api *apiClient, base, agent, team string, lastID int64) (net.Conn, *bufio.Reader, error) {
+	tok, err := api.token(ctx, base, agent, team)
 	if err != nil {
 		return nil, nil, fmt.Errorf("token: %w", err)
 	}
-	req, err := http.NewRequest("GET", s.base+"/api/v1/events?token="+url.QueryEscape(tok), nil)
+	req, err := http.NewRequest("GET", base+"/api/v1/events?token="+url.QueryEscape(tok), nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	req.Header.Set("Accept", "text/event-stream")
-	if s.lastID > 0 {
-		req.Header.Set("Last-Event-ID", strconv.FormatInt(s.lastID, 10))
+	if lastID > 0 {
+		req.Header.Set("Last-Event-ID", strconv.FormatInt(lastID, 10))
 	}
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "tcp", req.URL.Host)
@@ -231,8 +245,6 @@ func (f *fleet) open(ctx context.Context, s *stream) (net.Conn, *bufio.Reader, e
 		conn.Close()
 		return nil, nil, err
 	}
-	s.opened = append(s.opened, time.Now())
-	s.open.Add(1)
 	return conn, body, nil
 }
 

@@ -78,30 +78,40 @@ func runCLI(ctx context.Context, bin, db, stdin string, out any, args ...string)
 
 // server is one `velocity serve` child process on a loopback port.
 type server struct {
-	base string // http://127.0.0.1:PORT
-	cmd  *exec.Cmd
-	done chan struct{} // closed when the process has exited
-	err  error         // its exit, once done is closed
-	log  *serverLog
-	open atomic.Int64 // the bench's streams open on it
+	base  string // http://127.0.0.1:PORT
+	debug string // its --debug-addr /debug/vars URL, "" when it has none
+	cmd   *exec.Cmd
+	done  chan struct{} // closed when the process has exited
+	err   error         // its exit, once done is closed
+	log   *serverLog
+	open  atomic.Int64 // the bench's streams open on it
 }
 
 // startServer starts `velocity serve` on a free loopback port, logging warnings and the
 // Go runtime's garbage-collector trace (GODEBUG=gctrace=1, the server's heap after each
-// collection) to the bench, and waits until it answers /readyz.
-func startServer(ctx context.Context, bin, db string) (*server, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+// collection) to the bench, and waits until it answers /readyz. With debug, the server
+// also serves its goroutine count on a second loopback port (--debug-addr).
+func startServer(ctx context.Context, bin, db string, debug bool) (*server, error) {
+	addr, err := freeLoopbackAddr()
 	if err != nil {
 		return nil, err
 	}
-	addr := l.Addr().String()
-	l.Close()
 	// Without request-rate limits: thousands of streams open within seconds through one
 	// credential, faster than a tenant's default limit lets its agents sign in.
-	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-level", "warn", "--rate-limit-credential", "0", "--rate-limit-tenant", "0")
+	args := []string{"serve", "--db", db, "--addr", addr, "--log-level", "warn", "--rate-limit-credential", "0", "--rate-limit-tenant", "0"}
+	var debugURL string
+	if debug {
+		daddr, err := freeLoopbackAddr()
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, "--debug-addr", daddr)
+		debugURL = "http://" + daddr + "/debug/vars"
+	}
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "GODEBUG="+strings.Trim(os.Getenv("GODEBUG")+",gctrace=1", ","))
 	cmd.SysProcAttr = childAttr()
-	s := &server{base: "http://" + addr, cmd: cmd, done: make(chan struct{})}
+	s := &server{base: "http://" + addr, debug: debugURL, cmd: cmd, done: make(chan struct{})}
 	s.log = &serverLog{streams: &s.open}
 	cmd.Stdout, cmd.Stderr = s.log, s.log
 	if err := cmd.Start(); err != nil {
@@ -134,6 +144,17 @@ func startServer(ctx context.Context, bin, db string) (*server, error) {
 			return nil, fmt.Errorf("velocity serve on %s not ready within 30s: %v\n%s", addr, err, strings.Join(s.log.tail(), "\n"))
 		}
 	}
+}
+
+// freeLoopbackAddr returns a loopback address whose port was free a moment ago, for a
+// server to listen on.
+func freeLoopbackAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
 }
 
 func (s *server) pid() int { return s.cmd.Process.Pid }

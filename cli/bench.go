@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -23,7 +24,9 @@ import (
 
 // Bench is "velocity bench": seed a data set, serve it on loopback and measure the API
 // with concurrent clients; or, with --streams, measure how changes fan out to agents'
-// event streams on separate `velocity serve` processes (see package bench).
+// event streams on separate `velocity serve` processes; or, with --soak, hold one such
+// process under mixed traffic and stream churn and show whether its memory, goroutines
+// and open files stay flat (see package bench).
 type Bench struct {
 	Env
 	// Binary is the velocity program the stream mode starts servers with (default: this
@@ -42,16 +45,37 @@ const benchHelp = `Usage:
       delay from create to event (p50/p99/max), the servers' memory per idle stream and
       their CPU. Exits 1 when the run found a problem: a stream that did not connect,
       a change not made, a delivery missing, a stream the server dropped.
+  velocity bench --soak D [--rate R] [--streams N] [--stream-teams T] [--churn F] [--warmup W] [--tolerance P] [--db PATH|URL] [--json]
+      starts one "velocity serve" process on a loopback port (on --db, else a new SQLite
+      file) and for D makes R requests a second of mixed traffic (creates, lists, claims,
+      attempts, reschedules, cancels, number look-ups, policy and callback reads) while it
+      holds N agents' event streams open and closes and reopens a share F of them every
+      second (every other reopening with Last-Event-ID); it samples the server's resident
+      memory, Go heap, goroutines and open files every few seconds (D/120, 0.25-5 s). After
+      the warm-up W it reports each series' first, last, least and greatest value and calls
+      it flat when its last quarter's average exceeds its second quarter's by at most P
+      percent (or a small absolute slack). Exits 1 when a series grew, a request failed,
+      or a stream was dropped or could not open. "make soak-ci" runs it for 60 s.
 
 Flags:
 `
 
-// streamFlags are the flags of the stream mode alone; requestFlags those of the request
-// mode alone.
+// The flags each mode alone takes: a flag of another mode is refused.
 var (
+	requestFlags = []string{"callbacks", "tenants", "teams", "agents", "clients", "ops", "direct", "scheduler-due", "due-delay"}
 	streamFlags  = []string{"stream-teams", "rate", "servers", "writers", "drain"}
-	requestFlags = []string{"callbacks", "tenants", "teams", "agents", "clients", "warmup", "ops", "direct", "scheduler-due", "due-delay"}
+	soakFlags    = []string{"churn", "tolerance"}
 )
+
+// modeFlags says, for each mode, which flags it takes besides --db, --json and
+// --cpuprofile: the request mode takes --duration and --warmup, the stream mode
+// --streams and --duration, the soak the stream mode's --rate, --streams,
+// --stream-teams and --writers, and --warmup.
+var modeFlags = map[string][]string{
+	"request": append([]string{"duration", "warmup"}, requestFlags...),
+	"streams": append([]string{"streams", "duration"}, streamFlags...),
+	"soak":    append([]string{"soak", "rate", "streams", "stream-teams", "writers", "warmup"}, soakFlags...),
+}
 
 // Run parses the flags and runs the benchmark.
 func (c *Bench) Run(ctx context.Context, args []string) error {
@@ -60,14 +84,14 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 		fmt.Fprint(c.Stderr, benchHelp)
 		fs.PrintDefaults()
 	}
-	db := fs.String("db", "", "database to seed and measure (with --streams: the servers' database): a SQLite path or postgres:// URL (default: a new SQLite file in a temp dir)")
+	db := fs.String("db", "", "database to seed and measure (with --streams or --soak: the servers' database): a SQLite path or postgres:// URL (default: a new SQLite file in a temp dir)")
 	callbacks := fs.Int("callbacks", 100_000, "callbacks to seed")
 	tenants := fs.Int("tenants", 1, "tenants to seed")
 	teams := fs.Int("teams", 20, "teams to seed, across tenants")
 	agents := fs.Int("agents", 200, "agents to seed, across teams")
 	clients := fs.String("clients", "8", "comma-separated concurrent client counts, e.g. 1,8,32")
 	duration := fs.Duration("duration", 5*time.Second, "measuring time per operation and client count; with --streams, how long changes are created")
-	warmup := fs.Duration("warmup", time.Second, "warm-up before each measurement")
+	warmup := fs.Duration("warmup", 0, "warm-up before each measurement (default 1s); with --soak, the first part of the run, whose samples are not judged (default a sixth of --soak, at most 1m)")
 	ops := fs.String("ops", strings.Join(bench.OpNames, ","), "operations: "+strings.Join(bench.OpNames, ","))
 	direct := fs.Bool("direct", false, "also run list, create and claim directly on the service and store, without HTTP")
 	schedDue := fs.Int("scheduler-due", 0, "also time one scheduler pass that finds this many callbacks falling due at once")
@@ -75,12 +99,15 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	asJSON := fs.Bool("json", false, "print the results as JSON (the progress log still goes to stderr)")
 	durability := fs.String("sqlite-durability", "full", "SQLite: full or normal (see velocity serve -h)")
-	streams := fs.Int("streams", 0, "stream mode: open this many agents' event streams on separate velocity serve processes and measure how changes reach them")
-	streamTeams := fs.Int("stream-teams", 10, "with --streams: teams the agents are spread over (agent i in team i mod T); each change reaches streams/T streams")
-	rate := fs.Float64("rate", 20, "with --streams: team callbacks created per second, round-robin over the teams")
+	streams := fs.Int("streams", 0, "stream mode: open this many agents' event streams on separate velocity serve processes and measure how changes reach them; with --soak, the streams held open and churned (default 300)")
+	streamTeams := fs.Int("stream-teams", 10, "with --streams or --soak: teams the agents are spread over (agent i in team i mod T); each change reaches streams/T streams")
+	rate := fs.Float64("rate", 0, "with --streams: team callbacks created per second, round-robin over the teams (default 20); with --soak: requests a second of mixed traffic (default 40)")
 	servers := fs.Int("servers", 1, "with --streams: velocity serve processes sharing the database (more than 1 needs a postgres:// --db); streams and creates are spread over them")
-	writers := fs.Int("writers", 16, "with --streams: create requests in flight at most")
+	writers := fs.Int("writers", 16, "with --streams or --soak: requests in flight at most")
 	drain := fs.Duration("drain", 10*time.Second, "with --streams: how long to wait after the last create for deliveries still on their way")
+	soak := fs.Duration("soak", 0, "soak mode: run mixed traffic and stream churn against one velocity serve process for this long, e.g. 10m, and judge whether its memory, goroutines and open files stay flat")
+	churn := fs.Float64("churn", 0.05, "with --soak: the share of the streams closed and reopened every second")
+	tolerance := fs.Float64("tolerance", 10, "with --soak: how much, in percent, a series' last-quarter average may exceed its second-quarter average and still be flat")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -89,14 +116,47 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if *streams > 0 {
-		for _, name := range requestFlags {
-			if set[name] {
-				return usageErr("--%s measures requests; it does not apply with --streams", name)
-			}
+	mode := "request"
+	switch {
+	case set["soak"]:
+		mode = "soak"
+	case *streams > 0:
+		mode = "streams"
+	}
+	if err := checkModeFlags(mode, set); err != nil {
+		return err
+	}
+	if mode == "soak" {
+		if *soak <= 0 || *soak > 24*time.Hour {
+			return usageErr("--soak must be a duration above zero and at most 24h, e.g. 10m")
+		}
+		if set["streams"] && (*streams < 1 || *streams > 20_000) {
+			return usageErr("--streams must be from 1 to 20000")
+		}
+		if *streams == 0 {
+			*streams = 300
 		}
 		if *streamTeams < 1 || *streamTeams > *streams {
 			return usageErr("--stream-teams must be from 1 to --streams")
+		}
+		if set["rate"] && (*rate <= 0 || *rate > 2000) {
+			return usageErr("--rate must be above zero and at most 2000 requests a second")
+		}
+		if *writers < 1 || *churn < 0 || *churn > 1 || *tolerance < 0 {
+			return usageErr("--writers must be at least 1, --churn a share from 0 to 1, --tolerance a percentage of 0 or more")
+		}
+		if set["warmup"] && (*warmup < 0 || *warmup >= *soak) {
+			return usageErr("--warmup must be shorter than --soak")
+		}
+		return c.soak(ctx, bench.SoakOptions{DB: *db, Duration: *soak, Warmup: *warmup, Rate: *rate, Writers: *writers,
+			Streams: *streams, Teams: *streamTeams, Churn: *churn, Tolerance: *tolerance}, *asJSON, *cpuprofile)
+	}
+	if mode == "streams" {
+		if *streamTeams < 1 || *streamTeams > *streams {
+			return usageErr("--stream-teams must be from 1 to --streams")
+		}
+		if *rate == 0 && !set["rate"] {
+			*rate = 20
 		}
 		if *rate <= 0 || *duration <= 0 || *servers < 1 || *writers < 1 || *drain <= 0 {
 			return usageErr("--rate, --duration, --servers, --writers and --drain must be above zero")
@@ -107,10 +167,8 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 		return c.streams(ctx, bench.StreamOptions{DB: *db, Servers: *servers, Streams: *streams, Teams: *streamTeams,
 			Rate: *rate, Duration: *duration, Writers: *writers, Drain: *drain}, *asJSON, *cpuprofile)
 	}
-	for _, name := range streamFlags {
-		if set[name] {
-			return usageErr("--%s applies only with --streams", name)
-		}
+	if !set["warmup"] {
+		*warmup = time.Second
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -202,6 +260,85 @@ func (c *Bench) streams(ctx context.Context, o bench.StreamOptions, asJSON bool,
 	}
 	if !rep.OK() {
 		return errors.New("the stream run found problems (above)")
+	}
+	return nil
+}
+
+var modeNames = map[string]string{"request": "the request mode", "streams": "--streams", "soak": "--soak"}
+
+// checkModeFlags refuses a flag that mode does not take, naming the modes that do.
+func checkModeFlags(mode string, set map[string]bool) error {
+	if mode == "soak" && set["duration"] {
+		return usageErr("--soak D is the soak's duration; --duration does not apply with it")
+	}
+	takes := map[string]bool{}
+	for _, name := range modeFlags[mode] {
+		takes[name] = true
+	}
+	for name := range set {
+		if takes[name] {
+			continue
+		}
+		var in []string
+		for _, m := range []string{"request", "streams", "soak"} {
+			if slices.Contains(modeFlags[m], name) {
+				in = append(in, modeNames[m])
+			}
+		}
+		switch {
+		case len(in) == 0: // --db, --json and the like: every mode's
+		case in[0] == modeNames["request"] && len(in) == 1:
+			return usageErr("--%s measures requests; it does not apply with %s", name, modeNames[mode])
+		default:
+			return usageErr("--%s applies only to %s, not to %s", name, strings.Join(in, " and "), modeNames[mode])
+		}
+	}
+	return nil
+}
+
+// soak runs the soak mode and prints its report; it fails when the run found a problem
+// (a series that grew among them), after printing it.
+func (c *Bench) soak(ctx context.Context, o bench.SoakOptions, asJSON bool, cpuprofile string) error {
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	o.Binary = c.Binary
+	if o.Binary == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("the velocity program to serve with: %w", err)
+		}
+		o.Binary = exe
+	}
+	// Ctrl-C ends the run; the server is stopped before RunSoak returns.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	o.Logger = slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	rep, err := bench.RunSoak(ctx, o)
+	if err != nil && ctx.Err() != nil {
+		return errors.New("interrupted; the server was stopped")
+	}
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		rep.Print(c.Stderr)
+		if err := c.printJSON(rep); err != nil {
+			return err
+		}
+	} else {
+		rep.Print(c.Stdout)
+	}
+	if !rep.OK() {
+		return errors.New("the soak found problems (above)")
 	}
 	return nil
 }

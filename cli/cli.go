@@ -42,7 +42,7 @@ func usageErr(format string, a ...any) error {
 const usage = `velocity: callbacks for Webex Contact Center agents.
 
 Usage:
-  velocity serve    [--addr HOST:PORT] [--db PATH|URL] [--demo] [--log-level LEVEL] [--log-format text|json] [--cors-origins LIST]
+  velocity serve    [--addr HOST:PORT] [--db PATH|URL] [--demo] [--log-level LEVEL] [--log-format text|json] [--cors-origins LIST] [--debug-addr 127.0.0.1:PORT]
   velocity migrate  [--db PATH|URL] [--from-sqlite FILE --tenant TENANT] [--json]
   velocity tenant   create --name NAME [--country US] [--timezone ZONE] [--json] | list [--json]
   velocity tenant   set --tenant TENANT [--webex-org ORG] [--agent-identity webex|off] [--json]
@@ -57,6 +57,7 @@ Usage:
   velocity restore  --db PATH --from FILE [--force] [--json]
   velocity bench    [--callbacks N] [--clients N] [--duration D] [--db PATH|URL] [--json]
   velocity bench    --streams N [--stream-teams T] [--rate R] [--duration D] [--servers K] [--db PATH|URL] [--json]
+  velocity bench    --soak D [--rate R] [--streams N] [--churn F] [--warmup W] [--tolerance P] [--db PATH|URL] [--json]
   velocity version  [--json]
 
 TENANT is a tenant's name or its id (tenant create prints both). Every command takes --db

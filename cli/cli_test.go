@@ -164,6 +164,16 @@ func TestUsageErrors(t *testing.T) {
 		{"serve", "--demo", "--addr", "0.0.0.0:8080"},
 		{"serve", "--log-level", "loud"},
 		{"bench", "--clients", "many"},
+		{"bench", "--soak", "1m", "--duration", "5s"},
+		{"bench", "--soak", "1m", "--servers", "2"},
+		{"bench", "--soak", "1m", "--clients", "8"},
+		{"bench", "--soak", "1m", "--warmup", "1m"},
+		{"bench", "--soak", "1m", "--churn", "2"},
+		{"bench", "--soak", "0s"},
+		{"bench", "--churn", "0.1"},
+		{"bench", "--streams", "10", "--tolerance", "5"},
+		{"bench", "--streams", "10", "--warmup", "1s"},
+		{"serve", "--debug-addr", "0.0.0.0:6060"},
 	} {
 		code, _, errs := run(t, "", args...)
 		if code != 2 || errs == "" {

@@ -25,8 +25,9 @@ import (
 type Serve struct {
 	Env
 	// Ready, when set, receives the listening address once the server accepts
-	// connections (for tests).
-	Ready func(addr string)
+	// connections (for tests); DebugReady the --debug-addr listener's.
+	Ready      func(addr string)
+	DebugReady func(addr string)
 }
 
 // Run serves until SIGINT/SIGTERM or ctx ends, then shuts down gracefully: in-flight
@@ -52,6 +53,7 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	cors := fs.String("cors-origins", strings.Join(app.DefaultCORSOrigins, ","), "comma-separated browser origins allowed to call the API (https://*.example.com for subdomains)")
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this PEM certificate (chain); needs --tls-key")
 	tlsKey := fs.String("tls-key", "", "the PEM private key of --tls-cert")
+	debugAddr := fs.String("debug-addr", "", "also serve GET /debug/vars (goroutines and Go memory statistics, read-only) on this loopback address, e.g. 127.0.0.1:6060; off by default")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -102,6 +104,19 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	if *demo {
 		if err := requireLoopback(*addr); err != nil {
 			return err
+		}
+	}
+	var debugLn net.Listener
+	var debugSrv *http.Server
+	if *debugAddr != "" {
+		if debugLn, debugSrv, err = listenDebug(*debugAddr); err != nil {
+			return err
+		}
+		defer debugSrv.Close()
+		go debugSrv.Serve(debugLn)
+		log.Info("debug variables", "url", "http://"+debugLn.Addr().String()+"/debug/vars")
+		if c.DebugReady != nil {
+			c.DebugReady(debugLn.Addr().String())
 		}
 	}
 
@@ -165,17 +180,27 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 // requireLoopback refuses a demo server on anything but a loopback address: its
 // credentials are public.
 func requireLoopback(addr string) error {
-	host, _, err := net.SplitHostPort(addr)
+	ok, err := loopback(addr)
 	if err != nil {
 		return usageErr("--addr %q: %v", addr, err)
 	}
-	if host == "localhost" {
-		return nil
-	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+	if ok {
 		return nil
 	}
 	return usageErr("--demo uses public, documented credentials, so it listens only on loopback (127.0.0.1, ::1, localhost); %q is not", addr)
+}
+
+// loopback reports whether addr, HOST:PORT, names a loopback host.
+func loopback(addr string) (bool, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false, err
+	}
+	if host == "localhost" {
+		return true, nil
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback(), nil
 }
 
 func splitList(s string) []string {
