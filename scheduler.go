@@ -8,8 +8,9 @@ import (
 )
 
 // Scheduler is the server's background service for the time-driven rules: it expires
-// claim leases, hands overdue personal callbacks to their teams, and announces each
-// window as it opens with a due event. Every change re-reads the callback under its row
+// claim leases, hands overdue personal callbacks to their teams, announces each window
+// as it opens with a due event, and each window that ends with its callback still
+// waiting with an overdue event. Every change re-reads the callback under its row
 // lock and checks again before writing, so with several servers on one database each
 // change happens once.
 type Scheduler struct {
@@ -28,6 +29,9 @@ type Scheduler struct {
 	// tenant, on its own goroutine (default 10s; fallback is measured in minutes).
 	// RunOnce always runs it.
 	FallbackEvery time.Duration
+	// OnPass, when set, is told about every pass (the team-fallback scan's too) as it
+	// ends: what it did, how long it took, and its error (metrics).
+	OnPass func(PassResult, error)
 
 	mu     sync.Mutex
 	cancel context.CancelFunc
@@ -73,6 +77,7 @@ type PassResult struct {
 	Expired  int           // leases expired
 	FellBack int           // personal callbacks handed to their team
 	Due      int           // due events sent
+	Overdue  int           // overdue events sent
 	Took     time.Duration // how long the pass took
 }
 
@@ -125,13 +130,14 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}, poke chan time
 	}
 	for {
 		res, err := s.pass(ctx, false)
+		s.report(ctx, res, err)
 		switch {
 		case ctx.Err() != nil:
 			return
 		case err != nil:
 			s.logger().Warn("scheduler pass failed; retrying", "error", err)
-		case res.Expired+res.FellBack+res.Due > 0:
-			s.logger().Info("scheduler pass", "expired", res.Expired, "fellBack", res.FellBack, "due", res.Due, "took", res.Took)
+		case res.Expired+res.FellBack+res.Due+res.Overdue > 0:
+			s.logger().Info("scheduler pass", "expired", res.Expired, "fellBack", res.FellBack, "due", res.Due, "overdue", res.Overdue, "took", res.Took)
 		}
 		// Wake-ups are reckoned on the scheduler's clock, the one windows are written in.
 		wake := s.Clock.Now().Add(interval)
@@ -162,7 +168,9 @@ func (s *Scheduler) fallbackLoop(ctx context.Context, done chan struct{}) {
 			return
 		case <-t.C:
 		}
+		start := time.Now()
 		n, err := s.fallbackAll(ctx, s.Clock.Now())
+		s.report(ctx, PassResult{FellBack: n, Took: time.Since(start)}, err)
 		switch {
 		case ctx.Err() != nil:
 			return
@@ -195,11 +203,19 @@ func (s *Scheduler) sleepUntil(ctx context.Context, wake time.Time, poke chan ti
 	}
 }
 
+// report tells OnPass about a pass that was not cut short by the end of ctx.
+func (s *Scheduler) report(ctx context.Context, res PassResult, err error) {
+	if s.OnPass != nil && ctx.Err() == nil {
+		s.OnPass(res, err)
+	}
+}
+
 // RunOnce runs one full pass at the clock's time.
 func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) { return s.pass(ctx, true) }
 
-// pass announces opened windows first (agents wait for those), then expires leases, then,
-// when asked, hands overdue personal callbacks to their teams.
+// pass announces opened windows first (agents wait for those), then expires leases, then
+// announces ended windows, then, when asked, hands overdue personal callbacks to their
+// teams.
 func (s *Scheduler) pass(ctx context.Context, withFallback bool) (res PassResult, err error) {
 	start := time.Now()
 	now := s.Clock.Now()
@@ -218,6 +234,9 @@ func (s *Scheduler) pass(ctx context.Context, withFallback bool) (res PassResult
 		if err != nil {
 			return res, err
 		}
+	}
+	if res.Overdue, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Store.OverdueWindows(ctx, now, limit) }, s.overdue(now)); err != nil {
+		return res, err
 	}
 	if withFallback {
 		res.FellBack, err = s.fallbackAll(ctx, now)
@@ -287,6 +306,18 @@ func (s *Scheduler) due(now time.Time) rule {
 		// If-Match goes stale because a window opened.
 		cb.DueNotifiedAt = &now
 		return &Event{Type: EventDue, Data: map[string]any{"windowStart": cb.WindowStart, "windowEnd": cb.WindowEnd}}
+	}
+}
+
+func (s *Scheduler) overdue(now time.Time) rule {
+	return func(cb *Callback) *Event {
+		if cb.Status != StatusScheduled || cb.OverdueNotifiedAt != nil || cb.WindowEnd.After(now) {
+			return nil
+		}
+		// Bookkeeping like a due event: the version stays.
+		cb.OverdueNotifiedAt = &now
+		return &Event{Type: EventOverdue, Data: map[string]any{"windowStart": cb.WindowStart, "windowEnd": cb.WindowEnd,
+			"overdueMinutes": int(now.Sub(cb.WindowEnd) / time.Minute)}}
 	}
 }
 

@@ -124,6 +124,9 @@ type SchedulerStore interface {
 	// before endedBefore, earliest end first. Claimed ones are left out: a live claim is
 	// an agent dialing, and an expired one is released earlier in the scheduler's pass.
 	OverduePersonal(ctx context.Context, tenantID string, endedBefore time.Time, limit int) ([]Callback, error)
+	// OverdueWindows returns scheduled callbacks whose window ended at or before now and
+	// whose overdue event has not been sent, earliest end first, across tenants.
+	OverdueWindows(ctx context.Context, now time.Time, limit int) ([]Callback, error)
 	// NextDue returns the earliest window start after now of a scheduled callback whose
 	// due event has not been sent; ok is false when there is none.
 	NextDue(ctx context.Context, now time.Time) (at time.Time, ok bool, err error)
