@@ -18,3 +18,6 @@ func TestStore(t *testing.T) { storetest.Run(t, open) }
 
 // TestRules runs the scheduling-rules behaviour suite.
 func TestRules(t *testing.T) { storetest.RunRules(t, open) }
+
+// TestWebhooks runs the webhook behaviour suite.
+func TestWebhooks(t *testing.T) { storetest.RunWebhooks(t, open) }

@@ -28,6 +28,8 @@ type Store struct {
 	// Writes holds the methods that run one statement and read no rows back, shared
 	// with the PostgreSQL store; they run on the write connection (Store.exec).
 	sqlstore.Writes
+	// Webhooks holds the webhook and metrics methods, shared with the PostgreSQL store.
+	sqlstore.Webhooks
 
 	write *sql.DB
 	read  *sql.DB
@@ -87,6 +89,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	s.read = r
+	s.Webhooks = s.newWebhooks()
 	return s, nil
 }
 

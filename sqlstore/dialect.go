@@ -27,6 +27,10 @@ type Dialect struct {
 	// LIMIT must be subqueries, SELECT * FROM (...) (SQLite); otherwise they are
 	// parenthesised, (...) (PostgreSQL, which merges the two ordered halves).
 	WrapUnion bool
+	// RowLocks reports that a transaction locks the rows it reads to change with FOR UPDATE,
+	// and may skip those other transactions hold with SKIP LOCKED (PostgreSQL); otherwise
+	// one writer at a time needs neither (SQLite).
+	RowLocks bool
 	// ScanTime returns the scan destination that reads a NOT NULL timestamp column into t,
 	// in UTC.
 	ScanTime func(t *time.Time) any
@@ -64,6 +68,23 @@ func (d Dialect) indexedBy(index string) string {
 		return ""
 	}
 	return " INDEXED BY " + index
+}
+
+// forUpdate returns the clause that locks the rows a read returns until the transaction
+// ends, or "" when the engine has one writer at a time.
+func (d Dialect) forUpdate() string {
+	if !d.RowLocks {
+		return ""
+	}
+	return " FOR UPDATE"
+}
+
+// skipLocked is forUpdate that skips the rows other transactions hold.
+func (d Dialect) skipLocked() string {
+	if !d.RowLocks {
+		return ""
+	}
+	return " FOR UPDATE SKIP LOCKED"
 }
 
 // NullTimeArg returns the argument that writes t to a nullable timestamp column: nil
