@@ -116,14 +116,14 @@ func TestEveryEventTypeDelivered(t *testing.T) {
 	a := b.create(t, velocity.CreateInput{}) // created, then due
 	ws, we := b.svc.Clock.Now().Add(time.Hour), b.svc.Clock.Now().Add(2*time.Hour)
 	agent := "agent-1"
-	cb(b.svc.Update(ctx, b.p, a.ID, "", velocity.UpdateInput{WindowStart: &ws, WindowEnd: &we}, nil))                // rescheduled
-	cb(b.svc.Update(ctx, b.p, a.ID, "", velocity.UpdateInput{AgentIDSet: true, AgentID: &agent}, nil))               // reassigned
-	cb(b.svc.Update(ctx, b.p, a.ID, "", velocity.UpdateInput{Notes: new("after lunch")}, nil))                      // updated
-	cb(b.svc.Claim(ctx, b.p, a.ID, agent))                                                                           // claimed
-	cb(b.svc.Release(ctx, b.p, a.ID, agent))                                                                         // released
-	cb(b.svc.Claim(ctx, b.p, a.ID, agent))                                                                           // claimed
+	cb(b.svc.Update(ctx, b.p, a.ID, "", velocity.UpdateInput{WindowStart: &ws, WindowEnd: &we}, nil))                  // rescheduled
+	cb(b.svc.Update(ctx, b.p, a.ID, "", velocity.UpdateInput{AgentIDSet: true, AgentID: &agent}, nil))                 // reassigned
+	cb(b.svc.Update(ctx, b.p, a.ID, "", velocity.UpdateInput{Notes: new("after lunch")}, nil))                         // updated
+	cb(b.svc.Claim(ctx, b.p, a.ID, agent))                                                                             // claimed
+	cb(b.svc.Release(ctx, b.p, a.ID, agent))                                                                           // released
+	cb(b.svc.Claim(ctx, b.p, a.ID, agent))                                                                             // claimed
 	cb(b.svc.RecordAttempt(ctx, b.p, a.ID, velocity.AttemptInput{AgentID: agent, Outcome: velocity.OutcomeBusy}))      // attempted
-	cb(b.svc.Claim(ctx, b.p, a.ID, agent))                                                                           //
+	cb(b.svc.Claim(ctx, b.p, a.ID, agent))                                                                             //
 	cb(b.svc.RecordAttempt(ctx, b.p, a.ID, velocity.AttemptInput{AgentID: agent, Outcome: velocity.OutcomeConnected})) // attempted, completed
 	f := b.create(t, velocity.CreateInput{MaxAttempts: new(1)})
 	cb(b.svc.Claim(ctx, b.p, f.ID, agent))
