@@ -17,6 +17,7 @@ import (
 	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/sqlite"
 	"github.com/customerdynamics/velocity/webexid"
+	"github.com/customerdynamics/velocity/webhook"
 )
 
 // Config configures an App.
@@ -38,6 +39,14 @@ type Config struct {
 	SchedulerInterval time.Duration
 	// busless opens the store without the cross-server bus (admin commands).
 	busless bool
+	// WebhookAllowPrivate lets webhooks use plain http and reach loopback, private and
+	// link-local addresses (tests, intranets).
+	WebhookAllowPrivate bool
+	// WebhookTimeout bounds one delivery attempt (default 10s); a server holds a
+	// delivery for three times as long before another may send it.
+	WebhookTimeout time.Duration
+	// WebhookRetryBase is the first retry's delay (default 5s; tests shorten it).
+	WebhookRetryBase time.Duration
 	// PasswordIterations is the PBKDF2 cost of the demo account's password (0 means
 	// velocity.PasswordIterations; tests lower it).
 	PasswordIterations int
@@ -54,6 +63,7 @@ type App struct {
 	Service   *velocity.Service
 	Policies  *velocity.Policies
 	Scheduler *velocity.Scheduler
+	Deliverer *webhook.Deliverer
 	Auth      *velocity.Authenticator
 	Server    *httpapi.Server
 	Logger    *slog.Logger
@@ -101,7 +111,12 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		return nil, fmt.Errorf("stream secret: %w", err)
 	}
 	a.Policies = &velocity.Policies{Store: store, Clock: cfg.Clock}
-	a.Service = &velocity.Service{Store: store, Bus: a.Bus, Clock: cfg.Clock, Policies: a.Policies}
+	a.Deliverer = &webhook.Deliverer{Store: store, Clock: cfg.Clock, Logger: cfg.Logger, AllowPrivate: cfg.WebhookAllowPrivate,
+		Timeout: cfg.WebhookTimeout, RetryBase: cfg.WebhookRetryBase}
+	// Every change this server records may have made webhook deliveries: send them now
+	// rather than at the deliverer's next look.
+	a.Bus = notifyingBus{Bus: a.Bus, notify: a.Deliverer.Notify}
+	a.Service = &velocity.Service{Store: store, Bus: a.Bus, Clock: cfg.Clock, Policies: a.Policies, AllowPrivateWebhooks: cfg.WebhookAllowPrivate}
 	a.Scheduler = &velocity.Scheduler{Store: store, Bus: a.Bus, Clock: cfg.Clock,
 		Policies: a.Policies, Logger: cfg.Logger, Interval: cfg.SchedulerInterval}
 	// Windows the service sets wake the scheduler when they open, not at its next pass.
@@ -152,6 +167,25 @@ func (a *App) StartScheduler(ctx context.Context) {
 	}
 }
 
+// StartWebhooks sends webhook deliveries in the background until Close.
+func (a *App) StartWebhooks(ctx context.Context) {
+	if a.Deliverer != nil {
+		a.Deliverer.Start(ctx)
+	}
+}
+
+// notifyingBus is a Bus that also calls notify when it publishes events.
+type notifyingBus struct {
+	velocity.Bus
+	notify func()
+}
+
+// Publish publishes the events and calls notify.
+func (b notifyingBus) Publish(events []velocity.Event) {
+	b.Bus.Publish(events)
+	b.notify()
+}
+
 // Handler returns the HTTP handler of the whole product.
 func (a *App) Handler() http.Handler { return a.Server }
 
@@ -159,6 +193,9 @@ func (a *App) Handler() http.Handler { return a.Server }
 func (a *App) Close() error {
 	if a.Scheduler != nil {
 		a.Scheduler.Stop()
+	}
+	if a.Deliverer != nil {
+		a.Deliverer.Stop()
 	}
 	if a.Server != nil {
 		a.Server.Shutdown()

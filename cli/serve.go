@@ -41,6 +41,8 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	format := fs.String("log-format", "text", "log format: text or json")
 	clockStart := fs.String("clock-start", "", "for tests and training only: run the server's clock as if it had started at this RFC 3339 instant (calling hours, windows, the scheduler)")
 	webexAPI := fs.String("webex-api-url", webexid.DefaultBaseURL, "base URL of Webex's identity API, which checks agents' access tokens for tenants with proven agent identity")
+	allowPrivate := fs.Bool("webhook-allow-private", false, "let webhooks use plain http and reach loopback, private and link-local addresses (tests, intranets)")
+	webhookTimeout := fs.Duration("webhook-timeout", 10*time.Second, "the longest one webhook delivery attempt may take")
 	cors := fs.String("cors-origins", strings.Join(app.DefaultCORSOrigins, ","), "comma-separated browser origins allowed to call the API (https://*.example.com for subdomains)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -83,12 +85,20 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors), WebexAPIURL: webexURL})
+	if *webhookTimeout < 100*time.Millisecond || *webhookTimeout > time.Minute {
+		return usageErr("--webhook-timeout must be from 100ms to 1m")
+	}
+	if *allowPrivate {
+		log.Warn("webhooks may reach loopback, private and link-local addresses and use plain http (--webhook-allow-private)")
+	}
+	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors), WebexAPIURL: webexURL,
+		WebhookAllowPrivate: *allowPrivate, WebhookTimeout: *webhookTimeout})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
 	a.StartScheduler(ctx)
+	a.StartWebhooks(ctx)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
