@@ -21,6 +21,7 @@ type PolicyDoc struct {
 	RetryDelayMinutes   map[string]int       `json:"retryDelayMinutes,omitempty"`
 	MaxAttempts         *int                 `json:"maxAttempts,omitempty"`
 	TeamFallbackMinutes *int                 `json:"teamFallbackMinutes,omitempty"`
+	InboundMatch        *InboundMatch        `json:"inboundMatch,omitempty"`
 }
 
 // HoursDoc is one day's calling hours as text.
@@ -36,6 +37,11 @@ func (p Policy) Doc() PolicyDoc {
 	d := PolicyDoc{CallingHours: map[string]*HoursDoc{}, Holidays: []string{}, RetryDelayMinutes: map[string]int{},
 		MaxDaysAhead: iptr(int(p.MaxAhead / (24 * time.Hour))), ClaimLeaseMinutes: iptr(int(p.ClaimLease / time.Minute)),
 		MaxAttempts: iptr(p.MaxAttempts), TeamFallbackMinutes: iptr(int(p.TeamFallback / time.Minute))}
+	im := p.InboundMatch
+	if im == "" {
+		im = InboundReportOnly
+	}
+	d.InboundMatch = &im
 	for i, h := range p.CallingHours {
 		if h.Closed {
 			d.CallingHours[weekdayKeys[i]] = nil
@@ -117,6 +123,14 @@ func (d PolicyDoc) Apply(p Policy) (Policy, error) {
 	intField("claimLeaseMinutes", d.ClaimLeaseMinutes, 1, 120, func(v int) { out.ClaimLease = time.Duration(v) * time.Minute })
 	intField("maxAttempts", d.MaxAttempts, 1, MaxAttemptsLimit, func(v int) { out.MaxAttempts = v })
 	intField("teamFallbackMinutes", d.TeamFallbackMinutes, 0, 7*24*60, func(v int) { out.TeamFallback = time.Duration(v) * time.Minute })
+	if d.InboundMatch != nil {
+		switch *d.InboundMatch {
+		case InboundReportOnly, InboundMarkReached:
+			out.InboundMatch = *d.InboundMatch
+		default:
+			c.add("inboundMatch", FieldInvalidChoice, "must be report_only or mark_reached")
+		}
+	}
 	for k, v := range d.RetryDelayMinutes {
 		o := Outcome(k)
 		field := "retryDelayMinutes." + k

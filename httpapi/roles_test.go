@@ -29,6 +29,7 @@ var roleMatrix = map[string]string{
 	"POST /api/v1/events/token":                               "ASD",
 	"GET /api/v1/me":                                          "ASDI",
 	"GET /api/v1/phone-numbers/lookup":                        "ASDI",
+	"POST /api/v1/interactions/inbound":                       "DI",
 	"GET /api/v1/policy":                                      "ASDI",
 	"PATCH /api/v1/policy":                                    "D",
 	"GET /api/v1/do-not-call":                                 "SD",
@@ -181,6 +182,8 @@ func matrixBody(route string, next func() string) (any, string) {
 		return map[string]any{"agentId": "agent-1", "teamId": "team-1"}, ""
 	case "GET /api/v1/phone-numbers/lookup":
 		return nil, "number=%2B12125550100"
+	case "POST /api/v1/interactions/inbound":
+		return map[string]any{"phoneNumber": next(), "interactionId": "int-1"}, ""
 	case "PATCH /api/v1/policy":
 		return map[string]any{"maxAttempts": 4}, ""
 	case "POST /api/v1/do-not-call":

@@ -41,6 +41,7 @@ func (s *Server) routeTable() []Route {
 		authed("POST", "/api/v1/events/token", velocity.PermStream, s.streamToken),
 		authed("GET", "/api/v1/me", velocity.PermMe, s.me),
 		authed("GET", "/api/v1/phone-numbers/lookup", velocity.PermLookup, s.lookupPhone),
+		authed("POST", "/api/v1/interactions/inbound", velocity.PermInbound, s.inbound),
 		authed("GET", "/api/v1/policy", velocity.PermReadPolicy, s.getPolicy),
 		authed("PATCH", "/api/v1/policy", velocity.PermManagePolicy, s.updatePolicy),
 		authed("GET", "/api/v1/do-not-call", velocity.PermListDoNotCall, s.listDoNotCall),
