@@ -210,8 +210,12 @@ func (s *Scheduler) report(ctx context.Context, res PassResult, err error) {
 	}
 }
 
-// RunOnce runs one full pass at the clock's time.
-func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) { return s.pass(ctx, true) }
+// RunOnce runs one full pass at the clock's time (and tells OnPass).
+func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) {
+	res, err := s.pass(ctx, true)
+	s.report(ctx, res, err)
+	return res, err
+}
 
 // pass announces opened windows first (agents wait for those), then expires leases, then
 // announces ended windows, then, when asked, hands overdue personal callbacks to their

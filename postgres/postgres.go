@@ -336,3 +336,6 @@ func rollback(ctx context.Context, tx pgx.Tx) {
 	defer cancel()
 	_ = tx.Rollback(rctx)
 }
+
+// PoolStats returns the use of the main pool and of the auxiliary one.
+func (s *Store) PoolStats() (main, aux *pgxpool.Stat) { return s.pool.Stat(), s.aux.Stat() }

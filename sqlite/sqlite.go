@@ -270,3 +270,6 @@ func one[T any](scan func(sqlstore.Scanner) (T, error), row sqlstore.Scanner) (T
 	v, err := scan(row)
 	return v, mapErr(err)
 }
+
+// PoolStats returns the use of the read pool and of the write connection.
+func (s *Store) PoolStats() (read, write sql.DBStats) { return s.read.Stats(), s.write.Stats() }
