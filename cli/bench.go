@@ -42,6 +42,12 @@ const benchHelp = `Usage:
       their CPU. Exits 1 when the run found a problem: a stream that did not connect,
       a change not made, a delivery missing, a stream the server dropped.
 
+  velocity bench --webhooks [--rate R] [--duration D] [--endpoints E] [--db PATH|URL] [--json]
+      serves the product in this process on --db (else a new SQLite file), registers E
+      webhook endpoints on loopback for callback.created and creates R callbacks a second
+      for D through the API; reports messages expected, received (signatures verified)
+      and MISSING, and the delay from each create request to its message (p50/p90/p99/max).
+
 Flags:
 `
 
@@ -78,7 +84,9 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	rate := fs.Float64("rate", 20, "with --streams: team callbacks created per second, round-robin over the teams")
 	servers := fs.Int("servers", 1, "with --streams: velocity serve processes sharing the database (more than 1 needs a postgres:// --db); streams and creates are spread over them")
 	writers := fs.Int("writers", 16, "with --streams: create requests in flight at most")
-	drain := fs.Duration("drain", 10*time.Second, "with --streams: how long to wait after the last create for deliveries still on their way")
+	drain := fs.Duration("drain", 10*time.Second, "with --streams or --webhooks: how long to wait after the last create for deliveries still on their way")
+	webhooks := fs.Bool("webhooks", false, "webhook mode: measure the delay from a change to its webhook message at --rate creates a second")
+	endpoints := fs.Int("endpoints", 1, "with --webhooks: webhook endpoints on loopback, each receiving every message")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -87,6 +95,20 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if *webhooks {
+		for _, name := range append(requestFlags, "streams", "stream-teams", "servers") {
+			if set[name] {
+				return usageErr("--%s does not apply with --webhooks", name)
+			}
+		}
+		if *rate <= 0 || *duration <= 0 || *writers < 1 || *drain <= 0 || *endpoints < 1 || *endpoints > 20 {
+			return usageErr("--rate, --duration, --writers and --drain must be above zero, --endpoints from 1 to 20")
+		}
+		return c.webhooks(ctx, bench.WebhookOptions{DB: *db, Rate: *rate, Duration: *duration, Writers: *writers, Endpoints: *endpoints, Drain: *drain}, *asJSON)
+	}
+	if set["endpoints"] {
+		return usageErr("--endpoints applies only with --webhooks")
+	}
 	if *streams > 0 {
 		for _, name := range requestFlags {
 			if set[name] {
@@ -200,6 +222,38 @@ func (c *Bench) streams(ctx context.Context, o bench.StreamOptions, asJSON bool,
 	}
 	if !rep.OK() {
 		return errors.New("the stream run found problems (above)")
+	}
+	return nil
+}
+
+// webhooks runs the webhook mode and prints its report; it fails when a message was
+// missing, duplicated or badly signed, after printing the report.
+func (c *Bench) webhooks(ctx context.Context, o bench.WebhookOptions, asJSON bool) error {
+	if o.DB == "" {
+		dir, err := os.MkdirTemp("", "velocity-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		o.DB = filepath.Join(dir, "bench.db")
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	o.Logger = slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	rep, err := bench.RunWebhooks(ctx, o)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		rep.Print(c.Stderr)
+		if err := c.printJSON(rep); err != nil {
+			return err
+		}
+	} else {
+		rep.Print(c.Stdout)
+	}
+	if !rep.OK() {
+		return errors.New("the webhook run found problems (above)")
 	}
 	return nil
 }
