@@ -87,6 +87,9 @@ type Callback struct {
 	// DueNotifiedAt is when the scheduler announced that the current window opened; it
 	// is cleared whenever the window moves, so each window is announced once.
 	DueNotifiedAt *time.Time `json:"-"`
+	// OverdueNotifiedAt is when the scheduler announced that the current window ended
+	// with the callback still waiting; it is cleared whenever the window moves.
+	OverdueNotifiedAt *time.Time `json:"-"`
 }
 
 // Owner returns the owning agent's id, or "" for a team callback.
@@ -208,6 +211,7 @@ func (c *Callback) Attempt(agentID string, outcome Outcome, retryAt time.Time, n
 		c.WindowStart = retryAt
 		c.WindowEnd = retryAt.Add(length)
 		c.DueNotifiedAt = nil
+		c.OverdueNotifiedAt = nil
 	}
 	c.touch(now)
 	return nil

@@ -47,6 +47,7 @@ const (
 	CodeDoNotCall             Code = "do_not_call"
 	CodeTenantExists          Code = "tenant_exists"
 	CodeAccountExists         Code = "account_exists"
+	CodeWebhookDisabled       Code = "webhook_disabled"
 
 	CodeVersionMismatch      Code = "version_mismatch"
 	CodeBodyTooLarge         Code = "body_too_large"
@@ -108,6 +109,7 @@ var problemCodes = []CodeInfo{
 	{CodeDoNotCall, KindConflict, "The number is on the do-not-call list."},
 	{CodeTenantExists, KindConflict, "A tenant with this name or id exists already (command line)."},
 	{CodeAccountExists, KindConflict, "An account with this username exists already in the tenant (command line)."},
+	{CodeWebhookDisabled, KindConflict, "The webhook endpoint is disabled; enable it first (its disabledReason says why it was)."},
 
 	{CodeVersionMismatch, KindPrecondition, "If-Match names a version that is no longer current."},
 	{CodeBodyTooLarge, KindTooLarge, "The body is over the limit: 64 KiB, or 8 MiB for a do-not-call import."},
@@ -191,6 +193,11 @@ const (
 	FieldInvalidDate   FieldCode = "invalid_date"
 	FieldNoCallingTime FieldCode = "no_calling_time"
 	FieldInvalidRole   FieldCode = "invalid_role"
+
+	FieldInvalidChoice  FieldCode = "invalid_choice"
+	FieldInvalidURL     FieldCode = "invalid_url"
+	FieldInsecureURL    FieldCode = "insecure_url"
+	FieldBlockedAddress FieldCode = "blocked_address"
 )
 
 // FieldCodeInfo describes one field code with a one-line meaning for people.
@@ -238,6 +245,11 @@ var fieldCodes = []FieldCodeInfo{
 	{FieldInvalidDate, "Not a date such as 2026-12-25."},
 	{FieldNoCallingTime, "The calling hours leave no day open."},
 	{FieldInvalidRole, "Not a role (agent, supervisor, admin, integration)."},
+
+	{FieldInvalidChoice, "Not one of the values the field takes; the message lists them."},
+	{FieldInvalidURL, "Not an absolute https URL without credentials or fragment."},
+	{FieldInsecureURL, "The URL is plain http; webhooks need https unless the server allows private targets."},
+	{FieldBlockedAddress, "The URL names a loopback, private, link-local or metadata address, which webhooks may not reach."},
 }
 
 var fieldCodeIndex = func() map[FieldCode]FieldCodeInfo {

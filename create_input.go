@@ -8,19 +8,22 @@ import (
 // CreateInput is a request to schedule a callback. Only TeamID and PhoneNumber are
 // required; see Callback for what the others mean and how they default.
 type CreateInput struct {
-	TeamID              string     `json:"teamId"`
-	AgentID             *string    `json:"agentId"`
-	CustomerName        string     `json:"customerName"`
-	PhoneNumber         string     `json:"phoneNumber"`
-	Country             string     `json:"country"`
-	Timezone            string     `json:"timezone"`
-	WindowStart         *time.Time `json:"windowStart"`
-	WindowEnd           *time.Time `json:"windowEnd"`
-	Notes               string     `json:"notes"`
-	Reason              string     `json:"reason"`
-	SourceInteractionID string     `json:"sourceInteractionId"`
-	CreatedBy           string     `json:"createdBy"`
-	MaxAttempts         *int       `json:"maxAttempts"`
+	TeamID       string     `json:"teamId"`
+	AgentID      *string    `json:"agentId"`
+	CustomerName string     `json:"customerName"`
+	PhoneNumber  string     `json:"phoneNumber"`
+	Country      string     `json:"country"`
+	Timezone     string     `json:"timezone"`
+	WindowStart  *time.Time `json:"windowStart"`
+	WindowEnd    *time.Time `json:"windowEnd"`
+	// WindowPreset, instead of WindowStart and WindowEnd, names the window as a caller
+	// chose it in an IVR menu (see WindowPreset).
+	WindowPreset        WindowPreset `json:"windowPreset"`
+	Notes               string       `json:"notes"`
+	Reason              string       `json:"reason"`
+	SourceInteractionID string       `json:"sourceInteractionId"`
+	CreatedBy           string       `json:"createdBy"`
+	MaxAttempts         *int         `json:"maxAttempts"`
 }
 
 // Build validates the input and returns the new callback it describes, for tenant t at
@@ -50,6 +53,23 @@ func (in CreateInput) Build(t Tenant, p Policy, now time.Time) (Callback, error)
 		var fe *FieldError
 		if phone, inferred, fe = ParsePhone("phoneNumber", in.PhoneNumber, region); fe != nil {
 			c.errs = append(c.errs, *fe)
+		}
+	}
+	if in.WindowPreset != "" {
+		if in.WindowStart != nil || in.WindowEnd != nil {
+			c.add("windowPreset", FieldInvalid, "give windowPreset or windowStart and windowEnd, not both")
+		} else {
+			zone := in.Timezone
+			if zone == "" {
+				zone = inferred
+			}
+			if zone == "" {
+				zone = t.DefaultTimezone
+			}
+			var ok bool
+			if in.WindowStart, in.WindowEnd, ok = in.WindowPreset.window(now, Location(zone)); !ok {
+				c.add("windowPreset", FieldInvalidChoice, "must be one of "+presetNames())
+			}
 		}
 	}
 	start := now

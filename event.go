@@ -18,6 +18,9 @@ const (
 	EventDue EventType = "due"
 	// EventFallback: an overdue personal callback was handed to its team.
 	EventFallback EventType = "fallback"
+	// EventOverdue: the callback's window ended while it still waited to be dialed (sent
+	// once per window).
+	EventOverdue EventType = "overdue"
 )
 
 // Actor says who made a change: the system account that called the API and, when the

@@ -20,7 +20,22 @@ type Policy struct {
 	// Retention is how long the scheduler keeps what the tenant no longer uses (see
 	// Retention).
 	Retention Retention
+	// InboundMatch is what POST /interactions/inbound does with the open callback of a
+	// customer who calls in: report it (InboundReportOnly, the default) or mark it
+	// reached on that call (InboundMarkReached).
+	InboundMatch InboundMatch
 }
+
+// InboundMatch is a policy for the open callback of a customer who calls in.
+type InboundMatch string
+
+const (
+	// InboundReportOnly returns the open callback and leaves it: the caller may hang up
+	// in the queue, and an agent who speaks with them marks it reached.
+	InboundReportOnly InboundMatch = "report_only"
+	// InboundMarkReached completes it as reached on the inbound call at once.
+	InboundMarkReached InboundMatch = "mark_reached"
+)
 
 // DefaultPolicy returns the rules a tenant has until an administrator changes them:
 // calling every day 08:00-21:00 local time (the TCPA's window), 31 days ahead, 5-minute
@@ -39,6 +54,7 @@ func DefaultPolicy() Policy {
 		},
 		TeamFallback: time.Hour,
 		Retention:    DefaultRetention(),
+		InboundMatch: InboundReportOnly,
 	}
 	for d := range p.CallingHours {
 		p.CallingHours[d] = DayHours{Start: 8 * 60, End: 21 * 60}

@@ -22,9 +22,10 @@ type PolicyDoc struct {
 	MaxAttempts         *int                 `json:"maxAttempts,omitempty"`
 	TeamFallbackMinutes *int                 `json:"teamFallbackMinutes,omitempty"`
 	// Retention, in days (see Retention).
-	CallbackRetentionDays *int `json:"callbackRetentionDays,omitempty"`
-	EventLogRetentionDays *int `json:"eventLogRetentionDays,omitempty"`
-	AuditRetentionDays    *int `json:"auditRetentionDays,omitempty"`
+	CallbackRetentionDays *int          `json:"callbackRetentionDays,omitempty"`
+	EventLogRetentionDays *int          `json:"eventLogRetentionDays,omitempty"`
+	AuditRetentionDays    *int          `json:"auditRetentionDays,omitempty"`
+	InboundMatch          *InboundMatch `json:"inboundMatch,omitempty"`
 }
 
 // HoursDoc is one day's calling hours as text.
@@ -42,6 +43,11 @@ func (p Policy) Doc() PolicyDoc {
 		MaxAttempts: iptr(p.MaxAttempts), TeamFallbackMinutes: iptr(int(p.TeamFallback / time.Minute)),
 		CallbackRetentionDays: iptr(days(p.Retention.Callbacks)), EventLogRetentionDays: iptr(days(p.Retention.EventLog)),
 		AuditRetentionDays: iptr(days(p.Retention.Audit))}
+	im := p.InboundMatch
+	if im == "" {
+		im = InboundReportOnly
+	}
+	d.InboundMatch = &im
 	for i, h := range p.CallingHours {
 		if h.Closed {
 			d.CallingHours[weekdayKeys[i]] = nil
@@ -125,6 +131,14 @@ func (d PolicyDoc) Apply(p Policy) (Policy, error) {
 	intField("teamFallbackMinutes", d.TeamFallbackMinutes, 0, 7*24*60, func(v int) { out.TeamFallback = time.Duration(v) * time.Minute })
 	for _, r := range retentionFields {
 		intField(r.name, r.get(d), r.min, r.max, func(v int) { *r.field(&out.Retention) = time.Duration(v) * day })
+	}
+	if d.InboundMatch != nil {
+		switch *d.InboundMatch {
+		case InboundReportOnly, InboundMarkReached:
+			out.InboundMatch = *d.InboundMatch
+		default:
+			c.add("inboundMatch", FieldInvalidChoice, "must be report_only or mark_reached")
+		}
 	}
 	for k, v := range d.RetryDelayMinutes {
 		o := Outcome(k)

@@ -23,7 +23,7 @@ const (
 	// do-not-call entries, accounts, API keys, webhooks and identity settings.
 	RoleAdmin Role = "admin"
 	// RoleIntegration is for IVR flows and back-office systems: create, read and
-	// cancel callbacks; no agent actions, no settings.
+	// cancel callbacks, report a customer's inbound call; no agent actions, no settings.
 	RoleIntegration Role = "integration"
 )
 
@@ -89,7 +89,8 @@ const (
 	PermAPIKeys         Permission = "apiKeys.manage"
 	PermSettings        Permission = "settings.manage" // identity and tenant settings
 	PermWebhooks        Permission = "webhooks.manage"
-	PermErase           Permission = "customers.erase" // erase a customer's personal data
+	PermErase           Permission = "customers.erase"      // erase a customer's personal data
+	PermInbound         Permission = "interactions.inbound" // report a customer's inbound call (IVR flows)
 )
 
 var agentPerms = []Permission{PermMe, PermReadOwn, PermCreate, PermDial, PermEdit, PermCancel, PermStream, PermLookup, PermReadPolicy, PermAddDoNotCall}
@@ -97,8 +98,8 @@ var agentPerms = []Permission{PermMe, PermReadOwn, PermCreate, PermDial, PermEdi
 var rolePerms = map[Role]map[Permission]bool{
 	RoleAgent:       set(agentPerms...),
 	RoleSupervisor:  set(append([]Permission{PermReadAll, PermBulk, PermListDoNotCall, PermReports, PermAudit}, agentPerms...)...),
-	RoleAdmin:       set(append([]Permission{PermReadAll, PermBulk, PermListDoNotCall, PermReports, PermAudit, PermManagePolicy, PermManageDoNotCall, PermAccounts, PermAPIKeys, PermSettings, PermWebhooks, PermErase}, agentPerms...)...),
-	RoleIntegration: set(PermMe, PermReadOwn, PermReadAll, PermCreate, PermCancel, PermLookup, PermReadPolicy),
+	RoleAdmin:       set(append([]Permission{PermReadAll, PermBulk, PermListDoNotCall, PermReports, PermAudit, PermManagePolicy, PermManageDoNotCall, PermAccounts, PermAPIKeys, PermSettings, PermWebhooks, PermErase, PermInbound}, agentPerms...)...),
+	RoleIntegration: set(PermMe, PermReadOwn, PermReadAll, PermCreate, PermCancel, PermLookup, PermReadPolicy, PermInbound),
 }
 
 func set(ps ...Permission) map[Permission]bool {
@@ -132,7 +133,7 @@ var permissionText = map[Permission]string{
 	PermAddDoNotCall: "add numbers to the do-not-call list", PermListDoNotCall: "list the do-not-call list",
 	PermManageDoNotCall: "remove or import do-not-call numbers", PermReports: "read reports", PermAudit: "read the audit trail",
 	PermAccounts: "manage accounts", PermAPIKeys: "manage API keys", PermSettings: "change the tenant's settings",
-	PermWebhooks: "manage webhooks", PermErase: "erase customers' personal data",
+	PermWebhooks: "manage webhooks", PermErase: "erase customers' personal data", PermInbound: "report inbound calls",
 }
 
 // Describe says in words what the permission allows.

@@ -9,9 +9,11 @@ import (
 
 // Scheduler is the server's background service for the time-driven rules: it expires
 // claim leases, hands overdue personal callbacks to their teams, announces each window
-// as it opens with a due event, and removes what the tenants' retention no longer keeps
-// (retention.go). Every change re-reads the callback under its row lock and checks again
-// before writing, so with several servers on one database each change happens once.
+// as it opens with a due event, and each window that ends with its callback still
+// waiting with an overdue event, and removes what the tenants' retention no longer keeps
+// (retention.go). Every change re-reads the callback under its row
+// lock and checks again before writing, so with several servers on one database each
+// change happens once.
 type Scheduler struct {
 	Store Store
 	Bus   Bus // nil publishes nothing
@@ -31,6 +33,9 @@ type Scheduler struct {
 	// RetentionEvery is how often retention is enforced, on a goroutine of its own
 	// (default 1h). RunOnce always enforces it.
 	RetentionEvery time.Duration
+	// OnPass, when set, is told about every pass (the team-fallback scan's too) as it
+	// ends: what it did, how long it took, and its error (metrics).
+	OnPass func(PassResult, error)
 
 	mu     sync.Mutex
 	cancel context.CancelFunc
@@ -77,6 +82,7 @@ type PassResult struct {
 	FellBack int           // personal callbacks handed to their team
 	Due      int           // due events sent
 	Purged   Purged        // removed by retention (RunOnce only)
+	Overdue  int           // overdue events sent
 	Took     time.Duration // how long the pass took
 }
 
@@ -132,13 +138,14 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}, poke chan time
 	}
 	for {
 		res, err := s.pass(ctx, false)
+		s.report(ctx, res, err)
 		switch {
 		case ctx.Err() != nil:
 			return
 		case err != nil:
 			s.logger().Warn("scheduler pass failed; retrying", "error", err)
-		case res.Expired+res.FellBack+res.Due > 0:
-			s.logger().Info("scheduler pass", "expired", res.Expired, "fellBack", res.FellBack, "due", res.Due, "took", res.Took)
+		case res.Expired+res.FellBack+res.Due+res.Overdue > 0:
+			s.logger().Info("scheduler pass", "expired", res.Expired, "fellBack", res.FellBack, "due", res.Due, "overdue", res.Overdue, "took", res.Took)
 		}
 		// Wake-ups are reckoned on the scheduler's clock, the one windows are written in.
 		wake := s.Clock.Now().Add(interval)
@@ -169,7 +176,9 @@ func (s *Scheduler) fallbackLoop(ctx context.Context, done chan struct{}) {
 			return
 		case <-t.C:
 		}
+		start := time.Now()
 		n, err := s.fallbackAll(ctx, s.Clock.Now())
+		s.report(ctx, PassResult{FellBack: n, Took: time.Since(start)}, err)
 		switch {
 		case ctx.Err() != nil:
 			return
@@ -202,21 +211,30 @@ func (s *Scheduler) sleepUntil(ctx context.Context, wake time.Time, poke chan ti
 	}
 }
 
-// RunOnce runs one full pass at the clock's time, team fallback and retention included.
+// report tells OnPass about a pass that was not cut short by the end of ctx.
+func (s *Scheduler) report(ctx context.Context, res PassResult, err error) {
+	if s.OnPass != nil && ctx.Err() == nil {
+		s.OnPass(res, err)
+	}
+}
+
+// RunOnce runs one full pass at the clock's time, team fallback and retention included
+// (and tells OnPass).
 func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) {
 	res, err := s.pass(ctx, true)
-	if err != nil {
-		return res, err
+	if err == nil {
+		res.Purged, err = s.purgeAll(ctx, s.Clock.Now())
+		if res.Purged.any() {
+			s.logRetention(res.Purged)
+		}
 	}
-	res.Purged, err = s.purgeAll(ctx, s.Clock.Now())
-	if res.Purged.any() {
-		s.logRetention(res.Purged)
-	}
+	s.report(ctx, res, err)
 	return res, err
 }
 
-// pass announces opened windows first (agents wait for those), then expires leases, then,
-// when asked, hands overdue personal callbacks to their teams.
+// pass announces opened windows first (agents wait for those), then expires leases, then
+// announces ended windows, then, when asked, hands overdue personal callbacks to their
+// teams.
 func (s *Scheduler) pass(ctx context.Context, withFallback bool) (res PassResult, err error) {
 	start := time.Now()
 	now := s.Clock.Now()
@@ -235,6 +253,9 @@ func (s *Scheduler) pass(ctx context.Context, withFallback bool) (res PassResult
 		if err != nil {
 			return res, err
 		}
+	}
+	if res.Overdue, err = s.drain(ctx, func(limit int) ([]Callback, error) { return s.Store.OverdueWindows(ctx, now, limit) }, s.overdue(now)); err != nil {
+		return res, err
 	}
 	if withFallback {
 		res.FellBack, err = s.fallbackAll(ctx, now)
@@ -329,6 +350,18 @@ func (s *Scheduler) fallback(now, cutoff time.Time, pol Policy) rule {
 		cb.touch(now)
 		return &Event{Type: EventFallback, Data: map[string]any{"reason": "overdue", "previousAgentId": prev,
 			"overdueMinutes": int(now.Sub(cb.WindowEnd) / time.Minute), "fallbackMinutes": int(pol.TeamFallback / time.Minute)}}
+	}
+}
+
+func (s *Scheduler) overdue(now time.Time) rule {
+	return func(cb *Callback) *Event {
+		if cb.Status != StatusScheduled || cb.OverdueNotifiedAt != nil || cb.WindowEnd.After(now) {
+			return nil
+		}
+		// Bookkeeping like a due event: the version stays.
+		cb.OverdueNotifiedAt = &now
+		return &Event{Type: EventOverdue, Data: map[string]any{"windowStart": cb.WindowStart, "windowEnd": cb.WindowEnd,
+			"overdueMinutes": int(now.Sub(cb.WindowEnd) / time.Minute)}}
 	}
 }
 

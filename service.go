@@ -38,6 +38,9 @@ type Service struct {
 	Clock Clock
 	// Policies caches tenants' policies; nil reads the stored policy on every call.
 	Policies *Policies
+	// AllowPrivateWebhooks accepts webhook URLs that are plain http or name loopback,
+	// private or link-local addresses (velocity serve --webhook-allow-private).
+	AllowPrivateWebhooks bool
 }
 
 func (s *Service) now() time.Time { return s.Clock.Now() }

@@ -138,12 +138,7 @@ func (s *Service) MarkReached(ctx context.Context, p Principal, id, agentID, int
 	if err := p.ActsAs("agentId", agentID); err != nil {
 		return Callback{}, err
 	}
-	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
-		if err := cb.MarkReached(agentID, now); err != nil {
-			return nil, err
-		}
-		return change{{Type: EventCompleted, Data: map[string]any{"reason": "reached_inbound", "interactionId": interactionID}}}, nil
-	})
+	return s.markReached(ctx, p, id, agentID, interactionID, "")
 }
 
 // FindOpenByPhone returns the tenant's open callback for a number in any common format

@@ -21,6 +21,8 @@ type Store interface {
 	SessionStore
 	RetentionStore
 	ErasureStore
+	WebhookStore
+	StatsStore
 
 	// Write runs fn in one write transaction, committed when fn returns nil and rolled
 	// back otherwise. Writes by concurrent Write calls on the same callback are serialised
@@ -69,7 +71,9 @@ type Tx interface {
 	// prevVersions entry (as UpdateCallback), in one round trip where the engine allows;
 	// a moved version is ErrStaleWrite and nothing is written.
 	UpdateCallbacks(ctx context.Context, cbs []Callback, prevVersions []int64) error
-	// AppendEvents records events and returns them with their IDs set.
+	// AppendEvents records events and returns them with their IDs set. In the same
+	// transaction it records the webhook deliveries the events make for their tenants'
+	// enabled endpoints (PlanDeliveries): the webhooks' outbox.
 	AppendEvents(ctx context.Context, events []Event) ([]Event, error)
 	// GetIdempotency returns the record of an Idempotency-Key, or ErrNotFound.
 	GetIdempotency(ctx context.Context, tenantID, key string) (Idempotency, error)
@@ -175,7 +179,119 @@ type SchedulerStore interface {
 	// before endedBefore, earliest end first. Claimed ones are left out: a live claim is
 	// an agent dialing, and an expired one is released earlier in the scheduler's pass.
 	OverduePersonal(ctx context.Context, tenantID string, endedBefore time.Time, limit int) ([]Callback, error)
+	// OverdueWindows returns scheduled callbacks whose window ended at or before now and
+	// whose overdue event has not been sent, earliest end first, across tenants.
+	OverdueWindows(ctx context.Context, now time.Time, limit int) ([]Callback, error)
 	// NextDue returns the earliest window start after now of a scheduled callback whose
 	// due event has not been sent; ok is false when there is none.
 	NextDue(ctx context.Context, now time.Time) (at time.Time, ok bool, err error)
+}
+
+// WebhookStore keeps webhook endpoints, their deliveries and every attempt. Deliveries
+// are written by Tx.AppendEvents with their events; senders lease them with
+// ClaimDeliveries and report each attempt with RecordAttempt.
+type WebhookStore interface {
+	CreateWebhook(ctx context.Context, w Webhook) error
+	// GetWebhook returns one of the tenant's endpoints, or ErrNotFound.
+	GetWebhook(ctx context.Context, tenantID, id string) (Webhook, error)
+	// ListWebhooks returns the tenant's endpoints, oldest first.
+	ListWebhooks(ctx context.Context, tenantID string) ([]Webhook, error)
+	// UpdateWebhook writes w's URL, description, events, secrets and disabled state.
+	// Disabling it pauses its pending deliveries; enabling it resumes its paused ones, due
+	// at now and retried for DeliveryLifetime, and forgets its run of failures.
+	UpdateWebhook(ctx context.Context, w Webhook, now time.Time) error
+	// DisableWebhook disables an enabled endpoint for reason, pausing its pending
+	// deliveries; it reports whether it did (false when it was disabled already).
+	DisableWebhook(ctx context.Context, tenantID, id, reason string, at time.Time) (bool, error)
+	// DeleteWebhook removes an endpoint with its deliveries and their attempts.
+	DeleteWebhook(ctx context.Context, tenantID, id string) error
+	// EnqueueDelivery records a delivery made outside an event's transaction (a test
+	// message).
+	EnqueueDelivery(ctx context.Context, d WebhookDelivery) error
+	// ClaimDeliveries leases pending deliveries that are due to the caller (see
+	// DeliveryClaim), each with its endpoint. Across servers, a delivery is leased to one
+	// caller at a time; one whose lease ends without a recorded attempt is due again.
+	ClaimDeliveries(ctx context.Context, q DeliveryClaim) ([]ClaimedDelivery, error)
+	// RecordAttempt records one attempt of a leased delivery and its outcome, and the
+	// endpoint's run of failures. ok is false, and nothing is recorded, when the lease
+	// was lost (another sender leased the delivery since, or its endpoint was disabled).
+	RecordAttempt(ctx context.Context, r AttemptRecord) (run FailureRun, ok bool, err error)
+	// ListDeliveries returns a page of an endpoint's deliveries, newest first.
+	ListDeliveries(ctx context.Context, tenantID, webhookID string, q DeliveryQuery) ([]WebhookDelivery, error)
+	// GetDelivery returns one of the tenant's deliveries, or ErrNotFound.
+	GetDelivery(ctx context.Context, tenantID, id string) (WebhookDelivery, error)
+	// ListAttempts returns a delivery's attempts, oldest first.
+	ListAttempts(ctx context.Context, tenantID, deliveryID string) ([]WebhookAttempt, error)
+	// ResendDelivery makes a delivered or failed delivery pending again, due at now and
+	// retried for DeliveryLifetime, with its message id; another status is
+	// ErrInvalidTransition.
+	ResendDelivery(ctx context.Context, tenantID, id string, now time.Time) (WebhookDelivery, error)
+}
+
+// DeliveryClaim asks for up to Limit deliveries due at Now, leased until LeaseUntil, at
+// most PerWebhook per endpoint counting the caller's InFlight ones (endpoint id ->
+// deliveries being sent), so that one slow endpoint cannot take every sender.
+type DeliveryClaim struct {
+	Now        time.Time
+	LeaseUntil time.Time
+	Limit      int
+	PerWebhook int
+	InFlight   map[string]int
+}
+
+// ClaimedDelivery is a leased delivery with the endpoint it goes to. Attempts counts this
+// attempt; RecordAttempt takes it back as the lease's token.
+type ClaimedDelivery struct {
+	WebhookDelivery
+	Endpoint Webhook
+}
+
+// AttemptRecord is how one attempt of a leased delivery went (Attempt) and what follows:
+// Delivered, or another attempt at NextAttemptAt, or, when that is nil, failure.
+type AttemptRecord struct {
+	Delivery      ClaimedDelivery
+	Attempt       WebhookAttempt
+	Delivered     bool
+	NextAttemptAt *time.Time
+}
+
+// FailureRun is an endpoint's failed attempts since it last answered 2xx: how many, and
+// since when (nil after a success).
+type FailureRun struct {
+	Failures int
+	Since    *time.Time
+}
+
+// DeliveryQuery selects an endpoint's deliveries: by status (all when empty), before a
+// delivery id (paging), at most Limit.
+type DeliveryQuery struct {
+	Status DeliveryStatus
+	Before string
+	Limit  int
+}
+
+// StatsStore answers the metrics' queries.
+type StatsStore interface {
+	// OpenCallbackCounts counts open callbacks by tenant and status, and those of them
+	// whose window ended before now.
+	OpenCallbackCounts(ctx context.Context, now time.Time) ([]OpenCount, error)
+	// WebhookQueue describes the pending deliveries at now.
+	WebhookQueue(ctx context.Context, now time.Time) (WebhookQueueStats, error)
+}
+
+// OpenCount is how many of a tenant's callbacks have an open status, and how many of
+// those are past their window's end.
+type OpenCount struct {
+	TenantID string
+	Status   Status
+	Count    int
+	Overdue  int
+}
+
+// WebhookQueueStats describes pending deliveries: how many, how many are due, and when
+// the longest-waiting due one became due (nil when none is).
+type WebhookQueueStats struct {
+	Pending   int
+	Due       int
+	OldestDue *time.Time
 }

@@ -148,6 +148,9 @@ func (u UpdateInput) Apply(cb *Callback, t Tenant, p Policy, now time.Time) (map
 		if changes["windowStart"] != nil {
 			next.DueNotifiedAt = nil
 		}
+		if changes["windowEnd"] != nil {
+			next.OverdueNotifiedAt = nil
+		}
 		next.touch(now)
 		*cb = next
 	}

@@ -14,9 +14,12 @@ import (
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/httpapi"
 	"github.com/customerdynamics/velocity/hub"
+	"github.com/customerdynamics/velocity/metrics"
 	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/sqlite"
 	"github.com/customerdynamics/velocity/webexid"
+	"github.com/customerdynamics/velocity/webhook"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // Config configures an App.
@@ -44,6 +47,19 @@ type Config struct {
 	SchedulerInterval time.Duration
 	// busless opens the store without the cross-server bus (admin commands).
 	busless bool
+	// WebhookAllowPrivate lets webhooks use plain http and reach loopback, private and
+	// link-local addresses (tests, intranets).
+	WebhookAllowPrivate bool
+	// WebhookTimeout bounds one delivery attempt (default 10s); a server holds a
+	// delivery for three times as long before another may send it.
+	WebhookTimeout time.Duration
+	// WebhookRetryBase is the first retry's delay (default 5s; tests shorten it).
+	WebhookRetryBase time.Duration
+	// MetricsToken, when set, serves GET /metrics on the API's listener to requests with
+	// "Authorization: Bearer <token>" (see also App.Metrics for a listener of its own).
+	MetricsToken string
+	// MetricsTenantLimit is how many tenants get metric series of their own (default 20).
+	MetricsTenantLimit int
 	// PasswordIterations is the PBKDF2 cost of the demo account's password (0 means
 	// velocity.PasswordIterations; tests lower it).
 	PasswordIterations int
@@ -60,6 +76,8 @@ type App struct {
 	Service   *velocity.Service
 	Policies  *velocity.Policies
 	Scheduler *velocity.Scheduler
+	Deliverer *webhook.Deliverer
+	Metrics   *metrics.Metrics
 	Auth      *velocity.Authenticator
 	Server    *httpapi.Server
 	Logger    *slog.Logger
@@ -107,16 +125,28 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		return nil, fmt.Errorf("stream secret: %w", err)
 	}
 	a.Policies = &velocity.Policies{Store: store, Clock: cfg.Clock}
-	a.Service = &velocity.Service{Store: store, Bus: a.Bus, Clock: cfg.Clock, Policies: a.Policies}
+	a.Metrics = metrics.New(metrics.Options{Store: store, Clock: cfg.Clock, TenantLimit: cfg.MetricsTenantLimit, Logger: cfg.Logger,
+		Streams: func() int64 { return a.Server.Streams() }, Pools: func() []metrics.Pool { return pools(store) }})
+	a.Bus = metrics.Bus{Bus: a.Bus, Metrics: a.Metrics}
+	a.Deliverer = &webhook.Deliverer{Store: store, Clock: cfg.Clock, Logger: cfg.Logger, AllowPrivate: cfg.WebhookAllowPrivate,
+		Timeout: cfg.WebhookTimeout, RetryBase: cfg.WebhookRetryBase, OnAttempt: a.Metrics.WebhookAttempt}
+	// Every change this server records may have made webhook deliveries: send them now
+	// rather than at the deliverer's next look.
+	a.Bus = notifyingBus{Bus: a.Bus, notify: a.Deliverer.Notify}
+	a.Service = &velocity.Service{Store: store, Bus: a.Bus, Clock: cfg.Clock, Policies: a.Policies, AllowPrivateWebhooks: cfg.WebhookAllowPrivate}
 	a.Scheduler = &velocity.Scheduler{Store: store, Bus: a.Bus, Clock: cfg.Clock,
-		Policies: a.Policies, Logger: cfg.Logger, Interval: cfg.SchedulerInterval}
+		Policies: a.Policies, Logger: cfg.Logger, Interval: cfg.SchedulerInterval, OnPass: a.Metrics.SchedulerPass}
 	// Windows the service sets wake the scheduler when they open, not at its next pass.
 	a.Service.Bus = velocity.NoticingBus{Bus: a.Bus, Scheduler: a.Scheduler}
 	a.webex = &webexid.Client{BaseURL: cfg.WebexAPIURL, Clock: cfg.Clock, Logger: cfg.Logger}
 	a.closers = append(a.closers, func() error { a.webex.Close(); return nil })
 	a.Auth = &velocity.Authenticator{Store: store, Clock: cfg.Clock, Logger: cfg.Logger}
+	var metricsHandler http.Handler
+	if cfg.MetricsToken != "" {
+		metricsHandler = a.Metrics.Protected(cfg.MetricsToken)
+	}
 	a.Server = httpapi.New(httpapi.Config{
-		Service: a.Service, Auth: a.Auth, Logger: cfg.Logger,
+		Service: a.Service, Auth: a.Auth, Logger: cfg.Logger, Observe: a.Metrics.Observe, Metrics: metricsHandler,
 		Identity: webexid.Verifier{Client: a.webex}, Limits: cfg.limits(),
 		StreamSecret: secret, KeepAlive: cfg.KeepAlive, CORSOrigins: cfg.CORSOrigins,
 		Assets: assets(cfg.Demo), Index: http.HandlerFunc(index),
@@ -158,6 +188,45 @@ func (a *App) StartScheduler(ctx context.Context) {
 	}
 }
 
+// pools reports the store's connection pools for the metrics.
+func pools(s velocity.Store) []metrics.Pool {
+	switch s := s.(type) {
+	case *sqlite.Store:
+		r, w := s.PoolStats()
+		return []metrics.Pool{
+			{Name: "read", InUse: r.InUse, Idle: r.Idle, Max: r.MaxOpenConnections, Waits: r.WaitCount, WaitSeconds: r.WaitDuration.Seconds()},
+			{Name: "write", InUse: w.InUse, Idle: w.Idle, Max: w.MaxOpenConnections, Waits: w.WaitCount, WaitSeconds: w.WaitDuration.Seconds()},
+		}
+	case *postgres.Store:
+		m, x := s.PoolStats()
+		p := func(name string, st *pgxpool.Stat) metrics.Pool {
+			return metrics.Pool{Name: name, InUse: int(st.AcquiredConns()), Idle: int(st.IdleConns()), Max: int(st.MaxConns()),
+				Waits: st.EmptyAcquireCount(), WaitSeconds: st.EmptyAcquireWaitTime().Seconds()}
+		}
+		return []metrics.Pool{p("main", m), p("aux", x)}
+	}
+	return nil
+}
+
+// StartWebhooks sends webhook deliveries in the background until Close.
+func (a *App) StartWebhooks(ctx context.Context) {
+	if a.Deliverer != nil {
+		a.Deliverer.Start(ctx)
+	}
+}
+
+// notifyingBus is a Bus that also calls notify when it publishes events.
+type notifyingBus struct {
+	velocity.Bus
+	notify func()
+}
+
+// Publish publishes the events and calls notify.
+func (b notifyingBus) Publish(events []velocity.Event) {
+	b.Bus.Publish(events)
+	b.notify()
+}
+
 // Handler returns the HTTP handler of the whole product.
 func (a *App) Handler() http.Handler { return a.Server }
 
@@ -165,6 +234,9 @@ func (a *App) Handler() http.Handler { return a.Server }
 func (a *App) Close() error {
 	if a.Scheduler != nil {
 		a.Scheduler.Stop()
+	}
+	if a.Deliverer != nil {
+		a.Deliverer.Stop()
 	}
 	if a.Server != nil {
 		a.Server.Shutdown()

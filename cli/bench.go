@@ -57,6 +57,12 @@ const benchHelp = `Usage:
       percent (or a small absolute slack). Exits 1 when a series grew, a request failed,
       or a stream was dropped or could not open. "make soak-ci" runs it for 60 s.
 
+  velocity bench --webhooks [--rate R] [--duration D] [--endpoints E] [--db PATH|URL] [--json]
+      serves the product in this process on --db (else a new SQLite file), registers E
+      webhook endpoints on loopback for callback.created and creates R callbacks a second
+      for D through the API; reports messages expected, received (signatures verified)
+      and MISSING, and the delay from each create request to its message (p50/p90/p99/max).
+
 Flags:
 `
 
@@ -65,6 +71,7 @@ var (
 	requestFlags = []string{"callbacks", "tenants", "teams", "agents", "clients", "ops", "direct", "scheduler-due", "due-delay"}
 	streamFlags  = []string{"stream-teams", "rate", "servers", "writers", "drain"}
 	soakFlags    = []string{"churn", "tolerance"}
+	webhookFlags = []string{"webhooks", "endpoints"}
 )
 
 // modeFlags says, for each mode, which flags it takes besides --db, --json and
@@ -72,9 +79,10 @@ var (
 // --streams and --duration, the soak the stream mode's --rate, --streams,
 // --stream-teams and --writers, and --warmup.
 var modeFlags = map[string][]string{
-	"request": append([]string{"duration", "warmup"}, requestFlags...),
-	"streams": append([]string{"streams", "duration"}, streamFlags...),
-	"soak":    append([]string{"soak", "rate", "streams", "stream-teams", "writers", "warmup"}, soakFlags...),
+	"request":  append([]string{"duration", "warmup"}, requestFlags...),
+	"streams":  append([]string{"streams", "duration"}, streamFlags...),
+	"soak":     append([]string{"soak", "rate", "streams", "stream-teams", "writers", "warmup"}, soakFlags...),
+	"webhooks": append([]string{"rate", "duration", "writers", "drain"}, webhookFlags...),
 }
 
 // Run parses the flags and runs the benchmark.
@@ -103,11 +111,13 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	streamTeams := fs.Int("stream-teams", 10, "with --streams or --soak: teams the agents are spread over (agent i in team i mod T); each change reaches streams/T streams")
 	rate := fs.Float64("rate", 0, "with --streams: team callbacks created per second, round-robin over the teams (default 20); with --soak: requests a second of mixed traffic (default 40)")
 	servers := fs.Int("servers", 1, "with --streams: velocity serve processes sharing the database (more than 1 needs a postgres:// --db); streams and creates are spread over them")
-	writers := fs.Int("writers", 16, "with --streams or --soak: requests in flight at most")
-	drain := fs.Duration("drain", 10*time.Second, "with --streams: how long to wait after the last create for deliveries still on their way")
+	writers := fs.Int("writers", 16, "with --streams, --soak or --webhooks: requests in flight at most")
+	drain := fs.Duration("drain", 10*time.Second, "with --streams or --webhooks: how long to wait after the last create for deliveries still on their way")
 	soak := fs.Duration("soak", 0, "soak mode: run mixed traffic and stream churn against one velocity serve process for this long, e.g. 10m, and judge whether its memory, goroutines and open files stay flat")
 	churn := fs.Float64("churn", 0.05, "with --soak: the share of the streams closed and reopened every second")
 	tolerance := fs.Float64("tolerance", 10, "with --soak: how much, in percent, a series' last-quarter average may exceed its second-quarter average and still be flat")
+	webhooks := fs.Bool("webhooks", false, "webhook mode: measure the delay from a change to its webhook message at --rate creates a second")
+	endpoints := fs.Int("endpoints", 1, "with --webhooks: webhook endpoints on loopback, each receiving every message")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -120,11 +130,22 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	switch {
 	case set["soak"]:
 		mode = "soak"
+	case *webhooks:
+		mode = "webhooks"
 	case *streams > 0:
 		mode = "streams"
 	}
 	if err := checkModeFlags(mode, set); err != nil {
 		return err
+	}
+	if mode == "webhooks" {
+		if *rate == 0 && !set["rate"] {
+			*rate = 200
+		}
+		if *rate <= 0 || *duration <= 0 || *writers < 1 || *drain <= 0 || *endpoints < 1 || *endpoints > 20 {
+			return usageErr("--rate, --duration, --writers and --drain must be above zero, --endpoints from 1 to 20")
+		}
+		return c.webhooks(ctx, bench.WebhookOptions{DB: *db, Rate: *rate, Duration: *duration, Writers: *writers, Endpoints: *endpoints, Drain: *drain}, *asJSON)
 	}
 	if mode == "soak" {
 		if *soak <= 0 || *soak > 24*time.Hour {
@@ -264,7 +285,7 @@ func (c *Bench) streams(ctx context.Context, o bench.StreamOptions, asJSON bool,
 	return nil
 }
 
-var modeNames = map[string]string{"request": "the request mode", "streams": "--streams", "soak": "--soak"}
+var modeNames = map[string]string{"request": "the request mode", "streams": "--streams", "soak": "--soak", "webhooks": "--webhooks"}
 
 // checkModeFlags refuses a flag that mode does not take, naming the modes that do.
 func checkModeFlags(mode string, set map[string]bool) error {
@@ -280,7 +301,7 @@ func checkModeFlags(mode string, set map[string]bool) error {
 			continue
 		}
 		var in []string
-		for _, m := range []string{"request", "streams", "soak"} {
+		for _, m := range []string{"request", "streams", "soak", "webhooks"} {
 			if slices.Contains(modeFlags[m], name) {
 				in = append(in, modeNames[m])
 			}
@@ -292,6 +313,38 @@ func checkModeFlags(mode string, set map[string]bool) error {
 		default:
 			return usageErr("--%s applies only to %s, not to %s", name, strings.Join(in, " and "), modeNames[mode])
 		}
+	}
+	return nil
+}
+
+// webhooks runs the webhook mode and prints its report; it fails when a message was
+// missing, duplicated or badly signed, after printing the report.
+func (c *Bench) webhooks(ctx context.Context, o bench.WebhookOptions, asJSON bool) error {
+	if o.DB == "" {
+		dir, err := os.MkdirTemp("", "velocity-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		o.DB = filepath.Join(dir, "bench.db")
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	o.Logger = slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	rep, err := bench.RunWebhooks(ctx, o)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		rep.Print(c.Stderr)
+		if err := c.printJSON(rep); err != nil {
+			return err
+		}
+	} else {
+		rep.Print(c.Stdout)
+	}
+	if !rep.OK() {
+		return errors.New("the webhook run found problems (above)")
 	}
 	return nil
 }

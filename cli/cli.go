@@ -53,6 +53,8 @@ Usage:
   velocity policy   show|set --tenant TENANT [--file POLICY.json] [--json]
   velocity dnc      add|remove|list|import --tenant TENANT [NUMBER...] [--reason R] [--file NUMBERS.csv] [--json]
   velocity customer erase --tenant TENANT --phone NUMBER [--country CC] [--json]
+  velocity webhook  create --tenant TENANT --url URL --events TYPES [--description D] [--allow-private] [--json]
+  velocity webhook  list|show|update|delete|rotate|test|deliveries|resend --tenant TENANT [ID [DELIVERY]] [--json]
   velocity backup   --db PATH --to FILE [--json]
   velocity restore  --db PATH --from FILE [--force] [--json]
   velocity bench    [--callbacks N] [--clients N] [--duration D] [--db PATH|URL] [--json]
@@ -89,6 +91,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 		"customer": &CustomerCmd{Env: env},
 		"backup":   &Backup{Env: env},
 		"audit":    &AuditCmd{Env: env},
+		"webhook":  &WebhookCmd{Env: env},
 		"restore":  &Restore{Env: env},
 		"version":  versionCmd{env},
 	}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"os/signal"
 	"strings"
 	"syscall"
@@ -50,6 +51,11 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	perTenant := fs.Float64("rate-limit-tenant", httpapi.DefaultLimits.PerTenant, "requests per second of one tenant (bursts of twice as many); 0: no limit")
 	maxStreams := fs.Int("max-streams-per-tenant", httpapi.DefaultLimits.StreamsPerTenant, "open event streams of one tenant on this server; 0: no limit")
 	maxConc := fs.Int("max-concurrent-requests", httpapi.DefaultLimits.Concurrent, "API requests served at once (event streams excluded); 0: no limit")
+	allowPrivate := fs.Bool("webhook-allow-private", false, "let webhooks use plain http and reach loopback, private and link-local addresses (tests, intranets)")
+	webhookTimeout := fs.Duration("webhook-timeout", 10*time.Second, "the longest one webhook delivery attempt may take")
+	metricsAddr := fs.String("metrics-addr", "", "serve GET /metrics (Prometheus) on this address, a listener of its own apart from the API (e.g. 127.0.0.1:9090)")
+	metricsTokenFile := fs.String("metrics-token-file", "", "serve GET /metrics on the API's address too, to requests with Authorization: Bearer and the token in this file (env VELOCITY_METRICS_TOKEN)")
+	tenantLimit := fs.Int("metrics-tenant-limit", 20, "how many tenants (those with the most open callbacks) get metric series of their own; the rest are summed as \"other\"")
 	cors := fs.String("cors-origins", strings.Join(app.DefaultCORSOrigins, ","), "comma-separated browser origins allowed to call the API (https://*.example.com for subdomains)")
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this PEM certificate (chain); needs --tls-key")
 	tlsKey := fs.String("tls-key", "", "the PEM private key of --tls-cert")
@@ -122,13 +128,36 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors), WebexAPIURL: webexURL, SQLiteDurability: sqlite.Durability(*durability),
-		Limits: &httpapi.Limits{PerCredential: *perCred, PerTenant: *perTenant, StreamsPerTenant: *maxStreams, Concurrent: *maxConc}})
+	if *webhookTimeout < 100*time.Millisecond || *webhookTimeout > time.Minute {
+		return usageErr("--webhook-timeout must be from 100ms to 1m")
+	}
+	metricsToken := c.Getenv("VELOCITY_METRICS_TOKEN")
+	if *metricsTokenFile != "" {
+		b, err := os.ReadFile(*metricsTokenFile)
+		if err != nil {
+			return usageErr("--metrics-token-file: %v", err)
+		}
+		metricsToken = strings.TrimSpace(string(b))
+	}
+	if metricsToken != "" && len(metricsToken) < 16 {
+		return usageErr("the metrics token must be at least 16 characters")
+	}
+	if *tenantLimit < 1 || *tenantLimit > 1000 {
+		return usageErr("--metrics-tenant-limit must be from 1 to 1000")
+	}
+	if *allowPrivate {
+		log.Warn("webhooks may reach loopback, private and link-local addresses and use plain http (--webhook-allow-private)")
+	}
+	a, err := app.Open(ctx, app.Config{DB: *db, Demo: *demo, Logger: log, Clock: clock, CORSOrigins: splitList(*cors), WebexAPIURL: webexURL,
+		WebhookAllowPrivate: *allowPrivate, WebhookTimeout: *webhookTimeout, MetricsToken: metricsToken, MetricsTenantLimit: *tenantLimit,
+		SQLiteDurability: sqlite.Durability(*durability),
+		Limits:           &httpapi.Limits{PerCredential: *perCred, PerTenant: *perTenant, StreamsPerTenant: *maxStreams, Concurrent: *maxConc}})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
 	a.StartScheduler(ctx)
+	a.StartWebhooks(ctx)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -156,8 +185,20 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	if c.Ready != nil {
 		c.Ready(ln.Addr().String())
 	}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
+	var msrv *http.Server
+	if *metricsAddr != "" {
+		mln, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			return fmt.Errorf("listen on %s (--metrics-addr): %w", *metricsAddr, err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", a.Metrics.Handler())
+		msrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(handler, slog.LevelWarn)}
+		log.Info("metrics listening", "url", "http://"+mln.Addr().String()+"/metrics")
+		go func() { errc <- msrv.Serve(mln) }()
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -167,6 +208,9 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	a.Server.Shutdown() // end event streams so that Shutdown can finish
 	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	if msrv != nil {
+		_ = msrv.Shutdown(sctx)
+	}
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}

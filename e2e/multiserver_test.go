@@ -153,16 +153,38 @@ func TestTwoServers(t *testing.T) {
 	})
 }
 
+// TestMain removes the binary that build made.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+var (
+	buildOnce sync.Once
+	binDir    string
+	binErr    error
+)
+
 // build compiles the velocity binary once per test run.
 func build(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "velocity")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/velocity")
-	cmd.Dir = ".."
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	buildOnce.Do(func() {
+		if binDir, binErr = os.MkdirTemp("", "velocity-e2e-"); binErr != nil {
+			return
+		}
+		cmd := exec.Command("go", "build", "-o", filepath.Join(binDir, "velocity"), "./cmd/velocity")
+		cmd.Dir = ".."
+		if out, err := cmd.CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
 	}
-	return bin
+	return filepath.Join(binDir, "velocity")
 }
 
 // cli runs one velocity command against the database and decodes its JSON output.
@@ -182,19 +204,24 @@ func cli(t *testing.T, bin, db, stdin string, out any, args ...string) {
 	}
 }
 
-// serve starts `velocity serve` on a free port and waits until it is ready.
-func serve(t *testing.T, bin, db string) string { return start(t, bin, db).base }
+// serve starts `velocity serve` on a free port, with extra flags, and waits until it is
+// ready; it returns the server's base URL.
+func serve(t *testing.T, bin, db string, extra ...string) string {
+	t.Helper()
+	return start(t, bin, db, extra...).base
+}
 
 // proc is a running `velocity serve`.
 type proc struct {
-	cmd  *exec.Cmd
 	base string
+	cmd  *exec.Cmd
 	logs *lockedBuffer
+	done chan struct{} // closed when the process has exited
 }
 
-// start runs `velocity serve` on db on a free loopback port and waits until it is ready;
-// it is stopped (SIGINT, then SIGKILL) when the test ends unless the test killed it.
-func start(t *testing.T, bin, db string, flags ...string) *proc {
+// start starts `velocity serve` on a free port and waits until it is ready; the test's
+// end stops it (SIGINT, then SIGKILL after 10s) unless it was killed before.
+func start(t *testing.T, bin, db string, extra ...string) *proc {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -202,35 +229,34 @@ func start(t *testing.T, bin, db string, flags ...string) *proc {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	args := append([]string{"serve", "--db", db, "--addr", addr, "--log-level", "warn", "--clock-start", storetest.Epoch.Format(time.RFC3339)}, flags...)
+	args := append([]string{"serve", "--db", db, "--addr", addr, "--log-level", "warn", "--clock-start", storetest.Epoch.Format(time.RFC3339)}, extra...)
 	cmd := exec.Command(bin, args...)
 	logs := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
+	p := &proc{base: "http://" + addr, cmd: cmd, logs: logs, done: make(chan struct{})}
+	go func() { cmd.Wait(); close(p.done) }()
 	t.Cleanup(func() {
 		cmd.Process.Signal(os.Interrupt)
 		select {
-		case <-done:
+		case <-p.done:
 		case <-time.After(10 * time.Second):
 			cmd.Process.Kill()
-			<-done
+			<-p.done
 		}
 		if t.Failed() {
 			t.Logf("server %s log:\n%s", addr, logs.String())
 		}
 	})
-	base := "http://" + addr
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		resp, err := http.Get(base + "/readyz")
+		resp, err := http.Get(p.base + "/readyz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
-				return &proc{cmd: cmd, base: base, logs: logs}
+				return p
 			}
 		}
 		if time.Now().After(deadline) {
@@ -238,6 +264,12 @@ func start(t *testing.T, bin, db string, flags ...string) *proc {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// kill ends the process with SIGKILL, as a crash would, and waits for it to exit.
+func (p *proc) kill() {
+	p.cmd.Process.Kill()
+	<-p.done
 }
 
 type lockedBuffer struct {

@@ -42,7 +42,7 @@ func (s *Server) createCallback(w http.ResponseWriter, r *http.Request, p veloci
 	if replayed {
 		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	s.writeJSON(w, r, http.StatusCreated, s.viewer(r.Context(), p.Tenant.ID).callback(cb))
+	s.writeJSON(w, r, http.StatusCreated, s.viewer(r.Context(), p.Tenant.ID).spoken(cb))
 	return nil
 }
 

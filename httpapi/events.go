@@ -94,6 +94,8 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 	rc := http.NewResponseController(w)
 	sub := s.cfg.Service.Subscribe(velocity.Scope{TenantID: tenantID, AgentID: agentID, TeamID: teamID})
 	defer sub.Close()
+	s.streams.Add(1)
+	defer s.streams.Add(-1)
 	var replay []velocity.Event
 	if lastID > 0 {
 		var err error

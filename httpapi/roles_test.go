@@ -16,40 +16,51 @@ import (
 // independently of the code and reproduced in README.md ("Roles"). A = agent,
 // S = supervisor, D = admin, I = integration.
 var roleMatrix = map[string]string{
-	"POST /api/v1/callbacks":                    "ASDI",
-	"GET /api/v1/callbacks":                     "ASDI",
-	"GET /api/v1/callbacks/{id}":                "ASDI",
-	"PATCH /api/v1/callbacks/{id}":              "ASD",
-	"GET /api/v1/callbacks/{id}/history":        "ASDI",
-	"POST /api/v1/callbacks/{id}/claim":         "ASD",
-	"POST /api/v1/callbacks/{id}/release":       "ASD",
-	"POST /api/v1/callbacks/{id}/attempts":      "ASD",
-	"POST /api/v1/callbacks/{id}/cancel":        "ASDI",
-	"POST /api/v1/callbacks/{id}/reached":       "ASD",
-	"POST /api/v1/events/token":                 "ASD",
-	"GET /api/v1/me":                            "ASDI",
-	"GET /api/v1/phone-numbers/lookup":          "ASDI",
-	"GET /api/v1/policy":                        "ASDI",
-	"PATCH /api/v1/policy":                      "D",
-	"GET /api/v1/do-not-call":                   "SD",
-	"POST /api/v1/do-not-call":                  "ASD",
-	"POST /api/v1/do-not-call/import":           "D",
-	"DELETE /api/v1/do-not-call/{phone}":        "D",
-	"GET /api/v1/accounts":                      "D",
-	"POST /api/v1/accounts":                     "D",
-	"PATCH /api/v1/accounts/{username}":         "D",
-	"POST /api/v1/accounts/{username}/password": "D",
-	"GET /api/v1/api-keys":                      "D",
-	"POST /api/v1/api-keys":                     "D",
-	"DELETE /api/v1/api-keys/{key}":             "D",
-	"GET /api/v1/tenant":                        "D",
-	"PATCH /api/v1/tenant/identity":             "D",
-	"GET /api/v1/audit":                         "SD",
-	"POST /api/v1/customers/erase":              "D",
-	"GET /api/v1/events":                        "token",
-	"POST /api/v1/session":                      "sign-in",
-	"GET /api/v1/session":                       "session",
-	"DELETE /api/v1/session":                    "session",
+	"POST /api/v1/callbacks":                                  "ASDI",
+	"GET /api/v1/callbacks":                                   "ASDI",
+	"GET /api/v1/callbacks/{id}":                              "ASDI",
+	"PATCH /api/v1/callbacks/{id}":                            "ASD",
+	"GET /api/v1/callbacks/{id}/history":                      "ASDI",
+	"POST /api/v1/callbacks/{id}/claim":                       "ASD",
+	"POST /api/v1/callbacks/{id}/release":                     "ASD",
+	"POST /api/v1/callbacks/{id}/attempts":                    "ASD",
+	"POST /api/v1/callbacks/{id}/cancel":                      "ASDI",
+	"POST /api/v1/callbacks/{id}/reached":                     "ASD",
+	"POST /api/v1/events/token":                               "ASD",
+	"GET /api/v1/me":                                          "ASDI",
+	"GET /api/v1/phone-numbers/lookup":                        "ASDI",
+	"POST /api/v1/interactions/inbound":                       "DI",
+	"GET /api/v1/policy":                                      "ASDI",
+	"PATCH /api/v1/policy":                                    "D",
+	"GET /api/v1/do-not-call":                                 "SD",
+	"POST /api/v1/do-not-call":                                "ASD",
+	"POST /api/v1/do-not-call/import":                         "D",
+	"DELETE /api/v1/do-not-call/{phone}":                      "D",
+	"GET /api/v1/accounts":                                    "D",
+	"POST /api/v1/accounts":                                   "D",
+	"PATCH /api/v1/accounts/{username}":                       "D",
+	"POST /api/v1/accounts/{username}/password":               "D",
+	"GET /api/v1/api-keys":                                    "D",
+	"POST /api/v1/api-keys":                                   "D",
+	"DELETE /api/v1/api-keys/{key}":                           "D",
+	"GET /api/v1/tenant":                                      "D",
+	"PATCH /api/v1/tenant/identity":                           "D",
+	"GET /api/v1/audit":                                       "SD",
+	"POST /api/v1/customers/erase":                            "D",
+	"POST /api/v1/webhooks":                                   "D",
+	"GET /api/v1/webhooks":                                    "D",
+	"GET /api/v1/webhooks/{id}":                               "D",
+	"PATCH /api/v1/webhooks/{id}":                             "D",
+	"DELETE /api/v1/webhooks/{id}":                            "D",
+	"POST /api/v1/webhooks/{id}/rotate-secret":                "D",
+	"POST /api/v1/webhooks/{id}/test":                         "D",
+	"GET /api/v1/webhooks/{id}/deliveries":                    "D",
+	"GET /api/v1/webhooks/{id}/deliveries/{delivery}":         "D",
+	"POST /api/v1/webhooks/{id}/deliveries/{delivery}/resend": "D",
+	"GET /api/v1/events":                                      "token",
+	"POST /api/v1/session":                                    "sign-in",
+	"GET /api/v1/session":                                     "session",
+	"DELETE /api/v1/session":                                  "session",
 }
 
 var roleLetters = map[velocity.Role]string{velocity.RoleAgent: "A", velocity.RoleSupervisor: "S", velocity.RoleAdmin: "D", velocity.RoleIntegration: "I"}
@@ -172,6 +183,8 @@ func matrixBody(route string, next func() string) (any, string) {
 		return map[string]any{"agentId": "agent-1", "teamId": "team-1"}, ""
 	case "GET /api/v1/phone-numbers/lookup":
 		return nil, "number=%2B12125550100"
+	case "POST /api/v1/interactions/inbound":
+		return map[string]any{"phoneNumber": next(), "interactionId": "int-1"}, ""
 	case "PATCH /api/v1/policy":
 		return map[string]any{"maxAttempts": 4}, ""
 	case "POST /api/v1/do-not-call":
@@ -184,6 +197,10 @@ func matrixBody(route string, next func() string) (any, string) {
 		return map[string]any{"disabled": false}, ""
 	case "POST /api/v1/api-keys":
 		return map[string]any{"name": "k"}, ""
+	case "POST /api/v1/webhooks":
+		return map[string]any{"url": "https://hooks.example.com/velocity", "events": []string{"*"}}, ""
+	case "PATCH /api/v1/webhooks/{id}":
+		return map[string]any{"description": "d"}, ""
 	case "PATCH /api/v1/tenant/identity":
 		return map[string]any{"agentIdentity": "off"}, ""
 	case "POST /api/v1/customers/erase":

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/customerdynamics/velocity"
@@ -45,6 +46,12 @@ type Config struct {
 	Assets http.Handler
 	// Index serves GET / (may be nil).
 	Index http.Handler
+	// Observe, when set, is told about every request the server routed once it is
+	// answered: its route ("POST /api/v1/callbacks"), status and duration (metrics). The
+	// event stream, which lasts as long as the client stays, is counted by Streams instead.
+	Observe func(route string, status int, took time.Duration)
+	// Metrics, when set, serves GET /metrics on the API's listener.
+	Metrics http.Handler
 }
 
 // Server serves the API. Create it with New; call Shutdown to end live streams.
@@ -59,6 +66,7 @@ type Server struct {
 	doneOnce sync.Once
 	frames   frames // each event's stream frame, encoded once
 	limits   *limiter
+	streams  atomic.Int64
 }
 
 // New returns a Server for cfg.
@@ -78,23 +86,50 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, logger: cfg.Logger, clock: cfg.Service.Clock, done: make(chan struct{}), limits: newLimiter(cfg.Limits)}
 	mux := http.NewServeMux()
 	s.routes = s.routeTable()
+	handle := func(pattern string, h http.Handler) { mux.Handle(pattern, s.observed(pattern, h)) }
 	for _, rt := range s.routes {
-		mux.Handle(rt.Method+" "+rt.Path, rt.handler)
+		if rt.Path == "/api/v1/events" {
+			mux.Handle(rt.Method+" "+rt.Path, rt.handler)
+			continue
+		}
+		handle(rt.Method+" "+rt.Path, rt.handler)
 	}
-	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.HandleFunc("GET /api/v1/openapi.json", s.openapi)
+	handle("GET /healthz", http.HandlerFunc(s.healthz))
+	handle("GET /readyz", http.HandlerFunc(s.readyz))
+	handle("GET /api/v1/openapi.json", http.HandlerFunc(s.openapi))
+	if cfg.Metrics != nil {
+		handle("GET /metrics", cfg.Metrics)
+	}
 	if cfg.Assets != nil {
 		for _, p := range []string{"GET /assets/", "GET /logo.svg", "GET /simulator", "GET /simulator/"} {
-			mux.Handle(p, cfg.Assets)
+			handle(p, cfg.Assets)
 		}
 	}
 	if cfg.Index != nil {
-		mux.Handle("GET /{$}", cfg.Index)
+		handle("GET /{$}", cfg.Index)
 	}
 	s.handler = s.recoverer(s.logRequests(s.cors(s.cleanInput(s.apiProblems(mux)))))
 	return s
 }
+
+// observed reports each answer of h to Config.Observe under route.
+func (s *Server) observed(route string, h http.Handler) http.Handler {
+	if s.cfg.Observe == nil {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		h.ServeHTTP(sw, r)
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		s.cfg.Observe(route, sw.status, time.Since(start))
+	})
+}
+
+// Streams returns how many event streams are open.
+func (s *Server) Streams() int64 { return s.streams.Load() }
 
 // ServeHTTP serves a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }

@@ -16,6 +16,9 @@ type callbackView struct {
 	// claim (velocity.Callback.LapsedHolder) is the server's bookkeeping.
 	ClaimedBy      *string    `json:"claimedBy"`
 	ClaimExpiresAt *time.Time `json:"claimExpiresAt"`
+	// LocalWindow is the window in the customer's zone and in words, in the answers an
+	// IVR flow reads: a create's and an inbound call's.
+	*velocity.LocalWindow
 }
 
 // eventView is an event with its callback shown as a callbackView.
@@ -52,6 +55,14 @@ func (v viewer) callback(cb velocity.Callback) callbackView {
 		}
 		out.Callable = &c
 	}
+	return out
+}
+
+// spoken is callback with the window in the customer's zone and in words.
+func (v viewer) spoken(cb velocity.Callback) callbackView {
+	out := v.callback(cb)
+	lw := cb.Local(v.now)
+	out.LocalWindow = &lw
 	return out
 }
 

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/customerdynamics/velocity"
@@ -137,10 +138,14 @@ func (w *writeTx) UpdateCallbacks(ctx context.Context, cbs []velocity.Callback, 
 	return mapErr(res.Close())
 }
 
-// AppendEvents records events in one round trip and returns them with their ids.
+// AppendEvents records events and reads their tenants' enabled webhook endpoints in one
+// round trip, and returns the events with their ids. When an endpoint wants an event, a
+// second round trip records the deliveries (velocity.PlanDeliveries): the webhooks'
+// outbox, in the events' transaction.
 func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]velocity.Event, error) {
 	out := make([]velocity.Event, len(events))
 	b := &pgx.Batch{}
+	var tenants []string
 	for i, e := range events {
 		payload, rec, err := sqlstore.EncodeEvent(e)
 		if err != nil {
@@ -148,6 +153,12 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 		}
 		out[i] = rec
 		b.Queue(insertEvent, dialect.EventArgs(e, payload)...)
+		if !slices.Contains(tenants, e.TenantID) {
+			tenants = append(tenants, e.TenantID)
+		}
+	}
+	for _, t := range tenants {
+		b.Queue(enabledWebhooks, t)
 	}
 	res := w.tx.SendBatch(ctx, b)
 	for i := range out {
@@ -156,8 +167,29 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 			return nil, mapErr(err)
 		}
 	}
+	var endpoints []velocity.Webhook
+	for range tenants {
+		rows, err := res.Query()
+		if err == nil {
+			endpoints, err = sqlstore.AppendAll(endpoints, rows, dialect.ScanWebhook)
+			rows.Close()
+		}
+		if err != nil {
+			res.Close()
+			return nil, mapErr(err)
+		}
+	}
 	if err := res.Close(); err != nil {
 		return nil, mapErr(err)
+	}
+	if len(endpoints) > 0 {
+		ds, err := velocity.PlanDeliveries(out, endpoints)
+		if err != nil {
+			return nil, err
+		}
+		if err := dialect.InsertDeliveries(ctx, txConn{w.tx}.Exec, ds); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -14,8 +14,8 @@ var dialect = sqlstore.Dialect{
 	Name:         "postgres",
 	Numbered:     true,
 	Arrays:       true,
-	ForUpdate:    true,
 	JSONText:     "::text",
+	RowLocks:     true,
 	ScanTime:     func(t *time.Time) any { return utcTime{t} },
 	ScanNullTime: func(t **time.Time) any { return nullUTCTime{t} },
 	TimeArg:      func(t time.Time) any { return t },
@@ -33,6 +33,8 @@ var (
 	insertCallback = queries.InsertCallback + ` ON CONFLICT (tenant_id, phone_number) WHERE status IN (` + sqlstore.OpenStatuses + `) DO NOTHING`
 	// insertEvent returns the new event's id.
 	insertEvent = queries.InsertEvent + ` RETURNING id`
+	// enabledWebhooks reads a tenant's endpoints that take deliveries.
+	enabledWebhooks = dialect.EnabledWebhooks()
 )
 
 // utcTime is the scan destination of a NOT NULL timestamptz column. pgx gives a

@@ -82,6 +82,8 @@ type Store struct {
 	// Writes holds the methods that run one statement and read no rows back, shared
 	// with the SQLite store; they run on the pool (Store.exec).
 	sqlstore.Writes
+	// Webhooks holds the webhook and metrics methods, shared with the SQLite store.
+	sqlstore.Webhooks
 
 	pool *pgxpool.Pool
 	// aux is a second, small pool for the rule reads GetPolicy and IsDoNotCall (see
@@ -139,6 +141,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	}
 	s := &Store{pool: pool, aux: aux, opts: opts, log: opts.Logger}
 	s.Writes = sqlstore.NewWrites(dialect, s.exec)
+	s.Webhooks = s.newWebhooks()
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -333,3 +336,6 @@ func rollback(ctx context.Context, tx pgx.Tx) {
 	defer cancel()
 	_ = tx.Rollback(rctx)
 }
+
+// PoolStats returns the use of the main pool and of the auxiliary one.
+func (s *Store) PoolStats() (main, aux *pgxpool.Stat) { return s.pool.Stat(), s.aux.Stat() }

@@ -50,3 +50,6 @@ func search(t *testing.T, s velocity.Store, text string) []string {
 	}
 	return hits
 }
+
+// TestWebhooks runs the webhook behaviour suite.
+func TestWebhooks(t *testing.T) { storetest.RunWebhooks(t, open) }

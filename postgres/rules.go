@@ -46,6 +46,12 @@ func (s *Store) OverduePersonal(ctx context.Context, tenantID string, endedBefor
 	return queryAll(ctx, s, nil, dialect.ScanCallback, queries.OverduePersonal, tenantID, endedBefore, limit)
 }
 
+// OverdueWindows finds windows that ended with their callback waiting and were not
+// announced (index callbacks_overdue).
+func (s *Store) OverdueWindows(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
+	return queryAll(ctx, s, nil, dialect.ScanCallback, queries.OverdueWindows, now, limit)
+}
+
 // NextDue finds the next window to open that has not been announced.
 func (s *Store) NextDue(ctx context.Context, now time.Time) (time.Time, bool, error) {
 	var at *time.Time

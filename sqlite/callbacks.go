@@ -47,7 +47,7 @@ func newWriteTx(ctx context.Context, s *Store, tx *sql.Tx) *writeTx {
 // writeQueries are prepared on the write connection when the store opens: preparing
 // later would wait for the connection that the running transaction holds.
 var writeQueries = []string{queries.GetCallback, queries.FindOpenByPhone, queries.InsertCallback, queries.UpdateCallback,
-	queries.InsertEvent, queries.GetIdempotency, queries.PutIdempotency, queries.IsDoNotCall, queries.InsertAudit}
+	queries.InsertEvent, queries.GetIdempotency, queries.PutIdempotency, queries.IsDoNotCall, queries.InsertAudit, dialect.EnabledWebhooks()}
 
 // stmt returns query prepared for this transaction: the statement prepared at open when
 // there is one, else one prepared inside the transaction.
@@ -152,6 +152,10 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 			return nil, err
 		}
 		out[i] = rec
+	}
+	// The webhooks' outbox, in the events' transaction.
+	if err := dialect.FanOut(ctx, txConn{w}, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -28,6 +28,8 @@ type Store struct {
 	// Writes holds the methods that run one statement and read no rows back, shared
 	// with the PostgreSQL store; they run on the write connection (Store.exec).
 	sqlstore.Writes
+	// Webhooks holds the webhook and metrics methods, shared with the PostgreSQL store.
+	sqlstore.Webhooks
 
 	write *sql.DB
 	read  *sql.DB
@@ -120,6 +122,7 @@ func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	s.read = r
+	s.Webhooks = s.newWebhooks()
 	return s, nil
 }
 
@@ -300,3 +303,6 @@ func one[T any](scan func(sqlstore.Scanner) (T, error), row sqlstore.Scanner) (T
 	v, err := scan(row)
 	return v, mapErr(err)
 }
+
+// PoolStats returns the use of the read pool and of the write connection.
+func (s *Store) PoolStats() (read, write sql.DBStats) { return s.read.Stats(), s.write.Stats() }

@@ -10,7 +10,7 @@ import (
 // and CallbackArgs writes them.
 var CallbackColumns = []string{"tenant_id", "id", "team_id", "agent_id", "customer_name", "phone_number", "timezone",
 	"window_start", "window_end", "notes", "reason", "source_interaction_id", "created_by", "status", "attempts",
-	"max_attempts", "last_outcome", "claimed_by", "claim_expires_at", "created_at", "updated_at", "version", "due_notified_at"}
+	"max_attempts", "last_outcome", "claimed_by", "claim_expires_at", "created_at", "updated_at", "version", "due_notified_at", "overdue_notified_at"}
 
 // CallbackCols is CallbackColumns as a SELECT or INSERT column list.
 var CallbackCols = strings.Join(CallbackColumns, ", ")
@@ -24,7 +24,7 @@ func (d Dialect) ScanCallback(row Scanner) (velocity.Callback, error) {
 	err := row.Scan(&c.TenantID, &c.ID, &c.TeamID, &c.AgentID, &c.CustomerName, &c.PhoneNumber, &c.Timezone,
 		d.ScanTime(&c.WindowStart), d.ScanTime(&c.WindowEnd), &c.Notes, &c.Reason, &c.SourceInteractionID, &c.CreatedBy, &status, &c.Attempts,
 		&c.MaxAttempts, &outcome, &c.ClaimedBy, d.ScanNullTime(&c.ClaimExpiresAt), d.ScanTime(&c.CreatedAt), d.ScanTime(&c.UpdatedAt), &c.Version,
-		d.ScanNullTime(&c.DueNotifiedAt))
+		d.ScanNullTime(&c.DueNotifiedAt), d.ScanNullTime(&c.OverdueNotifiedAt))
 	c.Status = velocity.Status(status)
 	if outcome != nil {
 		o := velocity.Outcome(*outcome)
@@ -38,7 +38,7 @@ func (d Dialect) CallbackArgs(c velocity.Callback) []any {
 	return []any{c.TenantID, c.ID, c.TeamID, nullString(c.AgentID), c.CustomerName, c.PhoneNumber, c.Timezone,
 		d.TimeArg(c.WindowStart), d.TimeArg(c.WindowEnd), c.Notes, c.Reason, c.SourceInteractionID, c.CreatedBy,
 		string(c.Status), c.Attempts, c.MaxAttempts, outcomeArg(c.LastOutcome), nullString(c.ClaimedBy),
-		d.NullTimeArg(c.ClaimExpiresAt), d.TimeArg(c.CreatedAt), d.TimeArg(c.UpdatedAt), c.Version, d.NullTimeArg(c.DueNotifiedAt)}
+		d.NullTimeArg(c.ClaimExpiresAt), d.TimeArg(c.CreatedAt), d.TimeArg(c.UpdatedAt), c.Version, d.NullTimeArg(c.DueNotifiedAt), d.NullTimeArg(c.OverdueNotifiedAt)}
 }
 
 // UpdateCallbackArgs returns the arguments of Queries.UpdateCallback: c's changeable
@@ -47,7 +47,7 @@ func (d Dialect) UpdateCallbackArgs(c velocity.Callback, prevVersion int64) []an
 	return []any{c.TeamID, nullString(c.AgentID), c.CustomerName, c.PhoneNumber, c.Timezone, d.TimeArg(c.WindowStart),
 		d.TimeArg(c.WindowEnd), c.Notes, c.Reason, string(c.Status), c.Attempts, c.MaxAttempts,
 		outcomeArg(c.LastOutcome), nullString(c.ClaimedBy), d.NullTimeArg(c.ClaimExpiresAt), d.TimeArg(c.UpdatedAt),
-		c.Version, d.NullTimeArg(c.DueNotifiedAt), c.TenantID, c.ID, prevVersion}
+		c.Version, d.NullTimeArg(c.DueNotifiedAt), d.NullTimeArg(c.OverdueNotifiedAt), c.TenantID, c.ID, prevVersion}
 }
 
 // nullString returns the argument that writes s to a nullable text column: nil writes

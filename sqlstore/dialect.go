@@ -32,12 +32,13 @@ type Dialect struct {
 	// col = ANY(?) (PostgreSQL); otherwise a list travels as one JSON array, written
 	// col IN (SELECT value FROM json_each(?)) (SQLite).
 	Arrays bool
-	// ForUpdate reports that a write transaction's reads lock their rows with FOR UPDATE
-	// (PostgreSQL); SQLite's one writer holds every row it reads.
-	ForUpdate bool
 	// JSONText is what reads a JSON column as text in a LIKE: "::text" for PostgreSQL's
 	// jsonb, "" for SQLite's text.
 	JSONText string
+	// RowLocks reports that a transaction locks the rows it reads to change with FOR UPDATE,
+	// and may skip those other transactions hold with SKIP LOCKED (PostgreSQL); otherwise
+	// one writer at a time needs neither (SQLite).
+	RowLocks bool
 	// ScanTime returns the scan destination that reads a NOT NULL timestamp column into t,
 	// in UTC.
 	ScanTime func(t *time.Time) any
@@ -68,16 +69,6 @@ func (d Dialect) Rebind(query string) string {
 	return b.String()
 }
 
-// lockRows returns the clause that locks the rows a read in a write transaction finds
-// (PostgreSQL's FOR UPDATE: a concurrent writer waits, then sees the row as changed), or
-// "" where one writer holds all (SQLite).
-func (d Dialect) lockRows() string {
-	if !d.ForUpdate {
-		return ""
-	}
-	return ` FOR UPDATE`
-}
-
 // indexedBy returns the FROM hint that makes the engine read through index, or "" when
 // the engine takes no hints.
 func (d Dialect) indexedBy(index string) string {
@@ -85,6 +76,23 @@ func (d Dialect) indexedBy(index string) string {
 		return ""
 	}
 	return " INDEXED BY " + index
+}
+
+// forUpdate returns the clause that locks the rows a read returns until the transaction
+// ends, or "" when the engine has one writer at a time.
+func (d Dialect) forUpdate() string {
+	if !d.RowLocks {
+		return ""
+	}
+	return " FOR UPDATE"
+}
+
+// skipLocked is forUpdate that skips the rows other transactions hold.
+func (d Dialect) skipLocked() string {
+	if !d.RowLocks {
+		return ""
+	}
+	return " FOR UPDATE SKIP LOCKED"
 }
 
 // NullTimeArg returns the argument that writes t to a nullable timestamp column: nil
@@ -119,14 +127,6 @@ func ListArg[T string | int64](d Dialect, values []T) any {
 		b = []byte("[]")
 	}
 	return string(b)
-}
-
-// forUpdate returns the clause that locks the rows a write transaction reads, or "".
-func (d Dialect) forUpdate() string {
-	if d.ForUpdate {
-		return ` FOR UPDATE`
-	}
-	return ""
 }
 
 // ContainsArg returns the argument of a LIKE that finds text anywhere in a column, its

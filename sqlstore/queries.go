@@ -28,6 +28,7 @@ type Queries struct {
 	OverduePersonal string // tenant, ended before, limit: scheduled personal callbacks whose window ended; CallbackCols
 	NextDue         string // now: the earliest window start still to open and be announced, NULL when none
 	MarkDue         string // now (as the mark), now, limit: marks due windows announced (locking them in a total order); CallbackCols of the marked rows
+	OverdueWindows  string // now, limit: scheduled windows that ended and were not announced; CallbackCols
 
 	// Policies and do-not-call lists.
 
@@ -92,11 +93,11 @@ func (d Dialect) Queries() Queries {
 	return Queries{
 		GetCallback:     r(selectCallbacks + ` WHERE tenant_id = ? AND id = ?`),
 		FindOpenByPhone: r(selectCallbacks + ` WHERE tenant_id = ? AND phone_number = ? AND status IN (` + OpenStatuses + `)`),
-		InsertCallback:  r(`INSERT INTO callbacks (` + CallbackCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		InsertCallback:  r(`INSERT INTO callbacks (` + CallbackCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 		UpdateCallback: r(`UPDATE callbacks SET team_id = ?, agent_id = ?, customer_name = ?,
 		phone_number = ?, timezone = ?, window_start = ?, window_end = ?, notes = ?, reason = ?,
 		status = ?, attempts = ?, max_attempts = ?, last_outcome = ?, claimed_by = ?, claim_expires_at = ?,
-		updated_at = ?, version = ?, due_notified_at = ?
+		updated_at = ?, version = ?, due_notified_at = ?, overdue_notified_at = ?
 		WHERE tenant_id = ? AND id = ? AND version = ?`),
 		InsertEvent:    r(`INSERT INTO callback_events (` + eventInsertCols + `) VALUES (?, ?, ?, ?, ?, ?, ?)`),
 		GetIdempotency: r(`SELECT ` + IdempotencyCols + ` FROM idempotency_keys WHERE tenant_id = ? AND key = ?`),
@@ -115,7 +116,9 @@ func (d Dialect) Queries() Queries {
 		AND status = 'scheduled' AND agent_id IS NOT NULL AND window_end < ? ORDER BY window_end LIMIT ?`),
 		NextDue: r(`SELECT min(window_start) FROM callbacks` + d.indexedBy("callbacks_due") + due + ` AND window_start > ?`),
 		MarkDue: r(`UPDATE callbacks SET due_notified_at = ? WHERE (tenant_id, id) IN (SELECT tenant_id, id FROM callbacks` + d.indexedBy("callbacks_due") + due +
-			` AND window_start <= ? ORDER BY window_start, tenant_id, id LIMIT ?` + d.lockRows() + `) RETURNING ` + CallbackCols),
+			` AND window_start <= ? ORDER BY window_start, tenant_id, id LIMIT ?` + d.forUpdate() + `) RETURNING ` + CallbackCols),
+		OverdueWindows: r(selectCallbacks + d.indexedBy("callbacks_overdue") + ` WHERE status = 'scheduled' AND overdue_notified_at IS NULL
+		AND window_end <= ? ORDER BY window_end LIMIT ?`),
 
 		GetPolicy: r(`SELECT policy FROM tenant_policies WHERE tenant_id = ?`),
 		PutPolicy: r(`INSERT INTO tenant_policies (tenant_id, policy, updated_at) VALUES (?, ?, ?)

@@ -47,6 +47,7 @@ func RunRules(t *testing.T, open Opener) {
 		"LapsedClaim":           testLapsedClaim,
 		"SchedulerTeamFallback": testSchedulerFallback,
 		"SchedulerDue":          testSchedulerDue,
+		"SchedulerOverdue":      testSchedulerOverdue,
 		"SchedulersRace":        testSchedulersRace,
 		"ClaimRaceWithRules":    testClaimRaceWithRules,
 	}
@@ -342,6 +343,69 @@ func testSchedulerDue(t *testing.T, b *rulesBundle) {
 	}
 	if due != 22 {
 		t.Fatalf("%d due events published, want 22", due)
+	}
+}
+
+// testSchedulerOverdue: a window that ends while its callback waits is announced once
+// (an overdue event, the version kept); one that moves is announced again when the new
+// window ends; claimed, completed and not yet ended ones are not.
+func testSchedulerOverdue(t *testing.T, b *rulesBundle) {
+	ctx := context.Background()
+	b.policies.Forget(b.p.Tenant.ID)
+	var waiting []string
+	for i := 0; i < 10; i++ { // more than a batch (7)
+		waiting = append(waiting, b.create(t, velocity.CreateInput{}).ID)
+	}
+	claimed := b.create(t, velocity.CreateInput{})
+	done := b.create(t, velocity.CreateInput{})
+	later := b.clock.Now().Add(3 * time.Hour)
+	notYet := b.create(t, velocity.CreateInput{WindowStart: &later})
+	if _, err := b.svc.Cancel(ctx, b.p, done.ID, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := b.sched.RunOnce(ctx); res.Overdue != 0 {
+		t.Fatalf("no window ended yet: %+v", res)
+	}
+	b.clock.Advance(61 * time.Minute) // the default window is an hour
+	// Claimed now, with a lease beyond this pass: an agent is dialing it.
+	if _, err := b.svc.Claim(ctx, b.p, claimed.ID, "agent-1"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := b.sched.RunOnce(ctx)
+	if err != nil || res.Overdue != len(waiting) {
+		t.Fatalf("pass after the windows ended: %+v %v", res, err)
+	}
+	if res, _ := b.sched.RunOnce(ctx); res.Overdue != 0 {
+		t.Fatalf("announced twice: %+v", res)
+	}
+	got, _ := b.svc.Get(ctx, b.p, waiting[0])
+	if got.Version != 1 {
+		t.Fatalf("an overdue announcement changed the version: %d", got.Version)
+	}
+	hist, _ := b.svc.History(ctx, b.p, waiting[0])
+	if last := hist[len(hist)-1]; last.Type != velocity.EventOverdue || last.Data["windowEnd"] == nil {
+		t.Fatalf("history ends with %+v", last)
+	}
+	// A new window is announced again once it ends.
+	ns, ne := b.clock.Now().Add(time.Minute), b.clock.Now().Add(2*time.Minute)
+	if _, err := b.svc.Update(ctx, b.p, waiting[0], "", velocity.UpdateInput{WindowStart: &ns, WindowEnd: &ne}, nil); err != nil {
+		t.Fatal(err)
+	}
+	b.clock.Advance(3 * time.Minute)
+	if res, _ := b.sched.RunOnce(ctx); res.Overdue != 1 {
+		t.Fatalf("the moved window: %+v", res)
+	}
+	var n int
+	for _, e := range b.bus.events {
+		if e.Type == velocity.EventOverdue {
+			n++
+			if e.CallbackID == claimed.ID || e.CallbackID == done.ID || e.CallbackID == notYet.ID {
+				t.Fatalf("overdue event for %s", e.CallbackID)
+			}
+		}
+	}
+	if n != len(waiting)+1 {
+		t.Fatalf("%d overdue events published, want %d", n, len(waiting)+1)
 	}
 }
 

@@ -127,6 +127,7 @@ func Run(t *testing.T, open Opener) {
 		"Attempts":                   testAttempts,
 		"CancelAndTransitions":       testCancel,
 		"MarkReached":                testMarkReached,
+		"InboundCall":                testInboundCall,
 		"UpdateAndIfMatch":           testUpdate,
 		"HistoryAndEvents":           testHistory,
 		"StaleWrite":                 testStaleWrite,
@@ -756,5 +757,49 @@ func testMarkReached(t *testing.T, b *bundle) {
 	_, err = b.svc.MarkReached(ctx, b.p, dialing.ID, "agent-1", "int-44")
 	wantCode(t, err, "already_claimed")
 	_, err = b.svc.MarkReached(ctx, b.p, dialing.ID, "agent-1", "")
+	wantCode(t, err, "validation_failed")
+}
+
+// testInboundCall: a customer calling in finds their open callback; the policy decides
+// whether the call completes it (mark_reached, not while an agent is dialing it) or only
+// reports it (report_only, the default).
+func testInboundCall(t *testing.T, b *bundle) {
+	ctx := context.Background()
+	none, err := b.svc.Inbound(ctx, b.p, velocity.InboundInput{PhoneNumber: b.phones.Next(), InteractionID: "int-0"})
+	if err != nil || len(none.Callbacks) != 0 || none.InboundMatch != velocity.InboundReportOnly {
+		t.Fatalf("no callback: %+v %v", none, err)
+	}
+	cb := b.create(t, velocity.CreateInput{})
+	res, err := b.svc.Inbound(ctx, b.p, velocity.InboundInput{PhoneNumber: cb.PhoneNumber, InteractionID: "int-1", QueueID: "q-1"})
+	if err != nil || len(res.Callbacks) != 1 || res.MarkedReached != 0 || res.Callbacks[0].Status != velocity.StatusScheduled {
+		t.Fatalf("report_only: %+v %v", res, err)
+	}
+	if other, _ := b.svc.Inbound(ctx, b.other, velocity.InboundInput{PhoneNumber: cb.PhoneNumber, InteractionID: "int-1"}); len(other.Callbacks) != 0 {
+		t.Fatal("another tenant's inbound call found the callback")
+	}
+	pol := AllDay()
+	pol.InboundMatch = velocity.InboundMarkReached
+	if err := b.store.PutPolicy(ctx, b.p.Tenant.ID, pol, Epoch); err != nil {
+		t.Fatal(err)
+	}
+	dialing := b.create(t, velocity.CreateInput{})
+	if _, err := b.svc.Claim(ctx, b.p, dialing.ID, "agent-2"); err != nil {
+		t.Fatal(err)
+	}
+	res, err = b.svc.Inbound(ctx, b.p, velocity.InboundInput{PhoneNumber: dialing.PhoneNumber, InteractionID: "int-2"})
+	if err != nil || res.MarkedReached != 0 || len(res.Callbacks) != 1 || res.Callbacks[0].Status != velocity.StatusClaimed {
+		t.Fatalf("while an agent dials it: %+v %v", res, err)
+	}
+	res, err = b.svc.Inbound(ctx, b.p, velocity.InboundInput{PhoneNumber: cb.PhoneNumber, InteractionID: "int-3", QueueID: "q-7"})
+	if err != nil || res.MarkedReached != 1 || res.Callbacks[0].Status != velocity.StatusCompleted || res.InboundMatch != velocity.InboundMarkReached {
+		t.Fatalf("mark_reached: %+v %v", res, err)
+	}
+	h, _ := b.svc.History(ctx, b.p, cb.ID)
+	if last := h[len(h)-1]; last.Data["reason"] != "reached_inbound" || last.Data["interactionId"] != "int-3" || last.Data["queueId"] != "q-7" {
+		t.Fatalf("history: %+v", last.Data)
+	}
+	_, err = b.svc.Inbound(ctx, b.p, velocity.InboundInput{PhoneNumber: "12", InteractionID: "int-4"})
+	wantCode(t, err, "validation_failed")
+	_, err = b.svc.Inbound(ctx, b.p, velocity.InboundInput{PhoneNumber: cb.PhoneNumber})
 	wantCode(t, err, "validation_failed")
 }

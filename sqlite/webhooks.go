@@ -1,0 +1,90 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/customerdynamics/velocity/sqlstore"
+)
+
+// sqlQuerier is what *sql.DB, *sql.Tx and *sql.Conn have in common.
+type sqlQuerier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// conn is sqlstore.Conn on a database/sql querier, with errors mapped (mapErr).
+type conn struct{ q sqlQuerier }
+
+func (c conn) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := c.q.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	return res.RowsAffected()
+}
+
+func (c conn) Query(ctx context.Context, query string, args []any, each func(sqlstore.Scanner) error) error {
+	rows, err := c.q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := each(rows); err != nil {
+			return mapErr(err)
+		}
+	}
+	return mapErr(rows.Err())
+}
+
+func (c conn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Scanner {
+	return mappedRow{c.q.QueryRowContext(ctx, query, args...)}
+}
+
+// mappedRow maps a row's Scan error (no row is velocity.ErrNotFound).
+type mappedRow struct{ r sqlstore.Scanner }
+
+func (m mappedRow) Scan(dest ...any) error { return mapErr(m.r.Scan(dest...)) }
+
+// newWebhooks gives the store its webhook methods: reads on the read pool, changes in
+// IMMEDIATE transactions on the write connection.
+func (s *Store) newWebhooks() sqlstore.Webhooks {
+	return sqlstore.NewWebhooks(dialect, conn{s.read}, func(ctx context.Context, fn func(sqlstore.Conn) error) error {
+		return s.inTx(ctx, func(tx *sql.Tx) error { return fn(conn{tx}) })
+	})
+}
+
+// txConn is sqlstore.Conn in a write transaction, on the statements prepared at open.
+type txConn struct{ w *writeTx }
+
+func (c txConn) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := c.w.exec(ctx, query, args...)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	return res.RowsAffected()
+}
+
+func (c txConn) Query(ctx context.Context, query string, args []any, each func(sqlstore.Scanner) error) error {
+	st, err := c.w.stmt(query)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := each(rows); err != nil {
+			return mapErr(err)
+		}
+	}
+	return mapErr(rows.Err())
+}
+
+func (c txConn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Scanner {
+	return mappedRow{c.w.queryRow(ctx, query, args...)}
+}

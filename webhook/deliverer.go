@@ -1,0 +1,419 @@
+package webhook
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/customerdynamics/velocity"
+)
+
+// Deliverer is the server's background service that sends webhook deliveries: it leases
+// due deliveries from the store (at most Workers in flight, at most PerWebhook to one
+// endpoint, so that a slow endpoint holds only its own share), posts each signed, and
+// records the attempt: delivered on a 2xx answer; otherwise retried after an exponential
+// backoff with jitter until the delivery's 24 hours are over, when it fails. With
+// several servers each delivery is leased to one at a time; a server that dies holding
+// a lease leaves the delivery due again when the lease ends, and it is sent again with
+// the same webhook-id. An endpoint that keeps failing (DisableAfterFailures attempts
+// over DisableAfter) is disabled with the reason.
+type Deliverer struct {
+	Store velocity.WebhookStore
+	// Clock is the queue's clock, the one deliveries were recorded with (the service's).
+	Clock  velocity.Clock
+	Logger *slog.Logger // nil logs to slog.Default()
+	// AllowPrivate lets deliveries reach loopback, private and link-local addresses
+	// (tests, intranets); Client, when set, replaces the client NewClient makes.
+	AllowPrivate bool
+	Client       *http.Client
+
+	Workers    int           // deliveries in flight at most (default 16)
+	PerWebhook int           // of which to one endpoint (default 4)
+	Timeout    time.Duration // one attempt, connection included (default 10s)
+	// Lease is how long a leased delivery stays away from other servers (default
+	// 3 x Timeout): longer than an attempt and its record take.
+	Lease time.Duration
+	// RetryBase is the first retry's delay, doubled for each further attempt up to
+	// RetryMax, each with jitter (defaults 5s and 2h).
+	RetryBase time.Duration
+	RetryMax  time.Duration
+	// An endpoint is disabled once DisableAfterFailures attempts (default 15) have failed
+	// in a row over at least DisableAfter (default 24h; 0 with a negative value).
+	DisableAfterFailures int
+	DisableAfter         time.Duration
+	// Poll is the longest wait before looking for due deliveries (default 1s); Notify
+	// wakes the deliverer sooner.
+	Poll time.Duration
+	// Now gives the webhook-timestamp header, which receivers hold to their own clock:
+	// the real time, even when Clock is shifted (default time.Now).
+	Now func() time.Time
+	// OnAttempt, when set, is told about every attempt (metrics).
+	OnAttempt func(Attempt)
+
+	mu       sync.Mutex
+	inFlight map[string]int // endpoint id -> deliveries being sent
+	busy     int
+	cancel   context.CancelFunc
+	done     chan struct{}
+	wake     chan struct{}
+	sends    sync.WaitGroup
+}
+
+// Attempt describes one attempt for OnAttempt: its Result ("delivered", "retry",
+// "failed", or "lost" when the lease had passed to another sender), its duration, and,
+// when delivered, the delay from the change to the endpoint's answer.
+type Attempt struct {
+	Result     string
+	StatusCode int
+	Took       time.Duration
+	Delay      time.Duration
+	Type       velocity.WebhookEventType
+}
+
+func (d *Deliverer) defaults() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.Workers <= 0 {
+		d.Workers = 16
+	}
+	if d.PerWebhook <= 0 {
+		d.PerWebhook = 4
+	}
+	if d.Timeout <= 0 {
+		d.Timeout = 10 * time.Second
+	}
+	if d.Lease <= 0 {
+		d.Lease = 3 * d.Timeout
+	}
+	if d.RetryBase <= 0 {
+		d.RetryBase = 5 * time.Second
+	}
+	if d.RetryMax <= 0 {
+		d.RetryMax = 2 * time.Hour
+	}
+	if d.DisableAfterFailures <= 0 {
+		d.DisableAfterFailures = 15
+	}
+	if d.DisableAfter == 0 {
+		d.DisableAfter = 24 * time.Hour
+	}
+	if d.Poll <= 0 {
+		d.Poll = time.Second
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Client == nil {
+		d.Client = NewClient(d.Timeout, d.PerWebhook, d.AllowPrivate)
+	}
+	if d.inFlight == nil {
+		d.inFlight = map[string]int{}
+	}
+}
+
+func (d *Deliverer) logger() *slog.Logger {
+	if d.Logger == nil {
+		return slog.Default()
+	}
+	return d.Logger
+}
+
+// Notify wakes a running deliverer to look for due deliveries now (the app calls it
+// when events are published). It never blocks.
+func (d *Deliverer) Notify() {
+	d.mu.Lock()
+	wake := d.wake
+	d.mu.Unlock()
+	if wake != nil {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// Start sends deliveries in the background until Stop or ctx ends.
+func (d *Deliverer) Start(ctx context.Context) {
+	d.defaults()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.done != nil {
+		return
+	}
+	ctx, d.cancel = context.WithCancel(ctx)
+	d.done = make(chan struct{})
+	d.wake = make(chan struct{}, 1)
+	go d.loop(ctx, d.done, d.wake)
+}
+
+// Stop ends the background sending: attempts in flight are cut short and recorded as
+// failed (due again at once, for this or another server), then Stop returns.
+func (d *Deliverer) Stop() {
+	d.mu.Lock()
+	cancel, done := d.cancel, d.done
+	d.cancel, d.done, d.wake = nil, nil, nil
+	d.mu.Unlock()
+	if cancel != nil {
+		cancel()
+		<-done
+	}
+}
+
+func (d *Deliverer) loop(ctx context.Context, done chan struct{}, wake chan struct{}) {
+	defer close(done)
+	defer d.sends.Wait()
+	t := time.NewTimer(0)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-wake:
+		case <-t.C:
+		}
+		n, err := d.fill(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			d.logger().Warn("webhook deliveries: lease failed; retrying", "error", err)
+		}
+		// A full batch may mean more are due: look again at once.
+		next := d.Poll
+		if n > 0 && d.free() > 0 {
+			next = 0
+		}
+		t.Reset(next)
+	}
+}
+
+func (d *Deliverer) free() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.Workers - d.busy
+}
+
+// fill leases as many due deliveries as there are free workers and starts sending
+// them; it returns how many it started.
+func (d *Deliverer) fill(ctx context.Context) (int, error) {
+	d.mu.Lock()
+	free := d.Workers - d.busy
+	inFlight := make(map[string]int, len(d.inFlight))
+	for k, v := range d.inFlight {
+		inFlight[k] = v
+	}
+	d.mu.Unlock()
+	if free <= 0 {
+		return 0, nil
+	}
+	now := d.Clock.Now()
+	ds, err := d.Store.ClaimDeliveries(ctx, velocity.DeliveryClaim{Now: now, LeaseUntil: now.Add(d.Lease), Limit: free,
+		PerWebhook: d.PerWebhook, InFlight: inFlight})
+	if err != nil {
+		return 0, err
+	}
+	d.mu.Lock()
+	for _, cd := range ds {
+		d.busy++
+		d.inFlight[cd.WebhookID]++
+	}
+	d.mu.Unlock()
+	for _, cd := range ds {
+		d.sends.Add(1)
+		go func() {
+			defer d.sends.Done()
+			d.deliver(ctx, cd)
+			d.mu.Lock()
+			d.busy--
+			if d.inFlight[cd.WebhookID]--; d.inFlight[cd.WebhookID] <= 0 {
+				delete(d.inFlight, cd.WebhookID)
+			}
+			d.mu.Unlock()
+			d.Notify()
+		}()
+	}
+	return len(ds), nil
+}
+
+// RunOnce leases the deliveries due now (up to Workers), sends them and records the
+// attempts, and returns how many it sent: for tests, without Start.
+func (d *Deliverer) RunOnce(ctx context.Context) (int, error) {
+	d.defaults()
+	n, err := d.fill(ctx)
+	d.sends.Wait()
+	return n, err
+}
+
+// maxResponse is how much of a response body is read; keptResponse how much of it the
+// attempt's record keeps.
+const (
+	maxResponse  = 4 << 10
+	keptResponse = 1 << 10
+)
+
+// deliver sends one leased delivery and records the attempt.
+func (d *Deliverer) deliver(ctx context.Context, cd velocity.ClaimedDelivery) {
+	started := time.Now()
+	code, body, sendErr := d.send(ctx, cd)
+	took := time.Since(started)
+	at := d.Clock.Now()
+	rec := velocity.AttemptRecord{Delivery: cd, Attempt: velocity.WebhookAttempt{At: at, Duration: took, Response: body}}
+	if code > 0 {
+		rec.Attempt.StatusCode = &code
+	}
+	result := "delivered"
+	switch {
+	case sendErr == nil && code >= 200 && code < 300:
+		rec.Delivered = true
+	default:
+		rec.Attempt.Error = describe(sendErr, code)
+		next := at.Add(d.backoff(cd.Attempts, sendErr))
+		if ctx.Err() != nil {
+			next = at // cut short by Stop: due again at once
+		}
+		if next.Before(cd.ExpiresAt) {
+			rec.NextAttemptAt, result = &next, "retry"
+		} else {
+			result = "failed"
+		}
+	}
+	// Record even when ctx ended (the server is stopping), briefly.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	run, ok, err := d.Store.RecordAttempt(rctx, rec)
+	switch {
+	case err != nil:
+		d.logger().Warn("webhook delivery: attempt not recorded; it is sent again when its lease ends", "delivery", cd.ID, "error", err)
+		result = "lost"
+	case !ok:
+		result = "lost"
+	}
+	if d.OnAttempt != nil {
+		a := Attempt{Result: result, StatusCode: code, Took: took, Type: cd.Type}
+		if rec.Delivered {
+			a.Delay = at.Sub(cd.CreatedAt)
+		}
+		d.OnAttempt(a)
+	}
+	if !ok || rec.Delivered {
+		return
+	}
+	if result == "failed" {
+		d.logger().Warn("webhook delivery failed: no 2xx answer within its retry period", "delivery", cd.ID, "webhook", cd.WebhookID,
+			"attempts", cd.Attempts, "error", rec.Attempt.Error)
+	}
+	if run.Since != nil && run.Failures >= d.DisableAfterFailures && at.Sub(*run.Since) >= max(d.DisableAfter, 0) {
+		reason := fmt.Sprintf("disabled after %d failed attempts in a row since %s; the last: %s", run.Failures,
+			run.Since.UTC().Format(time.RFC3339), rec.Attempt.Error)
+		if done, err := d.Store.DisableWebhook(rctx, cd.TenantID, cd.WebhookID, reason, at); err != nil {
+			d.logger().Warn("webhook endpoint: could not disable", "webhook", cd.WebhookID, "error", err)
+		} else if done {
+			d.logger().Warn("webhook endpoint disabled", "webhook", cd.WebhookID, "tenant", cd.TenantID, "reason", reason)
+		}
+	}
+}
+
+// send posts the delivery and returns the answer's status and the start of its body.
+func (d *Deliverer) send(ctx context.Context, cd velocity.ClaimedDelivery) (int, string, error) {
+	now := d.Now()
+	sig, err := Sign(cd.Endpoint.Secrets(d.Clock.Now()), cd.MessageID, now, cd.Payload)
+	if err != nil {
+		return 0, "", err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, cd.Endpoint.URL, bytes.NewReader(cd.Payload))
+	if err != nil {
+		return 0, "", err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "Velocity-Webhooks/1")
+	req.Header.Set(HeaderID, cd.MessageID)
+	req.Header.Set(HeaderTimestamp, strconv.FormatInt(now.Unix(), 10))
+	req.Header.Set(HeaderSignature, sig)
+	resp, err := d.Client.Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, maxResponse))
+	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+		if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && s > 0 {
+			return resp.StatusCode, text(b), retryAfter(time.Duration(s) * time.Second)
+		}
+	}
+	return resp.StatusCode, text(b), nil
+}
+
+// retryAfter is an endpoint's request to wait before the next attempt.
+type retryAfter time.Duration
+
+func (r retryAfter) Error() string { return "asked to retry after " + time.Duration(r).String() }
+
+// backoff is the wait before the attempt after the given one: RetryBase doubled for each
+// attempt made, at most RetryMax, between half and all of it (jitter); at least what the
+// endpoint asked for with Retry-After, within RetryMax.
+func (d *Deliverer) backoff(attempts int, err error) time.Duration {
+	w := d.RetryBase
+	for i := 1; i < attempts && w < d.RetryMax; i++ {
+		w *= 2
+	}
+	w = min(w, d.RetryMax)
+	w = w/2 + rand.N(w/2+1)
+	var ra retryAfter
+	if errors.As(err, &ra) {
+		w = max(w, min(time.Duration(ra), d.RetryMax))
+	}
+	return w
+}
+
+// describe says why an attempt failed, without the URL (which may hold a token).
+func describe(err error, code int) string {
+	var ra retryAfter
+	switch {
+	case err == nil || errors.As(err, &ra):
+		msg := "HTTP " + strconv.Itoa(code)
+		if t := http.StatusText(code); t != "" {
+			msg += " " + t
+		}
+		return msg
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var be *BlockedError
+	if errors.As(err, &be) {
+		return be.Error()
+	}
+	msg := err.Error()
+	if errors.Is(err, context.DeadlineExceeded) || strings.Contains(msg, "Client.Timeout") {
+		msg = "no answer within the timeout"
+	}
+	if len(msg) > 500 {
+		msg = msg[:500]
+	}
+	return msg
+}
+
+// text returns the start of a response body as valid text.
+func text(b []byte) string {
+	if len(b) > keptResponse {
+		b = b[:keptResponse]
+	}
+	return strings.ToValidUTF8(strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\t') {
+			return -1
+		}
+		return r
+	}, string(b)), "")
+}

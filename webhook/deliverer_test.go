@@ -1,0 +1,329 @@
+package webhook_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/sqlite"
+	"github.com/customerdynamics/velocity/storetest"
+	"github.com/customerdynamics/velocity/webhook"
+	"github.com/customerdynamics/velocity/webhook/webhooktest"
+)
+
+// bundle is a store with a tenant and a service, and a deliverer for it (not started).
+type bundle struct {
+	store velocity.Store
+	svc   *velocity.Service
+	p     velocity.Principal
+	d     *webhook.Deliverer
+	phone *storetest.Phones
+	sched *velocity.Scheduler
+}
+
+func setup(t *testing.T, opts ...func(*webhook.Deliverer)) *bundle {
+	t.Helper()
+	// The queue's clock runs in real time from the suite's instant.
+	return setupClock(t, velocity.NewShiftedClock(storetest.Epoch), opts...)
+}
+
+func setupClock(t *testing.T, clock velocity.Clock, opts ...func(*webhook.Deliverer)) *bundle {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "v.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	p := storetest.NewTenant(t, s, "acme")
+	if err := s.PutPolicy(context.Background(), p.Tenant.ID, storetest.AllDay(), clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	d := &webhook.Deliverer{Store: s, Clock: clock, AllowPrivate: true, Logger: quiet, Poll: 20 * time.Millisecond,
+		RetryBase: 20 * time.Millisecond, Timeout: 2 * time.Second}
+	for _, o := range opts {
+		o(d)
+	}
+	b := &bundle{store: s, svc: &velocity.Service{Store: s, Clock: clock}, p: p, d: d, phone: storetest.NewPhones(),
+		sched: &velocity.Scheduler{Store: s, Clock: clock, Logger: quiet}}
+	return b
+}
+
+// endpoint registers a receiver as an endpoint for the given types.
+func (b *bundle) endpoint(t *testing.T, r *webhooktest.Receiver, types ...velocity.WebhookEventType) velocity.Webhook {
+	t.Helper()
+	return b.endpointURL(t, r, r.URL, types...)
+}
+
+func (b *bundle) endpointURL(t *testing.T, r *webhooktest.Receiver, url string, types ...velocity.WebhookEventType) velocity.Webhook {
+	t.Helper()
+	now := b.svc.Clock.Now()
+	w := velocity.Webhook{ID: velocity.NewID("wh_"), TenantID: b.p.Tenant.ID, URL: url, Events: types,
+		Secret: velocity.NewWebhookSecret(), CreatedAt: now, UpdatedAt: now}
+	if err := b.store.CreateWebhook(context.Background(), w); err != nil {
+		t.Fatal(err)
+	}
+	r.SetSecret(w.Secret)
+	return w
+}
+
+func (b *bundle) create(t *testing.T, in velocity.CreateInput) velocity.Callback {
+	t.Helper()
+	if in.TeamID == "" {
+		in.TeamID = "team-1"
+	}
+	in.PhoneNumber = b.phone.Next()
+	cb, _, err := b.svc.Create(context.Background(), b.p, "", in, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cb
+}
+
+func (b *bundle) start(t *testing.T) {
+	b.d.Start(context.Background())
+	t.Cleanup(b.d.Stop)
+}
+
+func must[T any](t *testing.T) func(T, error) T {
+	return func(v T, err error) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
+// TestEveryEventTypeDelivered: each webhook event type reaches a receiver that verifies
+// the signature with the specification's library, with the event and its callback.
+func TestEveryEventTypeDelivered(t *testing.T) {
+	clock := storetest.NewClock(storetest.Epoch)
+	b := setupClock(t, clock)
+	r := webhooktest.New(t)
+	b.endpoint(t, r, velocity.WebhookAll)
+	b.start(t)
+	ctx := context.Background()
+	cb := must[velocity.Callback](t)
+
+	a := b.create(t, velocity.CreateInput{}) // created, then due
+	ws, we := b.svc.Clock.Now().Add(time.Hour), b.svc.Clock.Now().Add(2*time.Hour)
+	agent := "agent-1"
+	cb(b.svc.Update(ctx, b.p, a.ID, "", velocity.UpdateInput{WindowStart: &ws, WindowEnd: &we}, nil))                  // rescheduled
+	cb(b.svc.Update(ctx, b.p, a.ID, "", velocity.UpdateInput{AgentIDSet: true, AgentID: &agent}, nil))                 // reassigned
+	cb(b.svc.Update(ctx, b.p, a.ID, "", velocity.UpdateInput{Notes: new("after lunch")}, nil))                         // updated
+	cb(b.svc.Claim(ctx, b.p, a.ID, agent))                                                                             // claimed
+	cb(b.svc.Release(ctx, b.p, a.ID, agent))                                                                           // released
+	cb(b.svc.Claim(ctx, b.p, a.ID, agent))                                                                             // claimed
+	cb(b.svc.RecordAttempt(ctx, b.p, a.ID, velocity.AttemptInput{AgentID: agent, Outcome: velocity.OutcomeBusy}))      // attempted
+	cb(b.svc.Claim(ctx, b.p, a.ID, agent))                                                                             //
+	cb(b.svc.RecordAttempt(ctx, b.p, a.ID, velocity.AttemptInput{AgentID: agent, Outcome: velocity.OutcomeConnected})) // attempted, completed
+	f := b.create(t, velocity.CreateInput{MaxAttempts: new(1)})
+	cb(b.svc.Claim(ctx, b.p, f.ID, agent))
+	cb(b.svc.RecordAttempt(ctx, b.p, f.ID, velocity.AttemptInput{AgentID: agent, Outcome: velocity.OutcomeInvalidNumber})) // failed
+	c := b.create(t, velocity.CreateInput{})
+	cb(b.svc.Cancel(ctx, b.p, c.ID, "", "no longer needed")) // cancelled
+	// A personal callback whose window ends: two hours later the scheduler announces it
+	// overdue, and hands it to its team (the policy's fallback is an hour).
+	o := b.create(t, velocity.CreateInput{AgentID: &agent})
+	// (Once what is queued was sent: a jump of the clock past a lease in flight makes
+	// its delivery due again, and it would be sent twice.)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if q, err := b.store.WebhookQueue(ctx, clock.Now()); err == nil && q.Pending == 0 {
+			break
+		} else if time.Now().After(deadline) {
+			t.Fatalf("queue not empty: %+v %v", q, err)
+		}
+	}
+	clock.Advance(2*time.Hour + time.Minute)
+	if res, err := b.sched.RunOnce(ctx); err != nil || res.Overdue == 0 || res.FellBack == 0 || res.Due == 0 {
+		t.Fatalf("scheduler pass: %+v %v", res, err) // due, overdue, fell_back
+	}
+
+	want := append([]velocity.WebhookEventType(nil), velocity.WebhookEventTypes...)
+	ms := r.WaitFor(10*time.Second, "every type", func(ms []webhooktest.Message) bool {
+		seen := map[string]bool{}
+		for _, m := range ms {
+			seen[m.Type] = true
+		}
+		for _, w := range want {
+			if !seen[string(w)] {
+				return false
+			}
+		}
+		return true
+	})
+	ids := map[string]bool{}
+	for _, m := range ms {
+		if ids[m.ID] {
+			t.Errorf("message %s arrived twice", m.ID)
+		}
+		ids[m.ID] = true
+		if m.Data.CallbackID == "" || m.Data.Callback.ID != m.Data.CallbackID || m.Data.ID == 0 || m.Data.Type == "" {
+			t.Errorf("message %s: %s", m.Type, m.Body)
+		}
+	}
+	if r.Rejected() != 0 {
+		t.Fatalf("%d messages failed verification", r.Rejected())
+	}
+	for _, m := range ms {
+		if m.Type == string(velocity.WebhookFellBack) && m.Data.CallbackID != o.ID {
+			t.Fatalf("fell_back for %s, want %s", m.Data.CallbackID, o.ID)
+		}
+	}
+}
+
+// TestRetriedWithTheSameID: a receiver failing three times then accepting gets the
+// message four times with one webhook-id; the attempts are kept.
+func TestRetriedWithTheSameID(t *testing.T) {
+	b := setup(t)
+	r := webhooktest.New(t)
+	r.Respond = func(n int, _ webhooktest.Message) int {
+		if n <= 3 {
+			return http.StatusInternalServerError
+		}
+		return http.StatusOK
+	}
+	w := b.endpoint(t, r, velocity.WebhookCreated)
+	b.start(t)
+	b.create(t, velocity.CreateInput{})
+	ms := r.WaitFor(10*time.Second, "four attempts", func(ms []webhooktest.Message) bool { return len(ms) >= 4 })
+	time.Sleep(200 * time.Millisecond) // nothing more comes
+	ms = r.Messages()
+	if len(ms) != 4 {
+		t.Fatalf("%d requests, want 4", len(ms))
+	}
+	for _, m := range ms {
+		if m.ID != ms[0].ID || string(m.Body) != string(ms[0].Body) {
+			t.Fatalf("a retry changed the message: %s %s", m.ID, ms[0].ID)
+		}
+	}
+	ctx := context.Background()
+	var d velocity.WebhookDelivery
+	deadline := time.Now().Add(5 * time.Second)
+	for d.Status != velocity.DeliveryDelivered && time.Now().Before(deadline) {
+		ds := must[[]velocity.WebhookDelivery](t)(b.store.ListDeliveries(ctx, b.p.Tenant.ID, w.ID, velocity.DeliveryQuery{Limit: 10}))
+		d = ds[0]
+		time.Sleep(10 * time.Millisecond)
+	}
+	atts := must[[]velocity.WebhookAttempt](t)(b.store.ListAttempts(ctx, b.p.Tenant.ID, d.ID))
+	if d.Status != velocity.DeliveryDelivered || d.MessageID != ms[0].ID || len(atts) != 4 || *atts[0].StatusCode != 500 || *atts[3].StatusCode != 200 {
+		t.Fatalf("delivery %+v, attempts %+v", d, atts)
+	}
+	ep := must[velocity.Webhook](t)(b.store.GetWebhook(ctx, b.p.Tenant.ID, w.ID))
+	if ep.ConsecutiveFailures != 0 {
+		t.Fatalf("the success did not end the run of failures: %+v", ep)
+	}
+}
+
+// TestSlowEndpointHoldsOnlyItsShare: an endpoint that takes seconds to answer holds at
+// most PerWebhook senders; another endpoint's messages go through meanwhile.
+func TestSlowEndpointHoldsOnlyItsShare(t *testing.T) {
+	b := setup(t, func(d *webhook.Deliverer) { d.Workers, d.PerWebhook = 4, 2 })
+	release := make(chan struct{})
+	var slowNow, slowMax atomic.Int32
+	slow := webhooktest.New(t)
+	slow.Respond = func(int, webhooktest.Message) int {
+		n := slowNow.Add(1)
+		for m := slowMax.Load(); n > m && !slowMax.CompareAndSwap(m, n); m = slowMax.Load() {
+		}
+		<-release
+		slowNow.Add(-1)
+		return http.StatusOK
+	}
+	fast := webhooktest.New(t)
+	b.endpoint(t, slow, velocity.WebhookCreated)
+	b.endpoint(t, fast, velocity.WebhookCreated)
+	b.start(t)
+	defer close(release)
+	for i := 0; i < 10; i++ {
+		b.create(t, velocity.CreateInput{})
+	}
+	fast.WaitFor(5*time.Second, "the fast endpoint's ten messages", func(ms []webhooktest.Message) bool { return len(ms) == 10 })
+	if m := slowMax.Load(); m > 2 {
+		t.Fatalf("the slow endpoint held %d senders, more than its 2", m)
+	}
+}
+
+// TestEndpointDisabledAfterARunOfFailures: an endpoint that keeps failing is disabled
+// with the reason, and its pending messages wait (paused).
+func TestEndpointDisabledAfterARunOfFailures(t *testing.T) {
+	b := setup(t, func(d *webhook.Deliverer) { d.DisableAfterFailures, d.DisableAfter = 3, -1 })
+	r := webhooktest.New(t)
+	r.Respond = func(int, webhooktest.Message) int { return http.StatusBadGateway }
+	w := b.endpoint(t, r, velocity.WebhookAll)
+	b.start(t)
+	b.create(t, velocity.CreateInput{})
+	ctx := context.Background()
+	deadline := time.Now().Add(5 * time.Second)
+	var ep velocity.Webhook
+	for ep.DisabledAt == nil && time.Now().Before(deadline) {
+		ep = must[velocity.Webhook](t)(b.store.GetWebhook(ctx, b.p.Tenant.ID, w.ID))
+		time.Sleep(10 * time.Millisecond)
+	}
+	if ep.DisabledAt == nil || !strings.Contains(ep.DisabledReason, "3 failed attempts") || !strings.Contains(ep.DisabledReason, "HTTP 502") {
+		t.Fatalf("endpoint %+v", ep)
+	}
+	ds := must[[]velocity.WebhookDelivery](t)(b.store.ListDeliveries(ctx, b.p.Tenant.ID, w.ID, velocity.DeliveryQuery{Limit: 10}))
+	if len(ds) == 0 || ds[0].Status != velocity.DeliveryPaused {
+		t.Fatalf("deliveries %+v", ds)
+	}
+}
+
+// TestPrivateTargetRefusedAtConnect: without AllowPrivate an endpoint whose name
+// resolves to a loopback address is never reached; the attempt says why.
+func TestPrivateTargetRefusedAtConnect(t *testing.T) {
+	b := setup(t, func(d *webhook.Deliverer) { d.AllowPrivate = false })
+	r := webhooktest.New(t)
+	port := r.URL[strings.LastIndex(r.URL, ":"):]
+	w := b.endpointURL(t, r, "https://localhost"+port+"/hooks", velocity.WebhookCreated)
+	b.create(t, velocity.CreateInput{})
+	if n, err := b.d.RunOnce(context.Background()); n != 1 || err != nil {
+		t.Fatalf("RunOnce: %d %v", n, err)
+	}
+	ctx := context.Background()
+	ds := must[[]velocity.WebhookDelivery](t)(b.store.ListDeliveries(ctx, b.p.Tenant.ID, w.ID, velocity.DeliveryQuery{Limit: 10}))
+	if len(ds) != 1 || ds[0].LastStatusCode != nil || !strings.Contains(ds[0].LastError, "127.0.0.1: a loopback address") || ds[0].Status != velocity.DeliveryPending {
+		t.Fatalf("delivery %+v", ds)
+	}
+	if len(r.Messages())+r.Rejected() != 0 {
+		t.Fatal("the receiver was reached")
+	}
+}
+
+// TestStopRecordsCutShortAttempts: stopping the deliverer mid-attempt records it as
+// failed and due again at once, with the same message id when sent again.
+func TestStopRecordsCutShortAttempts(t *testing.T) {
+	b := setup(t)
+	r := webhooktest.New(t)
+	block := make(chan struct{})
+	r.Respond = func(n int, _ webhooktest.Message) int {
+		if n == 1 {
+			<-block
+		}
+		return http.StatusOK
+	}
+	w := b.endpoint(t, r, velocity.WebhookCreated)
+	b.d.Start(context.Background())
+	b.create(t, velocity.CreateInput{})
+	r.WaitFor(5*time.Second, "the first attempt", func(ms []webhooktest.Message) bool { return len(ms) == 1 })
+	b.d.Stop()
+	close(block)
+	ctx := context.Background()
+	ds := must[[]velocity.WebhookDelivery](t)(b.store.ListDeliveries(ctx, b.p.Tenant.ID, w.ID, velocity.DeliveryQuery{Limit: 10}))
+	if len(ds) != 1 || ds[0].Status != velocity.DeliveryPending || ds[0].LastError == "" || ds[0].NextAttemptAt.After(b.svc.Clock.Now()) {
+		t.Fatalf("after Stop: %+v", ds)
+	}
+	b.start(t)
+	ms := r.WaitFor(5*time.Second, "the second attempt", func(ms []webhooktest.Message) bool { return len(ms) == 2 })
+	if ms[0].ID != ms[1].ID {
+		t.Fatal("a new id after the restart")
+	}
+}
