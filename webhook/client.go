@@ -43,9 +43,11 @@ func guard(network, address string, _ syscall.RawConn) error {
 
 // NewClient returns the HTTP client deliveries are sent with: each request done within
 // timeout (connecting, TLS and the response headers within it too), no proxy from the
-// environment, no redirects followed (a 3xx answer is a failed attempt), at most
-// perHost connections to one host, and, unless allowPrivate, no connection to a
-// loopback, private, link-local or metadata address.
+// environment, no redirects followed (a 3xx answer is a failed attempt), perHost idle
+// connections kept per host, and, unless allowPrivate, no connection to a loopback,
+// private, link-local or metadata address. It sets no limit on connections per host:
+// the Deliverer bounds its senders per endpoint, and two endpoints on one host must not
+// wait for each other.
 func NewClient(timeout time.Duration, perHost int, allowPrivate bool) *http.Client {
 	d := &net.Dialer{Timeout: min(timeout, 5*time.Second), KeepAlive: 30 * time.Second}
 	if !allowPrivate {
@@ -61,7 +63,6 @@ func NewClient(timeout time.Duration, perHost int, allowPrivate bool) *http.Clie
 		ResponseHeaderTimeout: timeout,
 		MaxIdleConns:          256,
 		MaxIdleConnsPerHost:   perHost,
-		MaxConnsPerHost:       perHost,
 		IdleConnTimeout:       90 * time.Second,
 	}
 	return &http.Client{Transport: t, Timeout: timeout,
