@@ -45,8 +45,9 @@ fuzz:
 
 # A soak of SOAKTIME on a new SQLite file: one velocity serve process under mixed traffic
 # (40 requests/s) and stream churn (300 streams, 5% closed and reopened every second),
-# sampled twice a second; it fails when its memory, goroutines or open files grew after
-# the warm-up (the first sixth), a request failed or a stream was dropped.
+# sampled twice a second; it fails when the memory its Go runtime holds, its live heap,
+# goroutines or open files grew after the warm-up (the first sixth), a request failed or
+# a stream was dropped.
 # (The closing measurement of issue 13 ran it for 10m; see the README's Performance.)
 SOAKTIME ?= 60s
 soak-ci:

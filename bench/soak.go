@@ -257,38 +257,47 @@ func RunSoak(ctx context.Context, o SoakOptions) (*SoakReport, error) {
 func soakSample(ctx context.Context, srv *server, probe *http.Client, pool *streamPool, start time.Time) SoakSample {
 	s := srv.sample()
 	out := SoakSample{Seconds: time.Since(start).Seconds(), RSSMB: float64(s.rssKB) / 1024, HeapMB: float64(s.heapMB),
-		Goroutines: -1, FDs: -1, StreamsOpen: pool.open.Load()}
+		GoMB: -1, OutsideGoMB: -1, Goroutines: -1, FDs: -1, StreamsOpen: pool.open.Load()}
 	if n, err := openFDs(srv.pid()); err == nil {
 		out.FDs = n
 	}
-	if n, err := goroutines(ctx, probe, srv.debug); err == nil {
-		out.Goroutines = n
+	if v, err := debugVars(ctx, probe, srv.debug); err == nil {
+		out.Goroutines = v.Goroutines
+		out.GoMB = float64(v.Memstats.Sys-v.Memstats.HeapReleased) / (1 << 20)
+		out.OutsideGoMB = max(0, out.RSSMB-out.GoMB)
 	}
 	return out
 }
 
-// goroutines reads a server's goroutine count from its /debug/vars.
-func goroutines(ctx context.Context, c *http.Client, u string) (int64, error) {
+// vars is what the soak reads of a server's /debug/vars: its goroutines, and the memory
+// its Go runtime holds from the system (Sys) less what it has given back (HeapReleased).
+type vars struct {
+	Goroutines int64 `json:"goroutines"`
+	Memstats   struct {
+		Sys, HeapReleased uint64
+	} `json:"memstats"`
+}
+
+// debugVars reads a server's /debug/vars.
+func debugVars(ctx context.Context, c *http.Client, u string) (vars, error) {
+	var v vars
 	if u == "" {
-		return 0, errors.New("the server has no debug address")
+		return v, errors.New("the server has no debug address")
 	}
 	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
 	if err != nil {
-		return 0, err
+		return v, err
 	}
 	resp, err := c.Do(req)
 	if err != nil {
-		return 0, err
+		return v, err
 	}
 	defer resp.Body.Close()
-	var v struct {
-		Goroutines *int64 `json:"goroutines"`
-	}
 	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
-		return 0, err
+		return v, err
 	}
-	if resp.StatusCode != 200 || v.Goroutines == nil {
-		return 0, fmt.Errorf("%s: %d, no goroutines", u, resp.StatusCode)
+	if resp.StatusCode != 200 || v.Goroutines <= 0 || v.Memstats.Sys == 0 {
+		return v, fmt.Errorf("%s: %d, no goroutines or memstats", u, resp.StatusCode)
 	}
-	return *v.Goroutines, nil
+	return v, nil
 }

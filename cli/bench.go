@@ -51,11 +51,14 @@ const benchHelp = `Usage:
       attempts, reschedules, cancels, number look-ups, policy and callback reads) while it
       holds N agents' event streams open and closes and reopens a share F of them every
       second (every other reopening with Last-Event-ID); it samples the server's resident
-      memory, Go heap, goroutines and open files every few seconds (D/120, 0.25-5 s). After
-      the warm-up W it reports each series' first, last, least and greatest value and calls
-      it flat when its last quarter's average exceeds its second quarter's by at most P
-      percent (or a small absolute slack). Exits 1 when a series grew, a request failed,
-      or a stream was dropped or could not open. "make soak-ci" runs it for 60 s.
+      memory (what its Go runtime holds, and the rest), live Go heap, goroutines and open
+      files every few seconds (D/120, 0.25-5 s). After the warm-up W it reports each
+      series' first, last, least and greatest value and calls it flat when its last
+      quarter's average exceeds its second quarter's by at most P percent (or a small
+      absolute slack). Exits 1 when a judged series grew (Go's memory, the heap, goroutines,
+      open files; resident memory too on PostgreSQL: on SQLite it holds SQLite's page
+      caches, which fill as the database grows), a request failed, or a stream was dropped
+      or could not open. "make soak-ci" runs it for 60 s.
 
   velocity bench --webhooks [--rate R] [--duration D] [--endpoints E] [--db PATH|URL] [--json]
       serves the product in this process on --db (else a new SQLite file), registers E
