@@ -27,6 +27,9 @@ type Dialect struct {
 	// LIMIT must be subqueries, SELECT * FROM (...) (SQLite); otherwise they are
 	// parenthesised, (...) (PostgreSQL, which merges the two ordered halves).
 	WrapUnion bool
+	// Lower names the function that lower-cases text for a case-insensitive search; ""
+	// is SQL's lower (PostgreSQL's, which folds all of Unicode).
+	Lower string
 	// ScanTime returns the scan destination that reads a NOT NULL timestamp column into t,
 	// in UTC.
 	ScanTime func(t *time.Time) any
