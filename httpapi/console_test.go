@@ -134,3 +134,90 @@ func TestExportCSV(t *testing.T) {
 	e.do(&e.sup, "GET", "/api/v1/callbacks/export.csv?bogus=1", nil).want(t, 400, "invalid_parameter")
 	e.do(&e.demo, "GET", "/api/v1/callbacks/export.csv", nil).want(t, 403, "forbidden")
 }
+
+func TestBulk(t *testing.T) {
+	e := newEnv(t)
+	mk := func(i int) string {
+		start := e.clock.Now().Add(time.Duration(i+1) * time.Hour).Format(time.RFC3339)
+		return e.create(map[string]any{"teamId": "bulk", "phoneNumber": fmt.Sprintf("+1646555%04d", 700+i), "windowStart": start}).str("id")
+	}
+	a, dialed, closed, d := mk(0), mk(1), mk(2), mk(3)
+	e.do(&e.demo, "POST", "/api/v1/callbacks/"+dialed+"/claim", map[string]any{"agentId": "agent-1"}).want(t, 200, "")
+	e.do(&e.demo, "POST", "/api/v1/callbacks/"+closed+"/cancel", map[string]any{}).want(t, 200, "")
+
+	// One refused does not stop the rest; each item says what happened, in order.
+	r := e.do(&e.sup, "POST", "/api/v1/callbacks/bulk", map[string]any{"ids": []string{a, dialed, closed, "cb_missing", d, a}, "action": "reassign", "agentId": "agent-2"}).want(t, 200, "")
+	if r.body["total"] != float64(5) || r.body["succeeded"] != float64(2) || r.body["failed"] != float64(3) {
+		t.Fatalf("result %s", r.raw)
+	}
+	var codes []string
+	for _, it := range r.body["items"].([]any) {
+		m := it.(map[string]any)
+		c, _ := m["code"].(string)
+		if m["ok"] == true {
+			c = "ok"
+		} else if m["message"] == "" {
+			t.Fatalf("no message: %v", m)
+		}
+		codes = append(codes, m["id"].(string)+":"+c)
+	}
+	if want := []string{a + ":ok", dialed + ":already_claimed", closed + ":invalid_transition", "cb_missing:not_found", d + ":ok"}; !slices.Equal(codes, want) {
+		t.Fatalf("items %v\nwant %v", codes, want)
+	}
+	if g := e.do(&e.sup, "GET", "/api/v1/callbacks/"+a, nil); g.str("agentId") != "agent-2" {
+		t.Fatalf("not reassigned: %s", g.raw)
+	}
+	// Every change is in the audit trail, and the request too.
+	audit := e.do(&e.sup, "GET", "/api/v1/audit?kind=callback.updated", nil).want(t, 200, "")
+	if n := len(audit.body["items"].([]any)); n != 2 {
+		t.Fatalf("%d audit entries of updates: %s", n, audit.raw)
+	}
+	audit = e.do(&e.sup, "GET", "/api/v1/audit?kind=callbacks.bulk", nil).want(t, 200, "")
+	if items := audit.body["items"].([]any); len(items) != 1 || items[0].(map[string]any)["actor"] != "supervisor" {
+		t.Fatalf("bulk audit %s", audit.raw)
+	}
+
+	// Shift by a filter: every scheduled callback of the team moves two hours.
+	before := e.do(&e.sup, "GET", "/api/v1/callbacks/"+d, nil).str("windowStart")
+	r = e.do(&e.admin, "POST", "/api/v1/callbacks/bulk", map[string]any{"filter": map[string]any{"team": []string{"bulk"}, "status": "scheduled"}, "action": "shift", "hours": 2}).want(t, 200, "")
+	if r.body["total"] != float64(2) || r.body["succeeded"] != float64(2) {
+		t.Fatalf("shift %s", r.raw)
+	}
+	after := e.do(&e.sup, "GET", "/api/v1/callbacks/"+d, nil).str("windowStart")
+	if b, _ := time.Parse(time.RFC3339, before); b.Add(2*time.Hour).Format(time.RFC3339) != after {
+		t.Fatalf("window %s -> %s", before, after)
+	}
+	// Reschedule, then cancel with a reason: the search lists them as a supervisor's.
+	start := e.clock.Now().Add(30 * time.Hour).Format(time.RFC3339)
+	e.do(&e.sup, "POST", "/api/v1/callbacks/bulk", map[string]any{"ids": []string{a}, "action": "reschedule", "windowStart": start}).want(t, 200, "")
+	if g := e.do(&e.sup, "GET", "/api/v1/callbacks/"+a, nil); g.str("windowStart") != start {
+		t.Fatalf("not rescheduled: %s", g.raw)
+	}
+	r = e.do(&e.sup, "POST", "/api/v1/callbacks/bulk", map[string]any{"filter": map[string]any{"team": "bulk", "status": "scheduled,claimed"}, "action": "cancel", "reason": "campaign over"}).want(t, 200, "")
+	if r.body["total"] != float64(3) || r.body["succeeded"] != float64(2) || r.body["failed"] != float64(1) {
+		t.Fatalf("cancel %s", r.raw)
+	}
+	if s := e.do(&e.sup, "GET", "/api/v1/callbacks/search?team=bulk&closeReason=supervisor", nil); len(s.ids()) != 2 {
+		t.Fatalf("cancelled by a supervisor: %s", s.raw)
+	}
+
+	// Refused whole: what to change and how must be clear.
+	for _, body := range []map[string]any{
+		{"action": "cancel", "reason": "r"},
+		{"ids": []string{a}, "filter": map[string]any{"team": "bulk"}, "action": "cancel", "reason": "r"},
+		{"ids": []string{a}, "action": "delete"},
+		{"ids": []string{a}, "action": "cancel"},
+		{"ids": []string{a}, "action": "reassign"},
+		{"ids": []string{a}, "action": "reassign", "agentId": "agent-1", "toTeam": true},
+		{"ids": []string{a}, "action": "shift", "hours": 0},
+		{"ids": []string{a}, "action": "shift", "hours": 2, "reason": "r"},
+		{"ids": make([]string, 10001), "action": "cancel", "reason": "r"},
+	} {
+		e.do(&e.sup, "POST", "/api/v1/callbacks/bulk", body).want(t, 422, "validation_failed")
+	}
+	e.do(&e.sup, "POST", "/api/v1/callbacks/bulk", map[string]any{"filter": map[string]any{"team": "bulk", "limit": 5}, "action": "cancel", "reason": "r"}).want(t, 400, "unknown_field")
+	e.do(&e.sup, "POST", "/api/v1/callbacks/bulk", map[string]any{"filter": map[string]any{"sort": "name"}, "action": "cancel", "reason": "r"}).want(t, 400, "invalid_field_value")
+	e.do(&e.sup, "POST", "/api/v1/callbacks/bulk", map[string]any{"filter": []string{"x"}, "action": "cancel", "reason": "r"}).want(t, 400, "invalid_field_type")
+	e.do(&e.demo, "POST", "/api/v1/callbacks/bulk", map[string]any{"ids": []string{a}, "action": "cancel", "reason": "r"}).want(t, 403, "forbidden")
+	e.do(&e.sup, "POST", "/api/v1/callbacks/bulk", strings.Repeat(" ", httpapi.MaxBulkBodyBytes+1)).want(t, 413, "body_too_large")
+}

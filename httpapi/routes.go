@@ -32,6 +32,7 @@ func (s *Server) routeTable() []Route {
 		authed("GET", "/api/v1/callbacks", velocity.PermReadOwn, s.listCallbacks),
 		authed("GET", "/api/v1/callbacks/search", velocity.PermReadAll, s.searchCallbacks),
 		authed("GET", "/api/v1/callbacks/export.csv", velocity.PermReadAll, s.exportCallbacks),
+		authed("POST", "/api/v1/callbacks/bulk", velocity.PermBulk, s.bulkCallbacks),
 		authed("GET", "/api/v1/callbacks/{id}", velocity.PermReadOwn, s.getCallback),
 		authed("PATCH", "/api/v1/callbacks/{id}", velocity.PermEdit, s.updateCallback),
 		authed("GET", "/api/v1/callbacks/{id}/history", velocity.PermReadOwn, s.callbackHistory),
