@@ -50,3 +50,28 @@ func (s *Store) each(ctx context.Context, query string, args []any, fn func(sqls
 	}
 	return mapErr(rows.Err())
 }
+
+// Dialect returns the SQL dialect the store builds its statements in (for tools that
+// show plans).
+func (s *Store) Dialect() sqlstore.Dialect { return dialect }
+
+// Explain returns SQLite's EXPLAIN QUERY PLAN of query with args, as an indented tree.
+func (s *Store) Explain(ctx context.Context, query string, args []any) (string, error) {
+	rows, err := s.read.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		return "", mapErr(err)
+	}
+	defer rows.Close()
+	depth := map[int]int{}
+	var b strings.Builder
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return "", err
+		}
+		depth[id] = depth[parent] + 1
+		b.WriteString(strings.Repeat("  ", depth[id]-1) + detail + "\n")
+	}
+	return strings.TrimSpace(b.String()), rows.Err()
+}

@@ -462,3 +462,35 @@ func testSearchText(t *testing.T, b *bundle) {
 		}
 	}
 }
+
+// RunBackfill checks a migration's backfill of the report facts from history: after a
+// random mix of changes, backfill (which clears the facts and derives them again, as
+// migration 0004 does for the callbacks made before it) must give every callback the
+// facts the service set, the first dial's delay to the millisecond.
+func RunBackfill(t *testing.T, open Opener, backfill func(t *testing.T, s velocity.Store)) {
+	t.Parallel()
+	b := setup(t, open)
+	w := seeded(t, b, 5)
+	before := w.callbacks(t)
+	backfill(t, b.store)
+	after := w.callbacks(t)
+	ms := func(f velocity.Facts) velocity.Facts {
+		if f.FirstDelay != nil {
+			d := f.FirstDelay.Truncate(time.Millisecond)
+			f.FirstDelay = &d
+		}
+		return f
+	}
+	closed := 0
+	for i := range before {
+		if !reflect.DeepEqual(ms(after[i].Facts), ms(before[i].Facts)) {
+			t.Errorf("%s: backfilled\n got %s\nwant %s", before[i].ID, fmtFacts(after[i].Facts), fmtFacts(before[i].Facts))
+		}
+		if before[i].Facts.ClosedAt != nil {
+			closed++
+		}
+	}
+	if closed == 0 {
+		t.Fatal("no callback closed: the backfill was not tested")
+	}
+}
