@@ -224,7 +224,7 @@ func seedConsole(ctx context.Context, s velocity.Store, shape ConsoleShape, log 
 		}
 	}
 	if pg, ok := s.(*postgres.Store); ok {
-		if _, err := pg.Pool().Exec(ctx, `ANALYZE callbacks`); err != nil {
+		if _, err := pg.Pool().Exec(ctx, `VACUUM (ANALYZE) callbacks`); err != nil {
 			return err
 		}
 	}

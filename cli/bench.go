@@ -119,6 +119,17 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 			return usageErr("--%s applies only with --streams", name)
 		}
 	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *console {
 		for _, name := range []string{"ops", "scheduler-due", "due-delay"} {
 			if set[name] {
@@ -146,17 +157,6 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 		return c.console(ctx, *db, shape, *clients, *duration, *warmup, *direct, *only, *plans)
 	} else if set["only"] || set["plans"] {
 		return usageErr("--only and --plans apply only with --console")
-	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
 	}
 	var cs []int
 	for _, s := range splitList(*clients) {

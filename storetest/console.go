@@ -301,7 +301,7 @@ func testSearchFilters(t *testing.T, b *bundle) {
 		for _, sort := range []velocity.SearchSort{velocity.SortWindowStart, velocity.SortCreatedAt, velocity.SortAttempts} {
 			for _, desc := range []bool{false, true} {
 				q.Sort, q.Desc = sort, desc
-				if checkSearch(t, b, q, all, 7) > 0 {
+				if checkSearch(t, b, q, all, 20) > 0 {
 					nonEmpty++
 				}
 			}
@@ -321,7 +321,7 @@ func testSearchRandomQueries(t *testing.T, b *bundle) {
 	now := b.clock.Now()
 	at := func() time.Time { return now.Add(time.Duration(r.IntN(16*60)-12*60) * time.Minute) }
 	statuses := []velocity.Status{velocity.StatusScheduled, velocity.StatusClaimed, velocity.StatusCompleted, velocity.StatusFailed, velocity.StatusCancelled}
-	for i := 0; i < 150; i++ {
+	for i := 0; i < 80; i++ {
 		var q velocity.SearchQuery
 		for n := 1 + r.IntN(3); n > 0; n-- {
 			switch r.IntN(14) {

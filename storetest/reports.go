@@ -19,7 +19,7 @@ func oracleCounts(q velocity.ReportQuery, all []velocity.Callback) map[string]ve
 	get := func(key string) *velocity.ReportCounts {
 		c, ok := groups[key]
 		if !ok {
-			c = &velocity.ReportCounts{Key: key, Closed: map[velocity.CloseReason]int{}, ClosedAttempts: map[velocity.CloseReason]int{}}
+			c = &velocity.ReportCounts{Key: key, Closed: map[velocity.CloseReason]int{}}
 			groups[key] = c
 		}
 		return c
@@ -90,7 +90,9 @@ func oracleCounts(q velocity.ReportQuery, all []velocity.Callback) map[string]ve
 			if k, ok := team(key(f.ClosedBy, f.ClosedAt)); ok {
 				c := get(k)
 				c.Closed[f.CloseReason]++
-				c.ClosedAttempts[f.CloseReason] += cb.Attempts
+				if cb.Status == velocity.StatusCompleted {
+					c.CompletedAttempts += cb.Attempts
+				}
 				if cb.Attempts > 0 {
 					c.ClosedDialed++
 				}
