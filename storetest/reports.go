@@ -187,7 +187,8 @@ func testReportsExact(t *testing.T, b *bundle) {
 						t.Errorf("%s: group %q counted, none expected: %+v", name, k, gotBy[k])
 					}
 				}
-				// Every figure links to the list behind it.
+				// Every figure links to the list behind it (checked in one zone: the
+				// searches are the same in the other).
 				res, err := b.svc.Report(ctx, b.p, q)
 				if err != nil {
 					t.Fatal(err)
@@ -201,7 +202,7 @@ func testReportsExact(t *testing.T, b *bundle) {
 				}
 				for path, f := range fs {
 					figures++
-					if f.Count == 0 && searches%3 != 0 {
+					if tz != "America/New_York" || f.Count == 0 && searches%3 != 0 {
 						continue // a third of the empty ones suffice
 					}
 					searches++
