@@ -129,7 +129,7 @@ func (s *Service) eraseBatch(ctx context.Context, p Principal, sc *scrubber, res
 			prev := cb.Version
 			ev := Event{Type: EventUpdated, Data: map[string]any{"reason": "erased"}}
 			if cb.Status.Open() {
-				if err := cb.Cancel(now); err != nil {
+				if err := cb.Cancel(now, "", CloseCustomer); err != nil { // the customer asked to be forgotten
 					return err
 				}
 				ev.Type = EventCancelled

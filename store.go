@@ -23,6 +23,7 @@ type Store interface {
 	ErasureStore
 	WebhookStore
 	StatsStore
+	ConsoleStore
 
 	// Write runs fn in one write transaction, committed when fn returns nil and rolled
 	// back otherwise. Writes by concurrent Write calls on the same callback are serialised
@@ -49,6 +50,17 @@ type CallbackReader interface {
 	EventsAfter(ctx context.Context, tenantID string, afterID int64, limit int) ([]Event, error)
 	// LastEventID returns the highest event ID recorded (0 when none).
 	LastEventID(ctx context.Context) (int64, error)
+}
+
+// ConsoleStore answers the supervisor console's reads of a whole tenant.
+type ConsoleStore interface {
+	// SearchCallbacks returns up to q.Limit of the tenant's callbacks matching q, in q's
+	// order (its sort key, then id; descending when q.Desc), starting after q.After when
+	// it is set.
+	SearchCallbacks(ctx context.Context, tenantID string, q SearchQuery) ([]Callback, error)
+	// Report counts what the console's reports show (see ReportCounts): one ReportCounts
+	// per group of q.By that has any, in no particular order.
+	Report(ctx context.Context, tenantID string, q ReportQuery) ([]ReportCounts, error)
 }
 
 // Tx is a write transaction.

@@ -53,3 +53,6 @@ func search(t *testing.T, s velocity.Store, text string) []string {
 
 // TestWebhooks runs the webhook behaviour suite.
 func TestWebhooks(t *testing.T) { storetest.RunWebhooks(t, open) }
+
+// TestConsole runs the supervisor console's behaviour suite.
+func TestConsole(t *testing.T) { storetest.RunConsole(t, open) }

@@ -81,3 +81,4 @@ func search(t *testing.T, s velocity.Store, text string) []string {
 	return hits
 }
 func TestWebhooks(t *testing.T) { storetest.RunWebhooks(t, open) }
+func TestConsole(t *testing.T)  { storetest.RunConsole(t, open) }

@@ -39,6 +39,9 @@ type Dialect struct {
 	// and may skip those other transactions hold with SKIP LOCKED (PostgreSQL); otherwise
 	// one writer at a time needs neither (SQLite).
 	RowLocks bool
+	// Lower names the function that lower-cases text for a case-insensitive search; ""
+	// is SQL's lower (PostgreSQL's, which folds all of Unicode).
+	Lower string
 	// ScanTime returns the scan destination that reads a NOT NULL timestamp column into t,
 	// in UTC.
 	ScanTime func(t *time.Time) any
