@@ -87,6 +87,8 @@ type Callback struct {
 	// DueNotifiedAt is when the scheduler announced that the current window opened; it
 	// is cleared whenever the window moves, so each window is announced once.
 	DueNotifiedAt *time.Time `json:"-"`
+	// Facts are what the reports count: the first dial, the fall back, the end.
+	Facts Facts `json:"-"`
 }
 
 // Owner returns the owning agent's id, or "" for a team callback.
@@ -193,6 +195,7 @@ func (c *Callback) Attempt(agentID string, outcome Outcome, retryAt time.Time, n
 	if c.Holder() != agentID {
 		return ErrNotClaimHolder.With("", map[string]any{"claimedBy": c.Holder()})
 	}
+	c.noteFirstAttempt(agentID, outcome, now)
 	c.Attempts++
 	o := outcome
 	c.LastOutcome = &o
@@ -200,8 +203,13 @@ func (c *Callback) Attempt(agentID string, outcome Outcome, retryAt time.Time, n
 	switch {
 	case outcome == OutcomeConnected || outcome == OutcomeDeclined:
 		c.Status = StatusCompleted
-	case outcome == OutcomeInvalidNumber || c.Attempts >= c.MaxAttempts:
+		c.close(now, agentID, CloseReason(outcome))
+	case outcome == OutcomeInvalidNumber:
 		c.Status = StatusFailed
+		c.close(now, agentID, CloseInvalidNumber)
+	case c.Attempts >= c.MaxAttempts:
+		c.Status = StatusFailed
+		c.close(now, agentID, CloseMaxAttempts)
 	default:
 		length := c.WindowEnd.Sub(c.WindowStart)
 		c.Status = StatusScheduled
@@ -223,17 +231,20 @@ func (c *Callback) MarkReached(agentID string, now time.Time) error {
 		return ErrAlreadyClaimed.With(h+" is dialing this callback right now.", map[string]any{"claimedBy": h, "claimExpiresAt": c.ClaimExpiresAt})
 	}
 	c.Status = StatusCompleted
+	c.close(now, agentID, CloseReachedInbound)
 	c.clearClaim()
 	c.touch(now)
 	return nil
 }
 
-// Cancel withdraws an open callback.
-func (c *Callback) Cancel(now time.Time) error {
+// Cancel withdraws an open callback; by is the agent the request named ("" for none)
+// and why one of the cancelled close reasons.
+func (c *Callback) Cancel(now time.Time, by string, why CloseReason) error {
 	if !c.Status.Open() {
 		return ErrInvalidTransition.With("A "+string(c.Status)+" callback cannot be cancelled.", map[string]any{"currentStatus": c.Status})
 	}
 	c.Status = StatusCancelled
+	c.close(now, by, why)
 	c.clearClaim()
 	c.touch(now)
 	return nil

@@ -113,7 +113,7 @@ func TestStatusMoves(t *testing.T) {
 			cb.ClaimExpiresAt = &exp
 		}
 		c1 := cb
-		err := c1.Cancel(t0)
+		err := c1.Cancel(t0, "", CloseCustomer)
 		if from.Open() != (err == nil) {
 			t.Errorf("cancel from %s: %v", from, err)
 		}

@@ -117,7 +117,7 @@ func (s *Service) cancelOpen(ctx context.Context, p Principal, batch []DoNotCall
 				return err
 			}
 			prev := cb.Version
-			if err := cb.Cancel(now); err != nil {
+			if err := cb.Cancel(now, "", CloseDoNotCall); err != nil {
 				return err
 			}
 			if err := tx.UpdateCallback(ctx, cb, prev); err != nil {

@@ -307,6 +307,7 @@ func (s *Scheduler) fallback(now, cutoff time.Time, pol Policy) rule {
 		}
 		prev := *cb.AgentID
 		cb.AgentID = nil
+		cb.noteFallback(prev, now)
 		cb.touch(now)
 		return &Event{Type: EventFallback, Data: map[string]any{"reason": "overdue", "previousAgentId": prev,
 			"overdueMinutes": int(now.Sub(cb.WindowEnd) / time.Minute), "fallbackMinutes": int(pol.TeamFallback / time.Minute)}}

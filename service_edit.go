@@ -58,7 +58,11 @@ func (s *Service) Cancel(ctx context.Context, p Principal, id, agentID, reason s
 		return Callback{}, err
 	}
 	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
-		if err := cb.Cancel(now); err != nil {
+		why := CloseCustomer
+		if p.Role == RoleSupervisor || p.Role == RoleAdmin {
+			why = CloseSupervisor
+		}
+		if err := cb.Cancel(now, agentID, why); err != nil {
 			return nil, err
 		}
 		var data map[string]any

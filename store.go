@@ -19,6 +19,7 @@ type Store interface {
 	SchedulerStore
 	AuditStore
 	SessionStore
+	ConsoleStore
 
 	// Write runs fn in one write transaction, committed when fn returns nil and rolled
 	// back otherwise. Writes by concurrent Write calls on the same callback are serialised
@@ -45,6 +46,14 @@ type CallbackReader interface {
 	EventsAfter(ctx context.Context, tenantID string, afterID int64, limit int) ([]Event, error)
 	// LastEventID returns the highest event ID recorded (0 when none).
 	LastEventID(ctx context.Context) (int64, error)
+}
+
+// ConsoleStore answers the supervisor console's reads of a whole tenant.
+type ConsoleStore interface {
+	// SearchCallbacks returns up to q.Limit of the tenant's callbacks matching q, in q's
+	// order (its sort key, then id; descending when q.Desc), starting after q.After when
+	// it is set.
+	SearchCallbacks(ctx context.Context, tenantID string, q SearchQuery) ([]Callback, error)
 }
 
 // Tx is a write transaction.

@@ -18,6 +18,8 @@ import (
 var roleMatrix = map[string]string{
 	"POST /api/v1/callbacks":                    "ASDI",
 	"GET /api/v1/callbacks":                     "ASDI",
+	"GET /api/v1/callbacks/search":              "SDI",
+	"GET /api/v1/callbacks/export.csv":          "SDI",
 	"GET /api/v1/callbacks/{id}":                "ASDI",
 	"PATCH /api/v1/callbacks/{id}":              "ASD",
 	"GET /api/v1/callbacks/{id}/history":        "ASDI",

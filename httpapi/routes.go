@@ -31,6 +31,8 @@ func (s *Server) routeTable() []Route {
 	return []Route{
 		authed("POST", "/api/v1/callbacks", velocity.PermCreate, s.createCallback),
 		authed("GET", "/api/v1/callbacks", velocity.PermReadOwn, s.listCallbacks),
+		authed("GET", "/api/v1/callbacks/search", velocity.PermReadAll, s.searchCallbacks),
+		authed("GET", "/api/v1/callbacks/export.csv", velocity.PermReadAll, s.exportCallbacks),
 		authed("GET", "/api/v1/callbacks/{id}", velocity.PermReadOwn, s.getCallback),
 		authed("PATCH", "/api/v1/callbacks/{id}", velocity.PermEdit, s.updateCallback),
 		authed("GET", "/api/v1/callbacks/{id}/history", velocity.PermReadOwn, s.callbackHistory),

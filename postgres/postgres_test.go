@@ -18,3 +18,6 @@ func TestStore(t *testing.T) { storetest.Run(t, open) }
 
 // TestRules runs the scheduling-rules behaviour suite.
 func TestRules(t *testing.T) { storetest.RunRules(t, open) }
+
+// TestConsole runs the supervisor console's behaviour suite.
+func TestConsole(t *testing.T) { storetest.RunConsole(t, open) }

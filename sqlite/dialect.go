@@ -13,6 +13,7 @@ var dialect = sqlstore.Dialect{
 	Name:         "sqlite",
 	IndexHints:   true,
 	WrapUnion:    true,
+	Lower:        foldFunc,
 	ScanTime:     func(t *time.Time) any { return micros{t} },
 	ScanNullTime: func(t **time.Time) any { return nullMicros{t} },
 	TimeArg:      func(t time.Time) any { return t.UnixMicro() },

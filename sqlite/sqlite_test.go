@@ -22,3 +22,5 @@ func open(t *testing.T) velocity.Store {
 func TestStore(t *testing.T) { storetest.Run(t, open) }
 
 func TestRules(t *testing.T) { storetest.RunRules(t, open) }
+
+func TestConsole(t *testing.T) { storetest.RunConsole(t, open) }

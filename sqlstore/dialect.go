@@ -30,6 +30,9 @@ type Dialect struct {
 	// SkipLocked reports that a locking read may pass over rows other transactions
 	// hold (PostgreSQL's FOR UPDATE SKIP LOCKED); SQLite's one writer holds them all.
 	SkipLocked bool
+	// Lower names the function that lower-cases text for a case-insensitive search; ""
+	// is SQL's lower (PostgreSQL's, which folds all of Unicode).
+	Lower string
 	// ScanTime returns the scan destination that reads a NOT NULL timestamp column into t,
 	// in UTC.
 	ScanTime func(t *time.Time) any

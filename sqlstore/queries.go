@@ -1,5 +1,7 @@
 package sqlstore
 
+import "strings"
+
 // Queries are the statements both stores run, spelled for one dialect by
 // Dialect.Queries. The comment on each names its arguments in order and what it returns. A store adds its engine's own clauses where it needs them
 // (PostgreSQL's FOR UPDATE, ON CONFLICT DO NOTHING, RETURNING id).
@@ -74,11 +76,13 @@ func (d Dialect) Queries() Queries {
 	return Queries{
 		GetCallback:     r(selectCallbacks + ` WHERE tenant_id = ? AND id = ?`),
 		FindOpenByPhone: r(selectCallbacks + ` WHERE tenant_id = ? AND phone_number = ? AND status IN (` + OpenStatuses + `)`),
-		InsertCallback:  r(`INSERT INTO callbacks (` + CallbackCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		InsertCallback:  r(`INSERT INTO callbacks (` + CallbackCols + `) VALUES (?` + strings.Repeat(`, ?`, len(CallbackColumns)-1) + `)`),
 		UpdateCallback: r(`UPDATE callbacks SET team_id = ?, agent_id = ?, customer_name = ?,
 		phone_number = ?, timezone = ?, window_start = ?, window_end = ?, notes = ?, reason = ?,
 		status = ?, attempts = ?, max_attempts = ?, last_outcome = ?, claimed_by = ?, claim_expires_at = ?,
-		updated_at = ?, version = ?, due_notified_at = ?
+		updated_at = ?, version = ?, due_notified_at = ?,
+		first_attempt_at = ?, first_attempt_by = ?, first_outcome = ?, first_delay_us = ?, first_in_window = ?,
+		fell_back_at = ?, fell_back_from = ?, closed_at = ?, closed_by = ?, close_reason = ?
 		WHERE tenant_id = ? AND id = ? AND version = ?`),
 		InsertEvent:    r(`INSERT INTO callback_events (` + eventInsertCols + `) VALUES (?, ?, ?, ?, ?, ?, ?)`),
 		GetIdempotency: r(`SELECT ` + IdempotencyCols + ` FROM idempotency_keys WHERE tenant_id = ? AND key = ?`),
