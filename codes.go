@@ -110,7 +110,7 @@ var problemCodes = []CodeInfo{
 	{CodeAccountExists, KindConflict, "An account with this username exists already in the tenant (command line)."},
 
 	{CodeVersionMismatch, KindPrecondition, "If-Match names a version that is no longer current."},
-	{CodeBodyTooLarge, KindTooLarge, "The body is over the limit: 64 KiB, or 8 MiB for a do-not-call import."},
+	{CodeBodyTooLarge, KindTooLarge, "The body is over the limit: 64 KiB, 1 MiB for a bulk change, or 8 MiB for a do-not-call import."},
 	{CodeValidationFailed, KindUnprocessable, "Values parse but are not acceptable; `fields` names each one."},
 	{CodeIdempotencyKeyReused, KindUnprocessable, "The Idempotency-Key was used before with a different body."},
 

@@ -16,12 +16,27 @@ func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u
 			return Callback{}, err
 		}
 	}
+	return s.update(ctx, p, id, agentID, ifMatch, nil, func(Callback) UpdateInput { return u })
+}
+
+// guard refuses a change to a callback as it stands at now; nil allows every change.
+type guard func(cb *Callback, now time.Time) error
+
+// update applies the change input returns for the callback as it stands, read in the
+// write transaction (a shift of the window needs the window it shifts), unless check
+// refuses it.
+func (s *Service) update(ctx context.Context, p Principal, id, agentID string, ifMatch *int64, check guard, input func(Callback) UpdateInput) (Callback, error) {
 	return s.mutate(ctx, p, id, agentID, ifMatch, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
 		if !cb.Status.Open() {
 			return nil, ErrInvalidTransition.With("A "+string(cb.Status)+" callback can no longer be edited.", map[string]any{"currentStatus": cb.Status})
 		}
+		if check != nil {
+			if err := check(cb, now); err != nil {
+				return nil, err
+			}
+		}
 		holder, owner := cb.Holder(), cb.Owner()
-		changes, err := u.Apply(cb, p.Tenant, pol, now)
+		changes, err := input(*cb).Apply(cb, p.Tenant, pol, now)
 		if err != nil || len(changes) == 0 {
 			return nil, err
 		}
@@ -48,6 +63,11 @@ func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u
 
 // Cancel withdraws an open callback, recording the reason.
 func (s *Service) Cancel(ctx context.Context, p Principal, id, agentID, reason string) (Callback, error) {
+	return s.cancel(ctx, p, id, agentID, reason, nil)
+}
+
+// cancel is Cancel unless check refuses the callback as it stands.
+func (s *Service) cancel(ctx context.Context, p Principal, id, agentID, reason string, check guard) (Callback, error) {
 	var c checker
 	c.text("reason", reason, MaxReasonLen, false)
 	c.text("agentId", agentID, MaxIDLen, false)
@@ -58,6 +78,11 @@ func (s *Service) Cancel(ctx context.Context, p Principal, id, agentID, reason s
 		return Callback{}, err
 	}
 	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
+		if check != nil && cb.Status.Open() {
+			if err := check(cb, now); err != nil {
+				return nil, err
+			}
+		}
 		why := CloseCustomer
 		if p.Role == RoleSupervisor || p.Role == RoleAdmin {
 			why = CloseSupervisor

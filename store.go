@@ -54,6 +54,9 @@ type ConsoleStore interface {
 	// order (its sort key, then id; descending when q.Desc), starting after q.After when
 	// it is set.
 	SearchCallbacks(ctx context.Context, tenantID string, q SearchQuery) ([]Callback, error)
+	// Report counts what the console's reports show (see ReportCounts): one ReportCounts
+	// per group of q.By that has any, in no particular order.
+	Report(ctx context.Context, tenantID string, q ReportQuery) ([]ReportCounts, error)
 }
 
 // Tx is a write transaction.

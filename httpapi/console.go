@@ -1,9 +1,12 @@
 package httpapi
 
 import (
+	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -167,4 +170,100 @@ func (s *Server) exportCallbacks(w http.ResponseWriter, r *http.Request, p veloc
 	_ = rc.Flush()
 	h.Set("X-Export-Truncated", fmt.Sprint(more))
 	return nil
+}
+
+// MaxBulkBodyBytes is the largest body of a bulk change: room for MaxBulkItems ids.
+const MaxBulkBodyBytes = 1 << 20
+
+// bulkBody is the body of POST /api/v1/callbacks/bulk (velocity.BulkInput). Its filter
+// is an object whose members are the search's query parameters: strings, numbers and
+// booleans as their text, arrays for a repeated team or agent.
+type bulkBody struct {
+	IDs         []string        `json:"ids"`
+	Filter      json.RawMessage `json:"filter"`
+	Action      string          `json:"action"`
+	AgentID     *string         `json:"agentId"`
+	ToTeam      bool            `json:"toTeam"`
+	TeamID      *string         `json:"teamId"`
+	WindowStart *time.Time      `json:"windowStart"`
+	WindowEnd   *time.Time      `json:"windowEnd"`
+	Hours       *float64        `json:"hours"`
+	Reason      string          `json:"reason"`
+}
+
+// bulkCallbacks changes many callbacks at once and reports each one's result.
+func (s *Server) bulkCallbacks(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
+	raw, err := readBodyUpTo(r, MaxBulkBodyBytes)
+	if err != nil {
+		return err
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return velocity.NewError(velocity.CodeEmptyBody, "The request needs a JSON object body.")
+	}
+	var b bulkBody
+	if err := decodeBytes(raw, &b); err != nil {
+		return err
+	}
+	in := velocity.BulkInput{IDs: b.IDs, Action: velocity.BulkAction(b.Action), AgentID: b.AgentID, ToTeam: b.ToTeam, TeamID: b.TeamID,
+		WindowStart: b.WindowStart, WindowEnd: b.WindowEnd, Hours: b.Hours, Reason: b.Reason}
+	if len(b.Filter) > 0 && string(b.Filter) != "null" {
+		q, err := bulkFilter(b.Filter, p.Tenant.DefaultTimezone)
+		if err != nil {
+			return err
+		}
+		in.Filter = &q
+	}
+	res, err := s.cfg.Service.Bulk(r.Context(), p, in)
+	if err != nil {
+		return err
+	}
+	s.writeJSON(w, r, http.StatusOK, res)
+	return nil
+}
+
+// bulkFilter reads a bulk request's filter object as the search's query parameters.
+func bulkFilter(raw json.RawMessage, tz string) (velocity.SearchQuery, error) {
+	var obj map[string]any
+	if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
+		return velocity.SearchQuery{}, velocity.NewError(velocity.CodeInvalidFieldType, "filter must be a JSON object of search parameters.",
+			velocity.FieldError{Field: "filter", Code: velocity.FieldInvalidType, Message: "must be a JSON object"})
+	}
+	v := url.Values{}
+	for name, val := range obj {
+		field := "filter." + name
+		if name == "limit" || name == "cursor" {
+			return velocity.SearchQuery{}, velocity.NewError(velocity.CodeUnknownField, field+" is not used by a bulk change, which takes every match.",
+				velocity.FieldError{Field: field, Code: velocity.FieldUnknownField, Message: "is not used by a bulk change"})
+		}
+		var vals []any
+		if list, ok := val.([]any); ok {
+			vals = list
+		} else {
+			vals = []any{val}
+		}
+		for _, x := range vals {
+			switch x := x.(type) {
+			case string:
+				v.Add(name, x)
+			case bool:
+				v.Add(name, strconv.FormatBool(x))
+			case float64:
+				v.Add(name, strconv.FormatFloat(x, 'f', -1, 64))
+			default:
+				return velocity.SearchQuery{}, velocity.NewError(velocity.CodeInvalidFieldType, field+" must be a string, number, boolean or an array of strings.",
+					velocity.FieldError{Field: field, Code: velocity.FieldInvalidType, Message: "must be a string, number, boolean or an array of strings"})
+			}
+		}
+	}
+	q, err := velocity.ParseSearch(v, tz)
+	if e, ok := velocity.AsError(err); ok {
+		// The search's problem names a query parameter; here it is a member of filter.
+		fields := make([]velocity.FieldError, len(e.Fields))
+		for i, f := range e.Fields {
+			fields[i] = velocity.FieldError{Field: "filter." + f.Field, Code: f.Code, Message: f.Message}
+		}
+		msg := "The filter is not a search: " + strings.TrimPrefix(e.Message, "Query parameter ")
+		return q, velocity.NewError(velocity.CodeInvalidFieldValue, msg, fields...)
+	}
+	return q, err
 }

@@ -21,13 +21,16 @@ const MaxBodyBytes = 64 << 10
 // readBody reads the request body within MaxBodyBytes. The body is read as JSON whatever
 // its Content-Type says: a client that forgets the header gets its JSON read, and one
 // that sends something else gets a JSON error naming the problem.
-func readBody(r *http.Request) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
+func readBody(r *http.Request) ([]byte, error) { return readBodyUpTo(r, MaxBodyBytes) }
+
+// readBodyUpTo is readBody with a limit of its own.
+func readBodyUpTo(r *http.Request, limit int) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r.Body, int64(limit)+1))
 	if err != nil {
 		return nil, velocity.NewError(velocity.CodeUnreadableBody, "The request body could not be read.")
 	}
-	if len(b) > MaxBodyBytes {
-		return nil, velocity.NewError(velocity.CodeBodyTooLarge, fmt.Sprintf("The request body is over the %d KiB limit.", MaxBodyBytes>>10))
+	if len(b) > limit {
+		return nil, velocity.NewError(velocity.CodeBodyTooLarge, fmt.Sprintf("The request body is over the %d KiB limit.", limit>>10))
 	}
 	return b, nil
 }

@@ -50,25 +50,25 @@ func FuzzAPIBodies(f *testing.F) {
 // endpoints: the answer is a JSON 200 or a JSON 4xx problem, never a 5xx.
 func FuzzQueryString(f *testing.F) {
 	for _, s := range []string{"agentId=agent-1&teamId=team-1", "status=claimed,completed&limit=500", "limit=-1", "cursor=%ff", "status=nope", "number=%2B12125550100&country=GB", "after=%00&limit=1001", "a=1&a=2", "%zz",
-		"team=a&team=b&q=50%25_&sort=attempts&order=desc&cursor=czF8YXR0ZW1wdHN8ZGVzY3wzfGNiXzE", "windowFrom=2026-11-30&tz=Asia/Kolkata&overdue=true&minAttempts=2"} {
-		for i := uint8(0); i < 4; i++ {
+		"team=a&team=b&q=50%25_&sort=attempts&order=desc&cursor=czF8YXR0ZW1wdHN8ZGVzY3wzfGNiXzE", "windowFrom=2026-11-30&tz=Asia/Kolkata&overdue=true&minAttempts=2", "from=2026-11-01&to=2026-11-30&team=a&format=csv"} {
+		for i := uint8(0); i < 5; i++ {
 			f.Add(s, i)
 		}
 	}
 	e := newEnv(f)
-	paths := []string{"/api/v1/callbacks", "/api/v1/phone-numbers/lookup", "/api/v1/do-not-call", "/api/v1/callbacks/search"}
+	paths := []string{"/api/v1/callbacks", "/api/v1/phone-numbers/lookup", "/api/v1/do-not-call", "/api/v1/callbacks/search", "/api/v1/reports/daily"}
 	f.Fuzz(func(t *testing.T, query string, which uint8) {
 		path := paths[int(which)%len(paths)]
 		req := httptest.NewRequest("GET", "http://x"+path, nil)
 		req.URL.RawQuery = query
 		req.Header.Set("X-Api-Key", e.demo.key)
 		req.SetBasicAuth(e.demo.user, e.demo.pass)
-		if strings.HasPrefix(path, "/api/v1/callbacks/") {
+		if strings.HasPrefix(path, "/api/v1/callbacks/") || strings.HasPrefix(path, "/api/v1/reports/") {
 			req.SetBasicAuth(e.sup.user, e.sup.pass)
 		}
 		w := httptest.NewRecorder()
 		e.app.Handler().ServeHTTP(w, req)
-		if w.Code >= 500 || !strings.Contains(w.Header().Get("Content-Type"), "json") {
+		if ct := w.Header().Get("Content-Type"); w.Code >= 500 || !strings.Contains(ct, "json") && !strings.HasPrefix(ct, "text/csv") {
 			t.Fatalf("GET %s?%s: %d %s %s", path, query, w.Code, w.Header().Get("Content-Type"), w.Body)
 		}
 	})

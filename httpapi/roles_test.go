@@ -20,6 +20,7 @@ var roleMatrix = map[string]string{
 	"GET /api/v1/callbacks":                     "ASDI",
 	"GET /api/v1/callbacks/search":              "SDI",
 	"GET /api/v1/callbacks/export.csv":          "SDI",
+	"POST /api/v1/callbacks/bulk":               "SD",
 	"GET /api/v1/callbacks/{id}":                "ASDI",
 	"PATCH /api/v1/callbacks/{id}":              "ASD",
 	"GET /api/v1/callbacks/{id}/history":        "ASDI",
@@ -47,6 +48,10 @@ var roleMatrix = map[string]string{
 	"GET /api/v1/tenant":                        "D",
 	"PATCH /api/v1/tenant/identity":             "D",
 	"GET /api/v1/audit":                         "SD",
+	"GET /api/v1/reports/summary":               "SD",
+	"GET /api/v1/reports/teams":                 "SD",
+	"GET /api/v1/reports/agents":                "SD",
+	"GET /api/v1/reports/daily":                 "SD",
 	"GET /api/v1/events":                        "token",
 	"POST /api/v1/session":                      "sign-in",
 	"GET /api/v1/session":                       "session",
@@ -161,6 +166,8 @@ func matrixBody(route string, next func() string) (any, string) {
 		return nil, "agentId=agent-1&teamId=team-1"
 	case "PATCH /api/v1/callbacks/{id}":
 		return map[string]any{"notes": "n"}, ""
+	case "POST /api/v1/callbacks/bulk":
+		return map[string]any{"ids": []string{"cb_none"}, "action": "cancel", "reason": "r"}, ""
 	case "POST /api/v1/callbacks/{id}/claim", "POST /api/v1/callbacks/{id}/release":
 		return map[string]any{"agentId": "agent-1"}, ""
 	case "POST /api/v1/callbacks/{id}/attempts":

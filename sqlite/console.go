@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/sqlstore"
 	sqlite3 "modernc.org/sqlite"
 )
 
@@ -28,4 +29,24 @@ func init() {
 func (s *Store) SearchCallbacks(ctx context.Context, tenantID string, q velocity.SearchQuery) ([]velocity.Callback, error) {
 	query, args := dialect.SearchCallbacks(tenantID, q)
 	return collect(dialect.ScanCallback)(s.read.QueryContext(ctx, query, args...))
+}
+
+// Report counts a report (sqlstore.Dialect.Report) on the read pool.
+func (s *Store) Report(ctx context.Context, tenantID string, q velocity.ReportQuery) ([]velocity.ReportCounts, error) {
+	return dialect.Report(ctx, s.each, tenantID, q)
+}
+
+// each runs a query on the read pool and calls fn with each row.
+func (s *Store) each(ctx context.Context, query string, args []any, fn func(sqlstore.Scanner) error) error {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return mapErr(err)
+		}
+	}
+	return mapErr(rows.Err())
 }

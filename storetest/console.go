@@ -21,6 +21,7 @@ func RunConsole(t *testing.T, open Opener) {
 		"SearchRandomQueries":   testSearchRandomQueries,
 		"SearchPagingStable":    testSearchPagingStable,
 		"SearchText":            testSearchText,
+		"ReportsExact":          testReportsExact,
 	}
 	runAll(t, tests, func(t *testing.T) *bundle { return setup(t, open) })
 }
