@@ -2,12 +2,17 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/cookiejar"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The demo tenant's console accounts (app.DemoAccounts).
@@ -56,6 +61,21 @@ func (b *browser) signInAs(name, base, user, pass string) *tab {
 	tb.signIn("demo", user, pass)
 	tb.waitFor("the console's shell", `app().shadowRoot.querySelector('main') && app().shadowRoot.querySelector('nav')`, 15*time.Second)
 	return tb
+}
+
+// key presses a key in the tab, as a person would: "Enter", "Escape", "Tab", " ",
+// "ArrowDown", or text.
+func (tb *tab) key(k string) {
+	tb.t.Helper()
+	m := map[string]string{"Enter": "\r", "Escape": kb.Escape, "Tab": "\t", "ArrowDown": kb.ArrowDown, "ArrowUp": kb.ArrowUp}
+	if v, ok := m[k]; ok {
+		k = v
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(k)); err != nil {
+		tb.t.Fatalf("%s: key %q: %v", tb.name, k, err)
+	}
 }
 
 func jsString(s string) string {
@@ -202,4 +222,123 @@ func TestConsoleNoBasicChallenge(t *testing.T) {
 			t.Errorf("%s (Sec-Fetch-Site %q): %d, WWW-Authenticate %q", c.path, c.site, res.StatusCode, got)
 		}
 	}
+}
+
+// createShort schedules a team callback whose window opens now and ends in a few
+// seconds, in a zone where it is daytime, so that it is overdue (open, window ended)
+// moments later; it returns the callback's id.
+func createShort(t testing.TB, base, team, phone, name string, ends time.Time) string {
+	t.Helper()
+	var cb callback
+	body := map[string]any{"teamId": team, "phoneNumber": phone, "customerName": name, "timezone": daytimeZone(t),
+		"windowStart": time.Now().UTC().Format(time.RFC3339Nano), "windowEnd": ends.UTC().Format(time.RFC3339Nano), "notes": "Overdue on purpose."}
+	if st := api(t, base, "POST", "/callbacks", body, &cb); st != 201 {
+		t.Fatalf("create %s: %d", phone, st)
+	}
+	return cb.ID
+}
+
+// A supervisor filters to the overdue callbacks of one team, selects them from the
+// keyboard and with the mouse, and reassigns them to an agent in one bulk change: the one
+// an agent is dialing is refused and reported, the others change, and the agent's widget
+// in another tab shows them at once. The supervisor then cancels one from its detail,
+// with a reason; the widget drops it. Every change is in the audit trail.
+func TestConsoleBulkReassign(t *testing.T) {
+	srv := newFixture(t)
+	ends := time.Now().Add(4 * time.Second)
+	phones := []string{"+13125550201", "+13125550202", "+13125550203", "+13125550204"}
+	ids := map[string]string{}
+	for i, ph := range phones {
+		ids[ph] = createShort(t, srv.URL, "team-2", ph, fmt.Sprintf("Overdue %d", i+1), ends)
+	}
+	other := createShort(t, srv.URL, "team-1", "+13125550205", "Other team", ends)
+	sup := newConsoleClient(t, srv.URL, supervisorUser, supervisorPass)
+	// agent-2 is dialing the fourth.
+	if st := sup.do("POST", "/callbacks/"+ids[phones[3]]+"/claim", map[string]string{"agentId": "agent-2"}, nil); st != 200 {
+		t.Fatalf("claim: %d", st)
+	}
+
+	br := newBrowser(t)
+	w := br.openSimulator("agent-1", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback&tab=Callback")
+	w.waitFor("the agent's list", `row('`+srv.A1Phone+`')`, 15*time.Second)
+	if eval[bool](w, `!!row('`+phones[0]+`')`) {
+		t.Fatal("team-2's callback is in agent-1's list before the reassignment")
+	}
+
+	p := br.signInAs("supervisor", srv.URL, supervisorUser, supervisorPass)
+	time.Sleep(time.Until(ends) + 200*time.Millisecond)
+	list := `pg('cdyx-console-callbacks')`
+	p.waitFor("the list", `inPg('cdyx-console-callbacks', 'tbody tr')`, 10*time.Second)
+	// The filters, typed as a person would: the team, and overdue.
+	p.do(`const f = ` + list + `.shadowRoot.querySelector('form.filters');
+	  f.querySelector('#f-team').value = 'team-2';
+	  f.querySelector('input[name=overdue]').checked = true;
+	  f.querySelector('button[type=submit]').click();`)
+	p.waitFor("the overdue callbacks of team-2", `allInPg('cdyx-console-callbacks', 'tbody tr').length === 4 && !allInPg('cdyx-console-callbacks', 'tbody tr').some((r) => r.dataset.id === '`+other+`')`, 10*time.Second)
+	if q := eval[string](p, `location.hash`); !strings.Contains(q, "team=team-2") || !strings.Contains(q, "overdue=true") {
+		t.Errorf("the filters are not in the URL: %s", q)
+	}
+	p.screenshot("overdue-of-team-2")
+
+	// Select: the first row from the keyboard (Space), the others with the mouse.
+	p.do(`const r = allInPg('cdyx-console-callbacks', 'tbody tr'); r[0].focus();`)
+	p.key(" ")
+	p.waitFor("the first row selected", `allInPg('cdyx-console-callbacks', 'tbody tr')[0].classList.contains('selected')`, 5*time.Second)
+	p.do(`allInPg('cdyx-console-callbacks', 'tbody tr').slice(1).forEach((r) => r.querySelector('input[type=checkbox]').click())`)
+	p.waitFor("the bulk bar", `inPg('cdyx-console-callbacks', '.bulkbar') && /4 selected/.test(inPg('cdyx-console-callbacks', '.bulkbar').textContent)`, 5*time.Second)
+	p.do(`[...inPg('cdyx-console-callbacks', '.bulkbar').querySelectorAll('button')].find((b) => /Reassign/.test(b.textContent)).click()`)
+	bulk := `inPg('cdyx-console-callbacks', 'cdyx-console-bulk').shadowRoot`
+	p.waitFor("the bulk form", bulk+`.querySelector('#b-agentId')`, 5*time.Second)
+	p.do(`const b = ` + bulk + `; setValue(b.querySelector('#b-agentId'), 'agent-1'); b.querySelector('button[type=submit]').click();`)
+	p.waitFor("the bulk result", bulk+`.querySelector('#result')`, 15*time.Second)
+	res := eval[string](p, bulk+`.querySelector('#result').textContent`)
+	if !strings.Contains(res, "3 of 4 changed") || !strings.Contains(res, "1 refused") || !strings.Contains(res, "agent-2 is dialing") {
+		t.Errorf("bulk result: %s", strings.Join(strings.Fields(res), " "))
+	}
+	p.screenshot("bulk-result")
+
+	// The agent's widget shows the three, live.
+	for _, ph := range phones[:3] {
+		w.waitFor("the reassigned "+ph+" in agent-1's list", `row('`+ph+`')`, 10*time.Second)
+	}
+	w.screenshot("reassigned")
+	for _, ph := range phones[:3] {
+		var c callback
+		api(t, srv.URL, "GET", "/callbacks/"+ids[ph], nil, &c)
+		if c.AgentID == nil || *c.AgentID != "agent-1" {
+			t.Errorf("%s: agent %v", ph, c.AgentID)
+		}
+	}
+
+	// Close the result; the refused one stays selected. Cancel the first from its detail.
+	p.key("Escape")
+	p.waitFor("the bulk dialog closed", `!inPg('cdyx-console-callbacks', 'cdyx-console-bulk')`, 5*time.Second)
+	p.do(`navTo('callbacks', 'q=' + encodeURIComponent('` + phones[0] + `'))`)
+	p.waitFor("the one callback", `allInPg('cdyx-console-callbacks', 'tbody tr').length === 1 && allInPg('cdyx-console-callbacks', 'tbody tr')[0].dataset.phone === '`+phones[0]+`'`, 10*time.Second)
+	p.do(`allInPg('cdyx-console-callbacks', 'tbody tr')[0].focus()`)
+	p.key("Enter")
+	detail := `inPg('cdyx-console-callbacks', 'cdyx-console-callback-detail')`
+	p.waitFor("its detail and history", detail+` && /Created/.test(`+detail+`.shadowRoot.querySelector('ol.history').textContent)`, 10*time.Second)
+	p.screenshot("detail")
+	p.do(`[...` + detail + `.shadowRoot.querySelectorAll('button')].find((b) => /Cancel callback/.test(b.textContent)).click()`)
+	p.waitFor("the cancel form", bulk+`.querySelector('#b-reason')`, 5*time.Second)
+	p.do(`const b = ` + bulk + `; setValue(b.querySelector('#b-reason'), 'Customer asked by e-mail'); b.querySelector('button[type=submit]').click();`)
+	p.waitFor("the cancel result", bulk+`.querySelector('#result') && /1 of 1 changed/.test(`+bulk+`.querySelector('#result').textContent)`, 10*time.Second)
+	w.waitFor("the cancelled one gone from agent-1's list", `!row('`+phones[0]+`')`, 10*time.Second)
+
+	// The audit trail has the bulk requests and each callback's change.
+	var audit struct {
+		Items []struct{ Kind, Target, Actor string }
+	}
+	sup.do("GET", "/audit?limit=100", nil, &audit)
+	kinds := map[string]int{}
+	for _, e := range audit.Items {
+		if e.Actor == supervisorUser {
+			kinds[e.Kind]++
+		}
+	}
+	if kinds["callbacks.bulk"] != 2 {
+		t.Errorf("audit: %v", kinds)
+	}
+	t.Logf("the supervisor's audit entries: %v", kinds)
 }

@@ -70,6 +70,8 @@ export default class ConsoleCallbacks extends LitElement {
   private timer?: ReturnType<typeof setTimeout>;
   private seq = 0;
   private shownKey = '';
+  /** The row Enter went down on. */
+  private enterOn = '';
 
   constructor() {
     super();
@@ -264,8 +266,10 @@ export default class ConsoleCallbacks extends LitElement {
     };
     switch (e.key) {
       case 'Enter':
+        // Opened when the key comes up, so that the key press does not reach the dialog's
+        // first button; only if it went down on this row.
         e.preventDefault();
-        this.open(r);
+        this.enterOn = r.id;
         break;
       case ' ':
         e.preventDefault();
@@ -288,6 +292,13 @@ export default class ConsoleCallbacks extends LitElement {
         focus(this.items.length - 1);
         break;
     }
+  }
+
+  private rowKeyUp(e: KeyboardEvent, r: Row) {
+    if (e.key !== 'Enter' || e.target !== e.currentTarget) return;
+    const was = this.enterOn;
+    this.enterOn = '';
+    if (was === r.id) this.open(r);
   }
 
   private rowClick(e: MouseEvent, r: Row) {
@@ -454,6 +465,7 @@ export default class ConsoleCallbacks extends LitElement {
                 data-phone=${r.phoneNumber}
                 tabindex=${r.id === (this.active || this.items[0]?.id) ? '0' : '-1'}
                 @keydown=${(e: KeyboardEvent) => this.rowKey(e, r)}
+                @keyup=${(e: KeyboardEvent) => this.rowKeyUp(e, r)}
                 @click=${(e: MouseEvent) => this.rowClick(e, r)}
                 @focus=${() => (this.active = r.id)}
               >
