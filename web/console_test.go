@@ -342,3 +342,86 @@ func TestConsoleBulkReassign(t *testing.T) {
 	}
 	t.Logf("the supervisor's audit entries: %v", kinds)
 }
+
+// figureCounts walks a report's figures (decoded JSON) and returns each count by its
+// path, such as "now.overdue" or "outcomes.cancelledBy.supervisor".
+func figureCounts(prefix string, v any, out map[string]int) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return
+	}
+	if n, ok := m["count"].(float64); ok {
+		if _, ok := m["search"]; ok {
+			out[prefix] = int(n)
+			return
+		}
+	}
+	for k, x := range m {
+		p := k
+		if prefix != "" {
+			p = prefix + "." + k
+		}
+		figureCounts(p, x, out)
+	}
+}
+
+// The dashboard's figures are the report API's, and each count opens the list of
+// exactly that many callbacks; the trend is drawn (uPlot loaded with the page).
+func TestConsoleDashboard(t *testing.T) {
+	srv := newFixture(t)
+	ends := time.Now().Add(3 * time.Second)
+	var ids []string
+	for i, ph := range []string{"+13125550301", "+13125550302", "+13125550303"} {
+		ids = append(ids, createShort(t, srv.URL, "team-2", ph, fmt.Sprintf("Late %d", i+1), ends))
+	}
+	sup := newConsoleClient(t, srv.URL, supervisorUser, supervisorPass)
+	var res struct{ Succeeded int }
+	if st := sup.do("POST", "/callbacks/bulk", map[string]any{"ids": ids[:1], "action": "cancel", "reason": "Duplicate"}, &res); st != 200 || res.Succeeded != 1 {
+		t.Fatalf("bulk cancel: %d %+v", st, res)
+	}
+	time.Sleep(time.Until(ends) + 200*time.Millisecond)
+
+	br := newBrowser(t)
+	p := br.signInAs("supervisor", srv.URL, supervisorUser, supervisorPass)
+	p.do(`navTo('dashboard')`)
+	p.waitFor("the dashboard's figures", `inPg('cdyx-console-dashboard', '[data-figure="now.overdue"] a.fig')`, 15*time.Second)
+	p.waitFor("the trend drawn", `(() => { const c = allInPg('cdyx-console-dashboard', 'cdyx-console-chart'); return c.length === 2 && c.every((x) => x.shadowRoot.querySelector('canvas')); })()`, 15*time.Second)
+	p.screenshot("dashboard")
+
+	// The same report from the API, for the dashboard's period and zone.
+	q := eval[string](p, `(() => { const d = pg('cdyx-console-dashboard'); return d.params.toString(); })()`)
+	var rep struct{ Figures map[string]any }
+	if st := sup.do("GET", "/reports/summary?"+q, nil, &rep); st != 200 {
+		t.Fatalf("report: %d", st)
+	}
+	want := map[string]int{}
+	figureCounts("", rep.Figures, want)
+	shown := eval[map[string]string](p, `Object.fromEntries(allInPg('cdyx-console-dashboard', '[data-figure]').map((el) => [el.dataset.figure, el.querySelector('.stat-value a.fig') ? el.querySelector('.stat-value a.fig').textContent.trim() : '']))`)
+	checked := 0
+	for fig, text := range shown {
+		n, ok := want[fig]
+		if !ok || text == "" {
+			continue
+		}
+		checked++
+		if text != fmt.Sprint(n) {
+			t.Errorf("%s: the dashboard shows %s, the API counts %d", fig, text, n)
+		}
+	}
+	if checked < 8 {
+		t.Errorf("only %d figures compared: %v", checked, shown)
+	}
+	if want["now.overdue"] < 2 || want["outcomes.cancelledBy.supervisor"] < 1 {
+		t.Errorf("the report misses the test's callbacks: %v", want)
+	}
+	t.Logf("the dashboard's figures, as the API counts them: %v", want)
+
+	// Each count opens its list: overdue, and cancelled by a supervisor.
+	for _, fig := range []string{"now.overdue", "outcomes.cancelled"} {
+		p.do(`navTo('dashboard')`)
+		p.waitFor("the figure "+fig, `inPg('cdyx-console-dashboard', '[data-figure="`+fig+`"] .stat-value a.fig')`, 10*time.Second)
+		p.do(`inPg('cdyx-console-dashboard', '[data-figure="` + fig + `"] .stat-value a.fig').click()`)
+		p.waitFor("the list of "+fig, fmt.Sprintf(`pg('cdyx-console-callbacks') && !pg('cdyx-console-callbacks').loading && allInPg('cdyx-console-callbacks', 'tbody tr').length === %d`, want[fig]), 10*time.Second)
+	}
+	p.screenshot("cancelled-list")
+}

@@ -1,4 +1,5 @@
 import { ApiError, Problem, Callback, CallbackEvent, Lookup, Outcome } from '../../src/lib/api.js';
+import type { Report, ReportKind } from './reports.js';
 
 export { ApiError };
 export type { Callback, CallbackEvent, Outcome };
@@ -293,6 +294,16 @@ export class Client {
   }
   setIdentity(agentIdentity: 'off' | 'webex', webexOrgId: string) {
     return this.req<Tenant>('PATCH', '/tenant/identity', { body: { agentIdentity, webexOrgId } });
+  }
+  /** report reads one of the reports for the period, zone and teams of q (from, to, tz, team). */
+  report(kind: ReportKind, q: URLSearchParams) {
+    return this.req<Report>('GET', '/reports/' + kind + '?' + q);
+  }
+  /** reportCSV is the link to a report as CSV. */
+  reportCSV(kind: ReportKind, q: URLSearchParams) {
+    const c = new URLSearchParams(q);
+    c.set('format', 'csv');
+    return this.root + '/reports/' + kind + '?' + c;
   }
   audit(q: URLSearchParams) {
     return this.req<{ items: AuditEntry[]; nextBefore: number | null }>('GET', '/audit?' + q);

@@ -38,3 +38,6 @@ export function onSystemChange(fn: () => void): () => void {
   media?.addEventListener('change', fn);
   return () => media?.removeEventListener('change', fn);
 }
+
+/** THEME_EVENT is dispatched on window when the console's colour scheme changes (charts redraw). */
+export const THEME_EVENT = 'vel-theme';

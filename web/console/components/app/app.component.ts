@@ -2,7 +2,7 @@ import { LitElement, PropertyValues, TemplateResult, html } from 'lit';
 import { palette, base } from '../../../src/styles/theme.js';
 import { Client, Role, SESSION_ENDED, Session, explain } from '../../lib/api.js';
 import { Route, current, href } from '../../lib/router.js';
-import { ThemeChoice, choice, isDark, onSystemChange, remember } from '../../lib/theme.js';
+import { THEME_EVENT, ThemeChoice, choice, isDark, onSystemChange, remember } from '../../lib/theme.js';
 import { pageFor } from './pages.js';
 import '../sign-in/sign-in.js';
 import styles from './app.styles.js';
@@ -137,6 +137,7 @@ export default class ConsoleApp extends LitElement {
       // The palette keys on the dark attribute; the page behind the app follows.
       document.documentElement.style.colorScheme = this.dark ? 'dark' : 'light';
       document.body.style.background = this.dark ? '#1f1f1f' : '#f7f7f7';
+      if (changed.get('dark') !== undefined) void this.updateComplete.then(() => window.dispatchEvent(new Event(THEME_EVENT)));
     }
     const item = NAV.find((n) => n.page === this.route.page);
     document.title = (this.session ? (item ? item.label : 'Not found') + ' · ' : 'Sign in · ') + 'Velocity console';

@@ -69,7 +69,7 @@ export default class ConsoleCallbacks extends LitElement {
   private stream?: Live;
   private timer?: ReturnType<typeof setTimeout>;
   private seq = 0;
-  private shownKey = '';
+  private shownKey: string | null = null;
   /** The row Enter went down on. */
   private enterOn = '';
 
