@@ -3,10 +3,12 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/cookiejar"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -424,4 +426,228 @@ func TestConsoleDashboard(t *testing.T) {
 		p.waitFor("the list of "+fig, fmt.Sprintf(`pg('cdyx-console-callbacks') && !pg('cdyx-console-callbacks').loading && allInPg('cdyx-console-callbacks', 'tbody tr').length === %d`, want[fig]), 10*time.Second)
 	}
 	p.screenshot("cancelled-list")
+}
+
+// An admin changes today's calling hours (in the customer's zone) in the policy's grid;
+// the agent's widget, on its next read, turns Dial off with the reason.
+func TestConsoleCallingHours(t *testing.T) {
+	srv := newFixture(t)
+	br := newBrowser(t)
+	w := br.openSimulator("agent-1", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback&tab=Callback")
+	dial := `row('` + srv.A1Phone + `').querySelector('button.dial')`
+	w.waitFor("Dial on in the customer's day", dial+` && !`+dial+`.disabled`, 15*time.Second)
+
+	p := br.signInAs("admin", srv.URL, adminUser, adminPass)
+	p.do(`navTo('policy')`)
+	day := strings.ToLower(time.Now().In(mustZone(t, srv.Zone)).Weekday().String()[:3])
+	row := `inPg('cdyx-console-policy', 'tr[data-day="` + day + `"]')`
+	p.waitFor("the calling hours grid", row+` && `+row+`.querySelector('input[name^=start]').value !== ''`, 10*time.Second)
+	p.screenshot("policy")
+	// The customer's early afternoon falls outside 06:00-07:00.
+	p.do(`const r = ` + row + `;
+	  setValue(r.querySelector('input[name^=start]'), '06:00', 'change');`)
+	p.do(`const r = ` + row + `;
+	  setValue(r.querySelector('input[name^=end]'), '07:00', 'change');
+	  inPg('cdyx-console-policy', 'button[type=submit]').click();`)
+	p.waitFor("the policy saved", `/Saved/.test(inPg('cdyx-console-policy', '.saved').textContent)`, 10*time.Second)
+	var pol struct {
+		CallingHours map[string]*struct{ Start, End string }
+	}
+	api(t, srv.URL, "GET", "/policy", nil, &pol)
+	if h := pol.CallingHours[day]; h == nil || h.Start != "06:00" || h.End != "07:00" {
+		t.Fatalf("the policy's %s: %+v", day, h)
+	}
+
+	// The widget's next read (its Refresh) has the new hours.
+	w.do(`[...list().shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Refresh').click()`)
+	w.waitFor("Dial off outside the new hours", dial+`.disabled && /Outside the customer's calling hours/.test(row('`+srv.A1Phone+`').querySelector('.callable').textContent)`, 10*time.Second)
+	w.screenshot("dial-off")
+}
+
+func mustZone(t testing.TB, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// readmeSnippets returns the two JSON blocks of the README's "Add the widgets to a
+// desktop layout".
+func readmeSnippets(t testing.TB) (page, panel string) {
+	t.Helper()
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i := strings.Index(s, "## Add the widgets to a desktop layout")
+	if i < 0 {
+		t.Fatal("the README has no section on the layout")
+	}
+	var blocks []string
+	for rest := s[i:]; len(blocks) < 2; {
+		a := strings.Index(rest, "```json\n")
+		if a < 0 {
+			t.Fatal("the README's layout section has fewer than two JSON blocks")
+		}
+		rest = rest[a+len("```json\n"):]
+		e := strings.Index(rest, "\n```")
+		blocks = append(blocks, rest[:e])
+		rest = rest[e:]
+	}
+	return blocks[0], blocks[1]
+}
+
+// The admin's settings pages: the do-not-call list (add, search, import with a result
+// per line, remove), accounts and keys (a secret shown once with its velocityAuth, a
+// role, disable, revoke), the identity setting, the layout snippets (the README's, filled
+// in, and working credentials made on the page), and the audit trail of it all.
+func TestConsoleAdminPages(t *testing.T) {
+	srv := newFixture(t)
+	br := newBrowser(t)
+	p := br.signInAs("admin", srv.URL, adminUser, adminPass)
+
+	// Do-not-call.
+	dnc := `pg('cdyx-console-do-not-call')`
+	p.do(`navTo('do-not-call')`)
+	p.waitFor("the do-not-call page", `inPg('cdyx-console-do-not-call', '#dnc-phone')`, 10*time.Second)
+	p.do(`const r = ` + dnc + `.shadowRoot; setValue(r.querySelector('#dnc-phone'), '(312) 555-0101'); setValue(r.querySelector('#dnc-reason'), 'Asked twice'); r.querySelector('#dnc-phone').form.querySelector('button[type=submit]').click();`)
+	p.waitFor("the number added, its callback cancelled", `/1 open callback was cancelled/.test(inPg('cdyx-console-do-not-call', '.msg.ok').textContent) && inPg('cdyx-console-do-not-call', 'tr[data-phone="`+srv.TeamPhone+`"]')`, 10*time.Second)
+	p.do(`const r = ` + dnc + `.shadowRoot; setValue(r.querySelector('#dnc-csv'), '+13125550901,moved\nnot a number\n+13125550902\n'); r.querySelector('#dnc-csv').form.querySelector('button[type=submit]').click();`)
+	p.waitFor("the import's result per line", `/3 lines: 2 added/.test(inPg('cdyx-console-do-not-call', '.result').textContent) && allInPg('cdyx-console-do-not-call', 'tr.import-error').length === 1 && /^2/.test(allInPg('cdyx-console-do-not-call', 'tr.import-error')[0].textContent.trim())`, 10*time.Second)
+	p.do(`const r = ` + dnc + `.shadowRoot; setValue(r.querySelector('#dnc-q'), '+131255509'); r.querySelector('#dnc-q').form.querySelector('button[type=submit]').click();`)
+	p.waitFor("the search by the start of a number", `allInPg('cdyx-console-do-not-call', 'tbody tr[data-phone]').length === 2 && inPg('cdyx-console-do-not-call', 'tr[data-phone="+13125550902"]')`, 10*time.Second)
+	p.screenshot("do-not-call")
+	p.do(`inPg('cdyx-console-do-not-call', 'tr[data-phone="+13125550902"] button.danger').click()`)
+	p.waitFor("the confirmation", `inPg('cdyx-console-do-not-call', 'cdyx-console-dialog[open] button.yes')`, 5*time.Second)
+	p.do(`inPg('cdyx-console-do-not-call', 'cdyx-console-dialog[open] button.yes').click()`)
+	p.waitFor("the number removed", `!inPg('cdyx-console-do-not-call', 'tr[data-phone="+13125550902"]') && /Removed/.test(inPg('cdyx-console-do-not-call', '.msg.ok').textContent)`, 10*time.Second)
+
+	// Accounts and keys.
+	acc := `pg('cdyx-console-accounts').shadowRoot`
+	p.do(`navTo('accounts')`)
+	p.waitFor("the accounts", `inPg('cdyx-console-accounts', 'tr[data-username="supervisor"]')`, 10*time.Second)
+	p.do(`const r = ` + acc + `; setValue(r.querySelector('#a-username'), 'wall-board'); r.querySelector('#a-role').value = 'supervisor'; r.querySelector('#a-username').form.querySelector('button[type=submit]').click();`)
+	p.waitFor("the secret, once", acc+`.querySelector('cdyx-console-dialog[open] #secret-auth')`, 10*time.Second)
+	password := eval[string](p, acc+`.querySelector('#secret-password').value`)
+	auth := eval[string](p, acc+`.querySelector('#secret-auth').value`)
+	if want := base64.StdEncoding.EncodeToString([]byte("wall-board:" + password)); password == "" || auth != want {
+		t.Errorf("velocityAuth %q, want %q", auth, want)
+	}
+	if n := eval[int](p, acc+`.querySelectorAll('cdyx-console-dialog[open] cdyx-console-copy').length`); n != 2 {
+		t.Errorf("%d copy buttons", n)
+	}
+	p.screenshot("account-secret")
+	p.key("Escape")
+	p.waitFor("the secret gone", `!`+acc+`.querySelector('cdyx-console-dialog[open]')`, 5*time.Second)
+	if n := eval[int](p, acc+`.querySelectorAll('#secret-auth').length`); n != 0 {
+		t.Error("the secret is still in the page")
+	}
+	// The new account signs in to the console with that password.
+	newConsoleClient(t, srv.URL, "wall-board", password)
+	p.do(`const r = ` + acc + `; setValue(r.querySelector('#k-name'), 'Wallboard'); r.querySelector('#k-name').form.querySelector('button[type=submit]').click();`)
+	p.waitFor("the key, once", acc+`.querySelector('cdyx-console-dialog[open] #secret-key')`, 10*time.Second)
+	key := eval[string](p, acc+`.querySelector('#secret-key').value`)
+	p.key("Escape")
+	req, _ := http.NewRequest("GET", srv.URL+"/api/v1/me", nil)
+	req.Header.Set("X-Api-Key", key)
+	req.SetBasicAuth("demo", "demo-password")
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != 200 {
+		t.Fatalf("the new key: %v %v", res, err)
+	}
+	p.do(`[...` + acc + `.querySelectorAll('tbody tr[data-key]')].find((r) => r.textContent.includes('Wallboard')).querySelector('button.danger').click()`)
+	p.waitFor("the confirmation", acc+`.querySelector('cdyx-console-dialog[open] button.yes')`, 5*time.Second)
+	p.do(acc + `.querySelector('cdyx-console-dialog[open] button.yes').click()`)
+	p.waitFor("the key revoked", `[...`+acc+`.querySelectorAll('tbody tr[data-key]')].some((r) => r.textContent.includes('Wallboard') && /Revoked/.test(r.textContent))`, 10*time.Second)
+	p.do(acc + `.querySelector('tr[data-username="wall-board"] button.danger').click()`)
+	p.waitFor("the confirmation", acc+`.querySelector('cdyx-console-dialog[open] button.yes')`, 5*time.Second)
+	p.do(acc + `.querySelector('cdyx-console-dialog[open] button.yes').click()`)
+	p.waitFor("the account disabled", acc+`.querySelector('tr[data-username="wall-board"]') && /Disabled/.test(`+acc+`.querySelector('tr[data-username="wall-board"]').textContent)`, 10*time.Second)
+	p.screenshot("accounts")
+
+	// Identity: webex without an org id is refused with the reason; off is saved.
+	idp := `pg('cdyx-console-identity').shadowRoot`
+	p.do(`navTo('identity')`)
+	p.waitFor("the identity page", idp+`.querySelector('input[value=webex]')`, 10*time.Second)
+	p.do(idp + `.querySelector('input[value=webex]').click()`)
+	p.waitFor("the org field", idp+`.querySelector('#i-org')`, 5*time.Second)
+	p.do(`setValue(` + idp + `.querySelector('#i-org'), ''); ` + idp + `.querySelector('button[type=submit]').click();`)
+	p.waitFor("the refusal", idp+`.querySelector('.msg.error') && `+idp+`.querySelector('#i-org').getAttribute('aria-invalid') === 'true'`, 10*time.Second)
+	p.do(idp + `.querySelector('input[value=off]').click(); ` + idp + `.querySelector('button[type=submit]').click();`)
+	p.waitFor("saved", `/not checked/.test(`+idp+`.querySelector('.saved').textContent)`, 10*time.Second)
+
+	// Layout snippets: the README's, for any server; filled in here, they work.
+	sn := `pg('cdyx-console-snippets').shadowRoot`
+	p.do(`navTo('layout')`)
+	p.waitFor("the snippets", sn+`.querySelector('#snippet-page')`, 10*time.Second)
+	if got := eval[string](p, sn+`.querySelector('#s-server').value`); got != srv.URL {
+		t.Errorf("the server's address %q, want %q", got, srv.URL)
+	}
+	p.do(`setValue(` + sn + `.querySelector('#s-server'), 'https://velocity.customerdynamics.com')`)
+	wantPage, wantPanel := readmeSnippets(t)
+	p.waitFor("the README host", `/velocity.customerdynamics.com/.test(`+sn+`.querySelector('#snippet-page').textContent)`, 5*time.Second)
+	if got := eval[string](p, sn+`.querySelector('#snippet-page').textContent`); got != wantPage {
+		t.Errorf("the page snippet is not the README's:\n%s\nwant\n%s", got, wantPage)
+	}
+	if got := eval[string](p, sn+`.querySelector('#snippet-panel').textContent`); got != wantPanel {
+		t.Errorf("the panel snippet is not the README's:\n%s\nwant\n%s", got, wantPanel)
+	}
+	p.do(`setValue(` + sn + `.querySelector('#s-server'), location.origin); setValue(` + sn + `.querySelector('#s-user'), 'layout-widgets');`)
+	p.do(`[...` + sn + `.querySelectorAll('button')].find((b) => /new key/.test(b.textContent)).click()`)
+	p.waitFor("the key filled in", sn+`.querySelector('#s-key').value !== ''`, 10*time.Second)
+	p.do(`[...` + sn + `.querySelectorAll('button')].find((b) => /agent account/.test(b.textContent)).click()`)
+	p.waitFor("the account filled in", sn+`.querySelector('#s-auth').value !== ''`, 10*time.Second)
+	p.screenshot("layout")
+	var layout struct {
+		Page struct {
+			Widgets map[string]struct {
+				Script     string
+				Properties map[string]any
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(eval[string](p, sn+`.querySelector('#snippet-page').textContent`)), &layout); err != nil {
+		t.Fatal(err)
+	}
+	wg := layout.Page.Widgets["cdyx-vel-callback"]
+	if wg.Script != srv.URL+"/assets/callback.js" {
+		t.Errorf("script %q", wg.Script)
+	}
+	raw, _ := base64.StdEncoding.DecodeString(fmt.Sprint(wg.Properties["velocityAuth"]))
+	user, pass, _ := strings.Cut(string(raw), ":")
+	req, _ = http.NewRequest("GET", srv.URL+"/api/v1/me", nil)
+	req.Header.Set("X-Api-Key", fmt.Sprint(wg.Properties["velocityApiKey"]))
+	req.SetBasicAuth(user, pass)
+	var me struct{ Username, Role string }
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != 200 {
+		t.Fatalf("the snippet's credentials: %v %v", res, err)
+	} else {
+		_ = json.NewDecoder(res.Body).Decode(&me)
+		res.Body.Close()
+	}
+	if me.Username != "layout-widgets" || me.Role != "agent" {
+		t.Errorf("the snippet's account: %+v", me)
+	}
+
+	// The audit trail shows the admin's changes.
+	p.do(`navTo('audit')`)
+	p.waitFor("the audit trail", `allInPg('cdyx-console-audit', 'tbody tr[data-kind]').length > 5`, 10*time.Second)
+	kinds := eval[[]string](p, `allInPg('cdyx-console-audit', 'tbody tr[data-kind]').map((r) => r.dataset.kind)`)
+	for _, k := range []string{"apiKey.revoke", "account.create"} {
+		if !slicesContains(kinds, k) {
+			t.Errorf("the audit page lacks %s: %v", k, kinds)
+		}
+	}
+	p.screenshot("audit")
+}
+
+func slicesContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
