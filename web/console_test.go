@@ -651,3 +651,87 @@ func slicesContains(xs []string, x string) bool {
 	}
 	return false
 }
+
+// consolePages are the console's pages and what shows each has loaded.
+var consolePages = []struct{ page, ready string }{
+	{"callbacks", `inPg('cdyx-console-callbacks', 'tbody tr')`},
+	{"dashboard", `inPg('cdyx-console-dashboard', '[data-figure] a.fig') && allInPg('cdyx-console-dashboard', 'cdyx-console-chart').every((c) => c.shadowRoot.querySelector('canvas'))`},
+	{"policy", `inPg('cdyx-console-policy', 'tr[data-day="mon"]')`},
+	{"do-not-call", `inPg('cdyx-console-do-not-call', '#dnc-phone') && inPg('cdyx-console-do-not-call', 'tbody tr, .empty')`},
+	{"accounts", `inPg('cdyx-console-accounts', 'tr[data-username]')`},
+	{"identity", `inPg('cdyx-console-identity', 'input[value=webex]')`},
+	{"layout", `inPg('cdyx-console-snippets', '#snippet-page')`},
+	{"audit", `inPg('cdyx-console-audit', 'tbody tr, .empty')`},
+}
+
+// axeCheck runs axe-core on the whole document (shadow roots included) and fails the
+// test for serious or critical violations.
+func axeCheck(t *testing.T, p *tab, state string) {
+	t.Helper()
+	vs := eval[[]axeViolation](p, `axe.run(document, {resultTypes: ['violations']}).then((r) => r.violations)`)
+	for _, v := range vs {
+		msg := v.ID + " (" + v.Impact + "): " + v.Help
+		for _, n := range v.Nodes {
+			msg += fmt.Sprintf("\n    %v %s", n.Target, strings.TrimSpace(n.FailureSummary))
+		}
+		if v.Impact == "serious" || v.Impact == "critical" {
+			t.Errorf("%s: %s", state, msg)
+		} else {
+			t.Logf("%s (minor): %s", state, msg)
+		}
+	}
+}
+
+// setDark picks the console's light or dark theme with its toggle.
+func setDark(p *tab, dark bool) {
+	p.do(`const b = [...app().shadowRoot.querySelectorAll('header button')].find((x) => /Dark theme/.test(x.textContent));
+	  if ((b.getAttribute('aria-pressed') === 'true') !== ` + fmt.Sprint(dark) + `) b.click();`)
+	p.waitFor("the theme", fmt.Sprintf(`app().hasAttribute('dark') === %v`, dark), 5*time.Second)
+}
+
+// axe finds no serious or critical violation on any page of the console, in either
+// theme, nor on the sign-in, nor with a callback's detail or a bulk change open; and a
+// screenshot of each is saved (VELOCITY_SCREENSHOTS).
+func TestConsoleAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	srv := newFixture(t)
+	br := newBrowser(t)
+	p := br.openConsole("a11y", srv.URL)
+	p.do(axe)
+	for _, dark := range []bool{false, true} {
+		theme := map[bool]string{false: "light", true: "dark"}[dark]
+		p.do(`localStorage.setItem('velocity-console-theme', '` + theme + `'); app().theme = '` + theme + `'; app().dark = ` + fmt.Sprint(dark))
+		p.waitFor("the sign-in form", `signInForm() && signInForm().querySelector('#password')`, 10*time.Second)
+		axeCheck(t, p, "sign-in, "+theme)
+		p.screenshot("sign-in-" + theme)
+	}
+	p.signIn("demo", adminUser, adminPass)
+	p.waitFor("the shell", `app().shadowRoot.querySelector('nav')`, 10*time.Second)
+	for _, dark := range []bool{false, true} {
+		theme := map[bool]string{false: "light", true: "dark"}[dark]
+		setDark(p, dark)
+		for _, pg := range consolePages {
+			p.do(`navTo('` + pg.page + `')`)
+			p.waitFor(pg.page+" loaded", pg.ready, 15*time.Second)
+			axeCheck(t, p, pg.page+", "+theme)
+			p.screenshot(pg.page + "-" + theme)
+		}
+		// A callback's detail, then a bulk change, open.
+		p.do(`navTo('callbacks')`)
+		p.waitFor("the list", consolePages[0].ready, 10*time.Second)
+		p.do(`allInPg('cdyx-console-callbacks', 'tbody tr')[0].click()`)
+		p.waitFor("the detail's history", `inPg('cdyx-console-callbacks', 'cdyx-console-callback-detail') && inPg('cdyx-console-callbacks', 'cdyx-console-callback-detail').shadowRoot.querySelector('ol.history li')`, 10*time.Second)
+		axeCheck(t, p, "detail, "+theme)
+		p.screenshot("detail-" + theme)
+		p.key("Escape")
+		p.waitFor("the detail closed", `!inPg('cdyx-console-callbacks', 'cdyx-console-callback-detail')`, 5*time.Second)
+		p.do(`allInPg('cdyx-console-callbacks', 'tbody tr input[type=checkbox]').slice(0, 2).forEach((c) => c.click())`)
+		p.do(`[...inPg('cdyx-console-callbacks', '.bulkbar').querySelectorAll('button')].find((b) => /Reschedule/.test(b.textContent)).click()`)
+		p.waitFor("the bulk form", `inPg('cdyx-console-callbacks', 'cdyx-console-bulk') && inPg('cdyx-console-callbacks', 'cdyx-console-bulk').shadowRoot.querySelector('#b-windowStart')`, 5*time.Second)
+		axeCheck(t, p, "bulk, "+theme)
+		p.screenshot("bulk-" + theme)
+		p.key("Escape")
+		p.waitFor("the bulk closed", `!inPg('cdyx-console-callbacks', 'cdyx-console-bulk')`, 5*time.Second)
+		p.do(`[...inPg('cdyx-console-callbacks', '.bulkbar').querySelectorAll('button')].find((b) => /Clear selection/.test(b.textContent)).click()`)
+	}
+}

@@ -178,11 +178,8 @@ export default class ConsoleApp extends LitElement {
         .notice=${this.notice}
         @vel-signed-in=${(e: CustomEvent<{ session: Session }>) => this.signedIn(e.detail.session)}
       ></cdyx-console-sign-in>`;
-    return html`<a class="skip" href="#main" @click=${(e: Event) => {
-        e.preventDefault();
-        this.renderRoot.querySelector<HTMLElement>('main')?.focus();
-      }}>Skip to content</a>
-      <header class="top">
+    return html`<header class="top">
+        <button type="button" class="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('main')?.focus()}>Skip to content</button>
         <div class="brand"><img src="/logo.svg" alt="" width="24" height="24" /> Velocity console</div>
         <div class="who">
           <span class="tenant" title="Tenant">${s.tenant}</span>

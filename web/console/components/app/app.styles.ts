@@ -12,11 +12,8 @@ export default css`
   .skip {
     position: absolute;
     left: 8px;
-    top: -40px;
-    padding: 6px 12px;
+    top: -60px;
     background: var(--vel-bg);
-    color: var(--vel-accent);
-    border-radius: var(--vel-radius);
     z-index: 10;
   }
   .skip:focus {
@@ -44,6 +41,9 @@ export default css`
     align-items: center;
     gap: 12px;
     flex-wrap: wrap;
+  }
+  .who button[aria-pressed='true'] {
+    background: var(--vel-surface-2);
   }
   .tenant {
     font-weight: 600;
