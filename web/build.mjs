@@ -68,5 +68,7 @@ if (report) {
     parts[part] = (parts[part] || 0) + bytesInOutput;
   }
   for (const [part, n] of Object.entries(parts).sort((a, b) => b[1] - a[1])) console.log('  ' + (part + ':').padEnd(30) + (n / 1024).toFixed(1) + ' KB min');
+  const conOwn = await esbuild.build({ ...common, entryPoints: ['console/main.ts'], write: false, external: ['lit', 'lit/*'], format: 'esm' });
+  console.log('  without lit:                 ' + size(Buffer.from(conOwn.outputFiles[0].contents)));
   console.log('console-charts.js:        ' + size(readFileSync(join(outdir, 'console-charts.js'))) + ' (uPlot; loaded by the dashboard only)');
 }
