@@ -188,6 +188,12 @@ func TestConsoleSignIn(t *testing.T) {
 		t.Errorf("%d rows", n)
 	}
 
+	// An agent's change appears without a reload: agent-1 claims its callback.
+	if st := api(t, srv.URL, "POST", "/callbacks/"+srv.Agent1.ID+"/claim", map[string]string{"agentId": "agent-1"}, nil); st != 200 {
+		t.Fatalf("claim: %d", st)
+	}
+	p.waitFor("the claim shown live", `/Being dialed/.test(inPg('cdyx-console-callbacks', 'tr[data-phone="`+srv.A1Phone+`"]').textContent)`, 10*time.Second)
+
 	// The session ends behind the console's back; its next request finds out.
 	p.do(`await fetch('/api/v1/session', {method: 'DELETE', headers: {'X-CSRF-Token': app().client.csrf}});`)
 	p.do(`navTo('callbacks', 'q=Alma')`)
@@ -281,6 +287,11 @@ func TestConsoleBulkReassign(t *testing.T) {
 		t.Errorf("the filters are not in the URL: %s", q)
 	}
 	p.screenshot("overdue-of-team-2")
+	// Export CSV downloads what matches: a header and the four.
+	csv := eval[string](p, `fetch(inPg('cdyx-console-callbacks', 'a[download]').href).then((r) => r.text())`)
+	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 5 || !strings.HasPrefix(lines[0], "id,status,teamId") {
+		t.Errorf("the CSV export:\n%s", csv)
+	}
 
 	// Select: the first row from the keyboard (Space), the others with the mouse.
 	p.do(`const r = allInPg('cdyx-console-callbacks', 'tbody tr'); r[0].focus();`)
