@@ -340,7 +340,8 @@ func TestLongCallKeepsTheClaim(t *testing.T) {
 		t.Skip("a two-minute test; skipped with -short")
 	}
 	srv := newFixture(t)
-	if st := api(t, srv.URL, "PATCH", "/policy", map[string]any{"claimLeaseMinutes": 1}, nil); st != 200 {
+	// The widget's account is an agent's; the policy is an admin's to change.
+	if st := newConsoleClient(t, srv.URL, adminUser, adminPass).do("PATCH", "/policy", map[string]any{"claimLeaseMinutes": 1}, nil); st != 200 {
 		t.Fatalf("policy: %d", st)
 	}
 	br := newBrowser(t)
