@@ -60,12 +60,13 @@ type ReportCounts struct {
 	OldestOverdue                   *time.Time
 	// Created in the period.
 	Created int
-	// Closed in the period, by reason; of them those dialed at least once, the attempts
-	// made on each reason's callbacks, those that had fallen back to their team.
-	Closed         map[CloseReason]int
-	ClosedAttempts map[CloseReason]int
-	ClosedDialed   int
-	ClosedFellBack int
+	// Closed in the period, by reason (reasons with none left out); of them those dialed
+	// at least once, the attempts made on the completed ones, those that had fallen back
+	// to their team.
+	Closed            map[CloseReason]int
+	CompletedAttempts int
+	ClosedDialed      int
+	ClosedFellBack    int
 	// First dialed in the period: how many, with a connecting outcome, inside the window;
 	// their delays (window start to first dial), sorted.
 	FirstDialed, FirstConnected, FirstInWindow int
@@ -300,7 +301,7 @@ func figures(q ReportQuery, c ReportCounts) Figures {
 	}), firstDialed)
 	o.ConnectRate = rate(fig(sum(c.Closed, CloseConnected, CloseDeclined), f.closed, closed(CloseConnected, CloseDeclined)),
 		fig(c.ClosedDialed, f.closed, func(s *SearchQuery) { s.Closed, s.MinAttempts = period, 1 }))
-	o.AttemptsPerCompleted.Attempts = sum(c.ClosedAttempts, completed...)
+	o.AttemptsPerCompleted.Attempts = c.CompletedAttempts
 	o.AttemptsPerCompleted.Completed = o.Completed
 	if o.Completed.Count > 0 {
 		v := float64(o.AttemptsPerCompleted.Attempts) / float64(o.Completed.Count)

@@ -17,7 +17,8 @@ type Result struct {
 	Requests int
 	Errors   int
 	Elapsed  time.Duration
-	P50, P99 time.Duration
+	P50, P95 time.Duration
+	P99      time.Duration
 	Max      time.Duration
 }
 
@@ -87,6 +88,7 @@ func drive(ctx context.Context, name string, clients int, d, warmup time.Duratio
 	if len(all) > 0 {
 		slices.Sort(all)
 		r.P50 = all[len(all)/2]
+		r.P95 = all[min(len(all)-1, len(all)*95/100)]
 		r.P99 = all[min(len(all)-1, len(all)*99/100)]
 		r.Max = all[len(all)-1]
 	}
@@ -95,10 +97,14 @@ func drive(ctx context.Context, name string, clients int, d, warmup time.Duratio
 
 // Print writes results as a table.
 func Print(w io.Writer, rs []Result) {
-	fmt.Fprintf(w, "%-22s %7s %9s %7s %11s %9s %9s %9s\n", "operation", "clients", "requests", "errors", "req/s", "p50", "p99", "max")
+	width := 22
 	for _, r := range rs {
-		fmt.Fprintf(w, "%-22s %7d %9d %7d %11.0f %9s %9s %9s\n", r.Op, r.Clients, r.Requests, r.Errors, r.RPS(),
-			fmtDur(r.P50), fmtDur(r.P99), fmtDur(r.Max))
+		width = max(width, len(r.Op))
+	}
+	fmt.Fprintf(w, "%-*s %7s %9s %7s %11s %9s %9s %9s %9s\n", width, "operation", "clients", "requests", "errors", "req/s", "p50", "p95", "p99", "max")
+	for _, r := range rs {
+		fmt.Fprintf(w, "%-*s %7d %9d %7d %11.0f %9s %9s %9s %9s\n", width, r.Op, r.Clients, r.Requests, r.Errors, r.RPS(),
+			fmtDur(r.P50), fmtDur(r.P95), fmtDur(r.P99), fmtDur(r.Max))
 	}
 }
 

@@ -42,6 +42,12 @@ const benchHelp = `Usage:
       delay from create to event (p50/p99/max), the servers' memory per idle stream and
       their CPU. Exits 1 when the run found a problem: a stream that did not connect,
       a change not made, a delivery missing, a stream the server dropped.
+  velocity bench --console [--db PATH|URL] [--clients N,...] [--duration D] [--direct] [--plans] [--only TEXT]
+      the supervisor console's searches (each filter combination with an index, and a
+      few without) and dashboards on a data set of --callbacks (default 1,000,000) over
+      --tenants (100), --teams (2,000) and --agents (20,000), seeded into --db unless it
+      holds it already (a postgres:// URL may name a scratch schema with
+      ?search_path=NAME, created when missing); --plans prints each one's query plans.
 
 Flags:
 `
@@ -81,6 +87,9 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	servers := fs.Int("servers", 1, "with --streams: velocity serve processes sharing the database (more than 1 needs a postgres:// --db); streams and creates are spread over them")
 	writers := fs.Int("writers", 16, "with --streams: create requests in flight at most")
 	drain := fs.Duration("drain", 10*time.Second, "with --streams: how long to wait after the last create for deliveries still on their way")
+	console := fs.Bool("console", false, "console mode: measure the supervisor console's searches and dashboards")
+	only := fs.String("only", "", "with --console: only the operations whose name contains this text")
+	plans := fs.Bool("plans", false, "with --console: print each operation's query plans")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -122,6 +131,34 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *console {
+		for _, name := range []string{"ops", "scheduler-due", "due-delay"} {
+			if set[name] {
+				return usageErr("--%s does not apply with --console", name)
+			}
+		}
+		shape := bench.DefaultConsoleShape
+		if set["callbacks"] {
+			shape.Callbacks = *callbacks
+		}
+		if set["tenants"] {
+			shape.Tenants = *tenants
+		}
+		teamsTotal, agentsTotal := shape.Tenants*shape.TeamsPerTenant, shape.Tenants*shape.TeamsPerTenant*shape.AgentsPerTeam
+		if set["teams"] {
+			teamsTotal = *teams
+		}
+		if set["agents"] {
+			agentsTotal = *agents
+		}
+		if shape.Tenants < 1 || teamsTotal < shape.Tenants || agentsTotal < teamsTotal || shape.Callbacks < shape.Tenants {
+			return usageErr("need callbacks >= tenants >= 1, teams >= tenants, agents >= teams")
+		}
+		shape.TeamsPerTenant, shape.AgentsPerTeam = teamsTotal/shape.Tenants, agentsTotal/teamsTotal
+		return c.console(ctx, *db, shape, *clients, *duration, *warmup, *direct, *only, *plans)
+	} else if set["only"] || set["plans"] {
+		return usageErr("--only and --plans apply only with --console")
 	}
 	var cs []int
 	for _, s := range splitList(*clients) {
@@ -204,6 +241,36 @@ func (c *Bench) streams(ctx context.Context, o bench.StreamOptions, asJSON bool,
 		return errors.New("the stream run found problems (above)")
 	}
 	return nil
+}
+
+// console runs the console mode.
+func (c *Bench) console(ctx context.Context, db string, shape bench.ConsoleShape, clients string, d, warmup time.Duration, direct bool, only string, plans bool) error {
+	var cs []int
+	for _, s := range splitList(clients) {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 1024 {
+			return usageErr("--clients must be numbers from 1 to 1024")
+		}
+		cs = append(cs, n)
+	}
+	if db == "" {
+		dir, err := os.MkdirTemp("", "velocity-console-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		db = filepath.Join(dir, "console.db")
+	}
+	if postgres.IsURL(db) {
+		if err := postgres.EnsureSchema(ctx, db); err != nil {
+			return err
+		}
+	}
+	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	fmt.Fprintf(c.Stdout, "velocity bench --console on %s; %s per measurement\n", engine(db), d)
+	_, err := bench.RunConsole(ctx, bench.ConsoleOptions{DB: db, Shape: shape, Clients: cs, Duration: d, Warmup: warmup,
+		Direct: direct, Only: only, Plans: plans, Logger: log}, c.Stdout)
+	return err
 }
 
 func engine(db string) string {

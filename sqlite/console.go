@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"strings"
 
@@ -24,10 +25,17 @@ func init() {
 	})
 }
 
+// maxConsoleStmts bounds how many of the console's statements stay prepared on the read
+// pool: their text varies with the filters, and the first ones asked (the console's
+// usual shapes) are kept.
+const maxConsoleStmts = 256
+
 // SearchCallbacks returns a page of the console's search (sqlstore.Dialect.SearchCallbacks).
-// Its statements are not kept prepared: their text varies with the filters.
 func (s *Store) SearchCallbacks(ctx context.Context, tenantID string, q velocity.SearchQuery) ([]velocity.Callback, error) {
 	query, args := dialect.SearchCallbacks(tenantID, q)
+	if _, ok := s.stmts.Load(query); ok || s.consoleStmts.Add(1) <= maxConsoleStmts {
+		return s.queryCallbacks(ctx, query, args...)
+	}
 	return collect(dialect.ScanCallback)(s.read.QueryContext(ctx, query, args...))
 }
 
@@ -38,7 +46,17 @@ func (s *Store) Report(ctx context.Context, tenantID string, q velocity.ReportQu
 
 // each runs a query on the read pool and calls fn with each row.
 func (s *Store) each(ctx context.Context, query string, args []any, fn func(sqlstore.Scanner) error) error {
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	var rows *sql.Rows
+	var err error
+	if _, ok := s.stmts.Load(query); ok || s.consoleStmts.Add(1) <= maxConsoleStmts {
+		var st *sql.Stmt
+		if st, err = s.readStmt(ctx, query); err != nil {
+			return err
+		}
+		rows, err = st.QueryContext(ctx, args...)
+	} else {
+		rows, err = s.read.QueryContext(ctx, query, args...)
+	}
 	if err != nil {
 		return mapErr(err)
 	}
@@ -49,4 +67,29 @@ func (s *Store) each(ctx context.Context, query string, args []any, fn func(sqls
 		}
 	}
 	return mapErr(rows.Err())
+}
+
+// Dialect returns the SQL dialect the store builds its statements in (for tools that
+// show plans).
+func (s *Store) Dialect() sqlstore.Dialect { return dialect }
+
+// Explain returns SQLite's EXPLAIN QUERY PLAN of query with args, as an indented tree.
+func (s *Store) Explain(ctx context.Context, query string, args []any) (string, error) {
+	rows, err := s.read.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		return "", mapErr(err)
+	}
+	defer rows.Close()
+	depth := map[int]int{}
+	var b strings.Builder
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return "", err
+		}
+		depth[id] = depth[parent] + 1
+		b.WriteString(strings.Repeat("  ", depth[id]-1) + detail + "\n")
+	}
+	return strings.TrimSpace(b.String()), rows.Err()
 }

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/sqlstore"
@@ -33,7 +34,10 @@ type Store struct {
 	read  *sql.DB
 	path  string
 	stmts sync.Map // query text -> *sql.Stmt on the read pool
-	wst   sync.Map // query text -> *sql.Stmt on the write connection
+	// consoleStmts counts the console's search statements prepared in stmts (at most
+	// maxConsoleStmts).
+	consoleStmts atomic.Int64
+	wst          sync.Map // query text -> *sql.Stmt on the write connection
 }
 
 var _ velocity.Store = (*Store)(nil)

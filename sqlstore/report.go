@@ -30,10 +30,11 @@ type cohort struct {
 }
 
 // ReportStatements returns the statements Report runs for q, one per cohort: the open
-// callbacks (through callbacks_team_open or callbacks_status_window; not for a report by
-// day), those claimed by each agent (by agent only), created, closed (callbacks_closed),
-// first dialed (callbacks_first_attempt; its rows, for the delays' percentiles) and
-// fallen back (callbacks_fell_back) in the period. Each is one read of one index range
+// callbacks, and those claimed by each agent (by agent only), through the partial index
+// callbacks_team_open (named to SQLite; not for a report by day); created
+// (callbacks_tenant_created), closed (callbacks_closed), first dialed
+// (callbacks_first_attempt; its rows, for the delays' percentiles) and fallen back
+// (callbacks_fell_back) in the period. Each is one read of one index range
 // of the tenant, grouped by the cohort's own column (see velocity.ReportCounts).
 func (d Dialect) ReportStatements(tenantID string, q velocity.ReportQuery) []ReportStatement {
 	var out []ReportStatement
@@ -48,7 +49,7 @@ func (d Dialect) cohorts(tenantID string, q velocity.ReportQuery) []cohort {
 	// build writes one statement: SELECT <key> AS k, cols FROM callbacks WHERE the
 	// tenant's, of q's teams, where, GROUP BY k (when keyed) and group; "-" for group
 	// reads rows, not groups.
-	build := func(keyCol, timeCol, cols string, where func(*params) string, group string) (string, []any) {
+	build := func(keyCol, timeCol, cols string, where func(*params) string, group string, index string) (string, []any) {
 		p := &params{numbered: d.Numbered}
 		tenant := p.add(tenantID)
 		var from, to param
@@ -81,7 +82,11 @@ func (d Dialect) cohorts(tenantID string, q velocity.ReportQuery) []cohort {
 		default:
 			key = keyCol
 		}
-		s := `SELECT ` + key + ` AS k, ` + cols + ` FROM callbacks WHERE tenant_id = ` + p.use(tenant)
+		s := `SELECT ` + key + ` AS k, ` + cols + ` FROM callbacks`
+		if index != "" {
+			s += d.indexedBy(index)
+		}
+		s += ` WHERE tenant_id = ` + p.use(tenant)
 		if timeCol != "" {
 			s += ` AND ` + timeCol + ` >= ` + p.use(from) + ` AND ` + timeCol + ` < ` + p.use(to)
 		}
@@ -140,7 +145,7 @@ func (d Dialect) cohorts(tenantID string, q velocity.ReportQuery) []cohort {
 					s += ` AND agent_id IS NOT NULL`
 				}
 				return s
-			}, "")
+			}, "", indexTeamOpen)
 		// The select list's ? come before the WHERE's in the text, after the key's (this
 		// cohort's key has none: it is not counted by day).
 		sql, args = placeSelectArgs(d, sql, args, []any{now, now, now, b1, b1, b2, b2, b3, b3, now})
@@ -149,7 +154,7 @@ func (d Dialect) cohorts(tenantID string, q velocity.ReportQuery) []cohort {
 			var open, due, claimed, personal int
 			var over [4]int
 			var oldest *time.Time
-			if err := sc.Scan(&key, &open, &due, &over[0], &over[1], &over[2], &over[3], d.ScanNullTime(&oldest), &claimed, &personal); err != nil {
+			if err := sc.Scan(&key, &open, &due, &over[0], &over[1], &over[2], &over[3], d.ScanNullTime(&oldest), &claimed, &personal); err != nil || open == 0 {
 				return err
 			}
 			c := get(key)
@@ -160,7 +165,9 @@ func (d Dialect) cohorts(tenantID string, q velocity.ReportQuery) []cohort {
 			return nil
 		}})
 		if q.By == velocity.GroupAgent {
-			sql, args := build("claimed_by", "", `count(*)`, func(*params) string { return ` AND status = 'claimed'` }, "")
+			sql, args := build("claimed_by", "", `count(*)`, func(*params) string {
+				return ` AND status IN (` + OpenStatuses + `) AND status = 'claimed'`
+			}, "", indexTeamOpen)
 			out = append(out, cohort{"claimed by each agent", sql, args, func(sc Scanner, get func(string) *velocity.ReportCounts) error {
 				var key *string
 				var n int
@@ -173,36 +180,55 @@ func (d Dialect) cohorts(tenantID string, q velocity.ReportQuery) []cohort {
 		}
 	}
 
-	sql, args := build(keyCol("created_by"), "created_at", `count(*)`, noWhere, "")
+	sql, args := build(keyCol("created_by"), "created_at", `count(*)`, noWhere, "", "")
 	out = append(out, cohort{"created in the period", sql, args, func(sc Scanner, get func(string) *velocity.ReportCounts) error {
 		var key string
 		var n int
-		if err := sc.Scan(&key, &n); err != nil {
+		if err := sc.Scan(&key, &n); err != nil || n == 0 {
 			return err
 		}
 		get(key).Created = n
 		return nil
 	}})
 
-	sql, args = build(keyCol("closed_by"), "closed_at", `close_reason, count(*), `+
-		`coalesce(sum(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0), coalesce(sum(attempts), 0), `+
-		`coalesce(sum(CASE WHEN fell_back_at IS NOT NULL THEN 1 ELSE 0 END), 0)`, noWhere, "close_reason")
+	// One column per close reason, so that the rows of a group need no sorting.
+	cols := ""
+	for _, r := range velocity.CloseReasons {
+		cols += `coalesce(sum(CASE WHEN close_reason = '` + string(r) + `' THEN 1 ELSE 0 END), 0), `
+	}
+	cols += `coalesce(sum(CASE WHEN close_reason IN ('connected', 'declined', 'reached_inbound') THEN attempts ELSE 0 END), 0), ` +
+		`coalesce(sum(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0), ` +
+		`coalesce(sum(CASE WHEN fell_back_at IS NOT NULL THEN 1 ELSE 0 END), 0)`
+	sql, args = build(keyCol("closed_by"), "closed_at", cols, noWhere, "", "")
 	out = append(out, cohort{"closed in the period", sql, args, func(sc Scanner, get func(string) *velocity.ReportCounts) error {
-		var key, reason string
-		var n, dialed, attempts, fell int
-		if err := sc.Scan(&key, &reason, &n, &dialed, &attempts, &fell); err != nil {
+		var key string
+		n := make([]int, len(velocity.CloseReasons))
+		dest := []any{&key}
+		for i := range n {
+			dest = append(dest, &n[i])
+		}
+		var attempts, dialed, fell int
+		if err := sc.Scan(append(dest, &attempts, &dialed, &fell)...); err != nil {
 			return err
 		}
+		total := 0
+		for _, x := range n {
+			total += x
+		}
+		if total == 0 {
+			return nil // the one row of an ungrouped count of none
+		}
 		c := get(key)
-		r := velocity.CloseReason(reason)
-		c.Closed[r] += n
-		c.ClosedAttempts[r] += attempts
-		c.ClosedDialed += dialed
-		c.ClosedFellBack += fell
+		for i, r := range velocity.CloseReasons {
+			if n[i] > 0 {
+				c.Closed[r] = n[i]
+			}
+		}
+		c.CompletedAttempts, c.ClosedDialed, c.ClosedFellBack = attempts, dialed, fell
 		return nil
 	}})
 
-	sql, args = build(keyCol("first_attempt_by"), "first_attempt_at", `first_delay_us, first_in_window, first_outcome`, noWhere, "-")
+	sql, args = build(keyCol("first_attempt_by"), "first_attempt_at", `first_delay_us, first_in_window, first_outcome`, noWhere, "-", "")
 	out = append(out, cohort{"first dialed in the period", sql, args, func(sc Scanner, get func(string) *velocity.ReportCounts) error {
 		var key string
 		var delay *int64
@@ -225,11 +251,11 @@ func (d Dialect) cohorts(tenantID string, q velocity.ReportQuery) []cohort {
 		return nil
 	}})
 
-	sql, args = build(keyCol("fell_back_from"), "fell_back_at", `count(*)`, noWhere, "")
+	sql, args = build(keyCol("fell_back_from"), "fell_back_at", `count(*)`, noWhere, "", "")
 	out = append(out, cohort{"fell back in the period", sql, args, func(sc Scanner, get func(string) *velocity.ReportCounts) error {
 		var key string
 		var n int
-		if err := sc.Scan(&key, &n); err != nil {
+		if err := sc.Scan(&key, &n); err != nil || n == 0 {
 			return err
 		}
 		get(key).FellBack = n
@@ -266,7 +292,7 @@ func (d Dialect) Report(ctx context.Context, each Each, tenantID string, q veloc
 	get := func(key string) *velocity.ReportCounts {
 		c, ok := groups[key]
 		if !ok {
-			c = &velocity.ReportCounts{Key: key, Closed: map[velocity.CloseReason]int{}, ClosedAttempts: map[velocity.CloseReason]int{}}
+			c = &velocity.ReportCounts{Key: key, Closed: map[velocity.CloseReason]int{}}
 			groups[key] = c
 		}
 		return c

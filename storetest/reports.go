@@ -19,7 +19,7 @@ func oracleCounts(q velocity.ReportQuery, all []velocity.Callback) map[string]ve
 	get := func(key string) *velocity.ReportCounts {
 		c, ok := groups[key]
 		if !ok {
-			c = &velocity.ReportCounts{Key: key, Closed: map[velocity.CloseReason]int{}, ClosedAttempts: map[velocity.CloseReason]int{}}
+			c = &velocity.ReportCounts{Key: key, Closed: map[velocity.CloseReason]int{}}
 			groups[key] = c
 		}
 		return c
@@ -90,7 +90,9 @@ func oracleCounts(q velocity.ReportQuery, all []velocity.Callback) map[string]ve
 			if k, ok := team(key(f.ClosedBy, f.ClosedAt)); ok {
 				c := get(k)
 				c.Closed[f.CloseReason]++
-				c.ClosedAttempts[f.CloseReason] += cb.Attempts
+				if cb.Status == velocity.StatusCompleted {
+					c.CompletedAttempts += cb.Attempts
+				}
 				if cb.Attempts > 0 {
 					c.ClosedDialed++
 				}
@@ -185,7 +187,8 @@ func testReportsExact(t *testing.T, b *bundle) {
 						t.Errorf("%s: group %q counted, none expected: %+v", name, k, gotBy[k])
 					}
 				}
-				// Every figure links to the list behind it.
+				// Every figure links to the list behind it (checked in one zone: the
+				// searches are the same in the other).
 				res, err := b.svc.Report(ctx, b.p, q)
 				if err != nil {
 					t.Fatal(err)
@@ -199,7 +202,7 @@ func testReportsExact(t *testing.T, b *bundle) {
 				}
 				for path, f := range fs {
 					figures++
-					if f.Count == 0 && searches%3 != 0 {
+					if tz != "America/New_York" || f.Count == 0 && searches%3 != 0 {
 						continue // a third of the empty ones suffice
 					}
 					searches++

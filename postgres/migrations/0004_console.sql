@@ -21,18 +21,21 @@ ALTER TABLE callbacks
 -- callbacks in any status; a team's open ones (a team in any status, and one status, have
 -- callbacks_team_window and callbacks_status_window already).
 CREATE INDEX callbacks_tenant_window ON callbacks(tenant_id, window_start, id);
-CREATE INDEX callbacks_tenant_created ON callbacks(tenant_id, created_at, id);
+CREATE INDEX callbacks_tenant_created ON callbacks(tenant_id, created_at, id, team_id, created_by);
 CREATE INDEX callbacks_tenant_attempts ON callbacks(tenant_id, attempts, id);
 CREATE INDEX callbacks_agent_window ON callbacks(tenant_id, agent_id, window_start, id)
   WHERE agent_id IS NOT NULL;
-CREATE INDEX callbacks_team_open ON callbacks(tenant_id, team_id, window_start, id)
+CREATE INDEX callbacks_team_open ON callbacks(tenant_id, team_id, window_start, id, window_end, status, agent_id, claimed_by)
   WHERE status IN ('scheduled', 'claimed');
--- Reports: callbacks by when they ended, were first dialed, fell back to their team.
-CREATE INDEX callbacks_closed ON callbacks(tenant_id, closed_at)
+-- Reports: callbacks by when they ended, were first dialed, fell back to their team,
+-- each with the columns its report counts, so that a report reads the index alone
+-- (callbacks_tenant_created has the team and creator, callbacks_team_open what the
+-- report of the open callbacks counts, for the same reason).
+CREATE INDEX callbacks_closed ON callbacks(tenant_id, closed_at, team_id, closed_by, close_reason, attempts, fell_back_at)
   WHERE closed_at IS NOT NULL;
-CREATE INDEX callbacks_first_attempt ON callbacks(tenant_id, first_attempt_at)
+CREATE INDEX callbacks_first_attempt ON callbacks(tenant_id, first_attempt_at, team_id, first_attempt_by, first_outcome, first_delay_us, first_in_window)
   WHERE first_attempt_at IS NOT NULL;
-CREATE INDEX callbacks_fell_back ON callbacks(tenant_id, fell_back_at)
+CREATE INDEX callbacks_fell_back ON callbacks(tenant_id, fell_back_at, team_id, fell_back_from)
   WHERE fell_back_at IS NOT NULL;
 
 -- Backfill: the facts of the callbacks made before this migration, read from their
