@@ -34,6 +34,7 @@ window.inPg = function (tag, sel) { var p = pg(tag); return p && p.shadowRoot &&
 window.allInPg = function (tag, sel) { var p = pg(tag); return p && p.shadowRoot ? [...p.shadowRoot.querySelectorAll(sel)] : []; };
 window.signInForm = function () { var s = pg('cdyx-console-sign-in'); return s && s.shadowRoot; };
 window.navTo = function (page, q) { location.hash = '#/' + page + (q ? '?' + q : ''); };
+window.deepActive = function () { var a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
 `
 
 // openConsole opens /console in a new tab and waits for it to show the sign-in or a page.
@@ -299,9 +300,10 @@ func TestConsoleBulkReassign(t *testing.T) {
 	p.waitFor("the first row selected", `allInPg('cdyx-console-callbacks', 'tbody tr')[0].classList.contains('selected')`, 5*time.Second)
 	p.do(`allInPg('cdyx-console-callbacks', 'tbody tr').slice(1).forEach((r) => r.querySelector('input[type=checkbox]').click())`)
 	p.waitFor("the bulk bar", `inPg('cdyx-console-callbacks', '.bulkbar') && /4 selected/.test(inPg('cdyx-console-callbacks', '.bulkbar').textContent)`, 5*time.Second)
-	p.do(`[...inPg('cdyx-console-callbacks', '.bulkbar').querySelectorAll('button')].find((b) => /Reassign/.test(b.textContent)).click()`)
+	p.do(`const b = [...inPg('cdyx-console-callbacks', '.bulkbar').querySelectorAll('button')].find((b) => /Reassign/.test(b.textContent)); b.focus(); b.click();`)
 	bulk := `inPg('cdyx-console-callbacks', 'cdyx-console-bulk').shadowRoot`
 	p.waitFor("the bulk form", bulk+`.querySelector('#b-agentId')`, 5*time.Second)
+	p.waitFor("the focus on the chosen change", `deepActive() && deepActive().name === 'kind' && deepActive().value === 'reassign'`, 5*time.Second)
 	p.do(`const b = ` + bulk + `; setValue(b.querySelector('#b-agentId'), 'agent-1'); b.querySelector('button[type=submit]').click();`)
 	p.waitFor("the bulk result", bulk+`.querySelector('#result')`, 15*time.Second)
 	res := eval[string](p, bulk+`.querySelector('#result').textContent`)
@@ -326,6 +328,7 @@ func TestConsoleBulkReassign(t *testing.T) {
 	// Close the result; the refused one stays selected. Cancel the first from its detail.
 	p.key("Escape")
 	p.waitFor("the bulk dialog closed", `!inPg('cdyx-console-callbacks', 'cdyx-console-bulk')`, 5*time.Second)
+	p.waitFor("the focus back on the bulk bar's button", `deepActive() && /Reassign/.test(deepActive().textContent)`, 5*time.Second)
 	p.do(`navTo('callbacks', 'q=' + encodeURIComponent('` + phones[0] + `'))`)
 	p.waitFor("the one callback", `allInPg('cdyx-console-callbacks', 'tbody tr').length === 1 && allInPg('cdyx-console-callbacks', 'tbody tr')[0].dataset.phone === '`+phones[0]+`'`, 10*time.Second)
 	p.do(`allInPg('cdyx-console-callbacks', 'tbody tr')[0].focus()`)

@@ -63,6 +63,13 @@ export default class ConsoleBulk extends LitElement {
     this.result = null;
   }
 
+  /** focus moves to the chosen change (the checked radio button). */
+  override focus() {
+    const r = this.renderRoot.querySelector<HTMLElement>('input[name=kind]:checked, #result');
+    if (r) r.focus();
+    else super.focus();
+  }
+
   override willUpdate(changed: PropertyValues) {
     if (changed.has('action') && this.action) this.kind = this.action === 'shift' ? 'reschedule' : this.action;
   }

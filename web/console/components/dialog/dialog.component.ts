@@ -63,7 +63,17 @@ export default class ConsoleDialog extends LitElement {
     const pending = (el as unknown as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
     if (pending) await pending;
     el?.focus();
-    if (!this.matches(':focus-within')) this.renderRoot.querySelector<HTMLElement>('button.close')?.focus();
+    if (!this.hasFocus()) this.renderRoot.querySelector<HTMLElement>('button.close')?.focus();
+  }
+
+  /** hasFocus reports whether the focus is in the dialog or its content (across shadow roots). */
+  private hasFocus(): boolean {
+    let a: Element | null = document.activeElement;
+    while (a) {
+      if (a === this || this.contains(a)) return true;
+      a = a.shadowRoot?.activeElement ?? null;
+    }
+    return false;
   }
 
   private onClose() {
