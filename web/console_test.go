@@ -749,3 +749,58 @@ func TestConsoleAccessibility(t *testing.T) {
 		p.do(`[...inPg('cdyx-console-callbacks', '.bulkbar').querySelectorAll('button')].find((b) => /Clear selection/.test(b.textContent)).click()`)
 	}
 }
+
+// A bulk reschedule moves the selected callbacks to a new window (given in the
+// supervisor's time), and a shift moves each window by a number of hours; a dashboard
+// link's filter (not in the form) shows as a chip that can be removed.
+func TestConsoleBulkReschedule(t *testing.T) {
+	srv := newFixture(t)
+	br := newBrowser(t)
+	p := br.signInAs("supervisor", srv.URL, supervisorUser, supervisorPass)
+	rows := `allInPg('cdyx-console-callbacks', 'tbody tr')`
+	bulk := `inPg('cdyx-console-callbacks', 'cdyx-console-bulk').shadowRoot`
+	open := func(q, action string) {
+		t.Helper()
+		p.do(`navTo('callbacks', '` + q + `')`)
+		p.waitFor("the list for "+q, `pg('cdyx-console-callbacks') && !pg('cdyx-console-callbacks').loading && `+rows+`.length > 0 && new URLSearchParams(location.hash.split('?')[1]).toString() === new URLSearchParams('`+q+`').toString()`, 10*time.Second)
+		p.do(rows + `.forEach((r) => r.querySelector('input[type=checkbox]').click())`)
+		p.do(`[...inPg('cdyx-console-callbacks', '.bulkbar').querySelectorAll('button')].find((b) => /` + action + `/.test(b.textContent)).click()`)
+		p.waitFor("the bulk form", bulk+`.querySelector('form')`, 5*time.Second)
+	}
+
+	// Shift the team's callback and agent-2's by two hours.
+	open("agent=agent-2&createdBy=demo", "Reschedule")
+	if n := eval[int](p, rows+`.length`); n != 1 {
+		t.Fatalf("%d rows for agent-2's callback", n)
+	}
+	p.do(bulk + `.querySelector('input[name=when][value=shift]').click()`)
+	p.waitFor("the hours field", bulk+`.querySelector('#b-hours')`, 5*time.Second)
+	p.do(`setValue(` + bulk + `.querySelector('#b-hours'), '2'); ` + bulk + `.querySelector('button[type=submit]').click();`)
+	p.waitFor("the result", bulk+`.querySelector('#result') && /1 of 1 changed/.test(`+bulk+`.querySelector('#result').textContent)`, 10*time.Second)
+	var c callback
+	api(t, srv.URL, "GET", "/callbacks/"+srv.Agent2.ID, nil, &c)
+	before, _ := time.Parse(time.RFC3339Nano, srv.Agent2.WindowStart)
+	after, _ := time.Parse(time.RFC3339Nano, c.WindowStart)
+	if d := after.Sub(before); d < 119*time.Minute || d > 121*time.Minute {
+		t.Errorf("shifted by %v (%s to %s)", d, srv.Agent2.WindowStart, c.WindowStart)
+	}
+	p.key("Escape")
+
+	// Reschedule agent-1's to a window an hour from now, typed in the browser's time.
+	open("agent=agent-1&createdBy=demo", "Reschedule")
+	start := eval[string](p, `(() => { const d = new Date(Date.now() + 3600e3); d.setSeconds(0, 0); const z = (n) => String(n).padStart(2, '0'); return d.getFullYear() + '-' + z(d.getMonth() + 1) + '-' + z(d.getDate()) + 'T' + z(d.getHours()) + ':' + z(d.getMinutes()); })()`)
+	want := eval[string](p, `new Date('`+start+`').toISOString()`)
+	p.do(`setValue(` + bulk + `.querySelector('#b-windowStart'), '` + start + `'); ` + bulk + `.querySelector('button[type=submit]').click();`)
+	p.waitFor("the result", bulk+`.querySelector('#result') && /1 of 1 changed/.test(`+bulk+`.querySelector('#result').textContent)`, 10*time.Second)
+	api(t, srv.URL, "GET", "/callbacks/"+srv.Agent1.ID, nil, &c)
+	if !sameInstant(t, c.WindowStart, want) {
+		t.Errorf("rescheduled to %s, want %s", c.WindowStart, want)
+	}
+	p.key("Escape")
+
+	// A filter the form does not edit is a chip; removing it widens the list.
+	p.do(`navTo('callbacks', 'createdBy=demo&claimedBy=agent-9')`)
+	p.waitFor("the chip", `inPg('cdyx-console-callbacks', '.chip') && /Being dialed by: agent-9/.test(inPg('cdyx-console-callbacks', '.chip').textContent) && !pg('cdyx-console-callbacks').loading && `+rows+`.length === 0`, 10*time.Second)
+	p.do(`inPg('cdyx-console-callbacks', '.chip button').click()`)
+	p.waitFor("the wider list", `!inPg('cdyx-console-callbacks', '.chip') && `+rows+`.length === 3 && location.hash === '#/callbacks?createdBy=demo'`, 10*time.Second)
+}

@@ -10,8 +10,16 @@ const PAGING = new Set(['sort', 'order', 'limit', 'cursor']);
 /** EDITABLE are the filters the page's form edits; any other search parameter is shown as a chip. */
 export const EDITABLE = new Set(['q', 'team', 'agent', 'assigned', 'status', 'windowFrom', 'windowTo', 'overdue', 'dueNow', 'minAttempts', 'createdBy', 'tz']);
 
+/** editable reports whether the form edits the filter k=v (the window's bounds only as dates). */
+export function editable(k: string, v: string): boolean {
+  if (k === 'windowFrom' || k === 'windowTo') return /^\d{4}-\d{2}-\d{2}$/.test(v);
+  return EDITABLE.has(k);
+}
+
 /** LABEL names the search parameters a dashboard link may add. */
 export const LABEL: Record<string, string> = {
+  windowFrom: 'Window from',
+  windowTo: 'Window before',
   endFrom: 'Window ends from',
   endTo: 'Window ends before',
   createdFrom: 'Created from',

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { base } from '../../../src/styles/theme.js';
 import { Live, LiveState } from '../../../src/lib/live.js';
 import { BulkAction, BulkResult, CallbackEvent, Client, Row, Session, explain } from '../../lib/api.js';
-import { EDITABLE, LABEL, bulkFilter, filterOf, hasFilter, list, searchOf } from '../../lib/filters.js';
+import { LABEL, bulkFilter, editable, filterOf, hasFilter, list, searchOf } from '../../lib/filters.js';
 import { STATUS_LABEL, localZone, when } from '../../lib/format.js';
 import { go } from '../../lib/router.js';
 import { page } from '../../styles/page.js';
@@ -180,7 +180,7 @@ export default class ConsoleCallbacks extends LitElement {
     const checked = (name: string) => !!(form.elements.namedItem(name) as HTMLInputElement | null)?.checked;
     const q = new URLSearchParams();
     // Filters this form does not edit (a dashboard link's) are kept.
-    for (const [k, v] of this.query) if (!EDITABLE.has(k)) q.append(k, v);
+    for (const [k, v] of this.query) if (!editable(k, v)) q.append(k, v);
     if (val('q')) q.set('q', val('q'));
     for (const t of list(val('team'))) q.append('team', t);
     for (const a of list(val('agent'))) q.append('agent', a);
@@ -335,7 +335,7 @@ export default class ConsoleCallbacks extends LitElement {
   private filtersForm() {
     const q = this.query;
     const statuses = (q.get('status') || '').split(',').filter(Boolean);
-    const extra = [...filterOf(q)].filter(([k]) => !EDITABLE.has(k));
+    const extra = [...filterOf(q)].filter(([k, v]) => !editable(k, v));
     return html`<form class="filters card" @submit=${this.onFilterChange} @change=${this.onFilterChange} aria-label="Filters">
       <div class="grid">
         <div class="field wide"><label for="f-q">Name, number or notes</label><input id="f-q" name="q" type="search" .value=${q.get('q') || ''} /></div>
@@ -349,8 +349,8 @@ export default class ConsoleCallbacks extends LitElement {
             <option value="team" ?selected=${q.get('assigned') === 'team'}>Team (no agent)</option>
           </select>
         </div>
-        <div class="field"><label for="f-from">Window from</label><input id="f-from" name="windowFrom" type="date" .value=${q.get('windowFrom') || ''} /></div>
-        <div class="field"><label for="f-to">Window before</label><input id="f-to" name="windowTo" type="date" .value=${q.get('windowTo') || ''} /></div>
+        <div class="field"><label for="f-from">Window from</label><input id="f-from" name="windowFrom" type="date" .value=${editable('windowFrom', q.get('windowFrom') || '') ? q.get('windowFrom') : ''} /></div>
+        <div class="field"><label for="f-to">Window before</label><input id="f-to" name="windowTo" type="date" .value=${editable('windowTo', q.get('windowTo') || '') ? q.get('windowTo') : ''} /></div>
         <div class="field"><label for="f-min">Attempts at least</label><input id="f-min" name="minAttempts" type="number" min="0" max="20" .value=${q.get('minAttempts') || ''} /></div>
         <div class="field"><label for="f-by">Created by</label><input id="f-by" name="createdBy" .value=${q.get('createdBy') || ''} /></div>
       </div>
@@ -401,7 +401,7 @@ export default class ConsoleCallbacks extends LitElement {
             <span class="muted">Also:</span>
             ${extra.map(
               ([k, v]) =>
-                html`<span class="chip">${LABEL[k] || k}: ${v}
+                html`<span class="chip">${LABEL[k] || k}: ${/^\d{4}-\d{2}-\d{2}T/.test(v) ? when(v) : v}
                   <button type="button" class="small" aria-label=${'Remove the filter ' + (LABEL[k] || k)} @click=${() => this.removeParam(k)}>✕</button></span
                 >`,
             )}
