@@ -94,6 +94,7 @@ widget-check:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	(cd web && node build.mjs --outdir="$$tmp") && \
 	cmp -s "$$tmp/callback.js" web/dist/callback.js && cmp -s "$$tmp/desktop-sdk.js" web/dist/desktop-sdk.js && \
-	cmp -s "$$tmp/simulator.js" web/dist/simulator.js || \
+	cmp -s "$$tmp/simulator.js" web/dist/simulator.js && cmp -s "$$tmp/console.js" web/dist/console.js && \
+	cmp -s "$$tmp/console-charts.js" web/dist/console-charts.js || \
 	{ echo "web/dist is stale: run 'make widget' and commit web/dist"; exit 1; }
 	@echo "web/dist is up to date"

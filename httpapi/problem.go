@@ -69,7 +69,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	h := w.Header()
 	switch status {
 	case http.StatusUnauthorized:
-		h.Set("WWW-Authenticate", `Basic realm="velocity"`)
+		h.Set("WWW-Authenticate", challenge(r))
 	case http.StatusServiceUnavailable:
 		h.Set("Retry-After", "2")
 	case http.StatusTooManyRequests:
@@ -120,4 +120,16 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = w.Write(append(b, '\n'))
+}
+
+// challenge names how a request should authenticate: with the API's Basic credentials,
+// except for the console's sign-in and the pages of this server (Sec-Fetch-Site:
+// same-origin, which browsers send and pages cannot forge), where a Basic challenge
+// would make the browser ask for a password in a dialog of its own instead of letting
+// the console show its sign-in.
+func challenge(r *http.Request) string {
+	if r.URL.Path == "/api/v1/session" || r.Header.Get("Sec-Fetch-Site") == "same-origin" {
+		return `Session realm="velocity console"`
+	}
+	return `Basic realm="velocity"`
 }

@@ -42,7 +42,7 @@ type Config struct {
 	// ("https://*.cisco.com").
 	CORSOrigins []string
 
-	// Assets serves the widget script, the logo and the simulator (may be nil).
+	// Assets serves the widget script, the logo, the simulator and the console (may be nil).
 	Assets http.Handler
 	// Index serves GET / (may be nil).
 	Index http.Handler
@@ -101,7 +101,7 @@ func New(cfg Config) *Server {
 		handle("GET /metrics", cfg.Metrics)
 	}
 	if cfg.Assets != nil {
-		for _, p := range []string{"GET /assets/", "GET /logo.svg", "GET /simulator", "GET /simulator/"} {
+		for _, p := range []string{"GET /assets/", "GET /logo.svg", "GET /simulator", "GET /simulator/", "GET /console", "GET /console/"} {
 			handle(p, cfg.Assets)
 		}
 	}

@@ -1,5 +1,7 @@
 // Builds the widget (dist/callback.js), the Desktop SDK it loads inside the Desktop
-// (dist/desktop-sdk.js, an ES module) and the desktop simulator (dist/simulator.js).
+// (dist/desktop-sdk.js, an ES module), the desktop simulator (dist/simulator.js), and the
+// supervisor console (dist/console.js) with the charts its dashboard loads
+// (dist/console-charts.js, an ES module holding uPlot).
 //
 //   node build.mjs                 build into dist/
 //   node build.mjs --outdir=DIR    build into DIR (used by `make widget-check`)
@@ -34,6 +36,8 @@ const builds = [
   { entryPoints: ['src/callback.ts'], outfile: join(outdir, 'callback.js') },
   { entryPoints: ['src/desktop-sdk.ts'], outfile: join(outdir, 'desktop-sdk.js'), format: 'esm' },
   { entryPoints: ['simulator/main.ts'], outfile: join(outdir, 'simulator.js') },
+  { entryPoints: ['console/main.ts'], outfile: join(outdir, 'console.js') },
+  { entryPoints: ['console/charts.ts'], outfile: join(outdir, 'console-charts.js'), format: 'esm', loader: { '.css': 'text' } },
 ];
 
 for (const b of builds) await esbuild.build({ ...common, ...b });
@@ -54,4 +58,17 @@ if (report) {
   console.log('  lit (for reference):    ' + size(Buffer.from(litOnly.outputFiles[0].contents)));
   console.log('desktop-sdk.js:           ' + size(readFileSync(join(outdir, 'desktop-sdk.js'))) + ' (loaded inside the Desktop only)');
   console.log('simulator.js:             ' + size(readFileSync(join(outdir, 'simulator.js'))));
+  // The console: the whole file, and what it is made of (minified bytes of each part in it).
+  const con = await esbuild.build({ ...common, entryPoints: ['console/main.ts'], write: false, metafile: true });
+  console.log('console.js whole file:    ' + size(readFileSync(join(outdir, 'console.js'))));
+  const parts = {};
+  for (const [file, { bytesInOutput }] of Object.entries(Object.values(con.metafile.outputs)[0].inputs)) {
+    const m = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+    const part = m ? m[1] : file.startsWith('console/') ? 'console (own code)' : 'src (shared with the widget)';
+    parts[part] = (parts[part] || 0) + bytesInOutput;
+  }
+  for (const [part, n] of Object.entries(parts).sort((a, b) => b[1] - a[1])) console.log('  ' + (part + ':').padEnd(30) + (n / 1024).toFixed(1) + ' KB min');
+  const conOwn = await esbuild.build({ ...common, entryPoints: ['console/main.ts'], write: false, external: ['lit', 'lit/*'], format: 'esm' });
+  console.log('  without lit:                 ' + size(Buffer.from(conOwn.outputFiles[0].contents)));
+  console.log('console-charts.js:        ' + size(readFileSync(join(outdir, 'console-charts.js'))) + ' (uPlot; loaded by the dashboard only)');
 }

@@ -5,8 +5,6 @@ package web_test
 // timeouts, gating, masking, selected tasks, themes, pages that are dropped).
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -342,8 +340,8 @@ func TestLongCallKeepsTheClaim(t *testing.T) {
 		t.Skip("a two-minute test; skipped with -short")
 	}
 	srv := newFixture(t)
-	// The policy is an administrator's: the demo's admin account sets the 1-minute lease.
-	if st := apiAsAdmin(t, srv.URL, "PATCH", "/policy", map[string]any{"claimLeaseMinutes": 1}); st != 200 {
+	// The widget's account is an agent's; the policy is an admin's to change.
+	if st := newConsoleClient(t, srv.URL, adminUser, adminPass).do("PATCH", "/policy", map[string]any{"claimLeaseMinutes": 1}, nil); st != 200 {
 		t.Fatalf("policy: %d", st)
 	}
 	br := newBrowser(t)
@@ -400,21 +398,4 @@ func TestLongCallKeepsTheClaim(t *testing.T) {
 	if done.Status != "completed" || done.Attempts != 1 {
 		t.Errorf("after the outcome: %+v", done)
 	}
-}
-
-// apiAsAdmin calls the API as the demo tenant's administrator (the widgets' account is an
-// agent, which may not change the policy).
-func apiAsAdmin(t testing.TB, base, method, path string, body any) int {
-	t.Helper()
-	b, _ := json.Marshal(body)
-	req, _ := http.NewRequest(method, base+"/api/v1"+path, bytes.NewReader(b))
-	req.Header.Set("X-Api-Key", "velocity-demo-key")
-	req.SetBasicAuth("admin", "admin-password")
-	req.Header.Set("Content-Type", "application/json")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	return res.StatusCode
 }

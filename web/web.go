@@ -1,6 +1,7 @@
-// Package web serves the agent widget (/assets/callback.js), the logo, and the desktop
-// simulator (/simulator), all embedded in the binary. The TypeScript sources live beside
-// this file (src/, simulator/); `make widget` rebuilds the committed bundles in dist/.
+// Package web serves the agent widget (/assets/callback.js), the logo, the desktop
+// simulator (/simulator) and the supervisor console (/console), all embedded in the
+// binary. The TypeScript sources live beside this file (src/, simulator/, console/);
+// `make widget` rebuilds the committed bundles in dist/.
 package web
 
 import (
@@ -16,7 +17,7 @@ import (
 	"strings"
 )
 
-//go:embed dist/callback.js dist/desktop-sdk.js dist/simulator.js static/logo.svg static/simulator.html static/simulator.css static/seed-layout.json static/layouts/cisco-demo.json static/index.html
+//go:embed dist/callback.js dist/desktop-sdk.js dist/simulator.js dist/console.js dist/console-charts.js static/console.html static/logo.svg static/simulator.html static/simulator.css static/seed-layout.json static/layouts/cisco-demo.json static/index.html
 var files embed.FS
 
 // Placeholder stands for the server's base URL in the layouts this package serves.
@@ -84,6 +85,9 @@ type handler struct {
 	css       asset
 	seed      []byte
 	cisco     []byte
+	console   asset
+	charts    asset
+	shell     asset
 }
 
 // Handler serves GET /assets/callback.js, GET /assets/desktop-sdk.js (the Desktop SDK as
@@ -91,7 +95,9 @@ type handler struct {
 // the simulator's files under /simulator/, GET /simulator/layout.json (the default layout
 // built from the setup guide's two snippets, pointing at the requesting server, with the
 // demo credentials when opts.Demo is set) and GET /simulator/layouts/cisco-demo.json
-// (Cisco's sample layout with the Velocity widgets added). Every response carries an ETag
+// (Cisco's sample layout with the Velocity widgets added), and the console: GET /console
+// (and /console/) its page, /console/console.js its script, /console/charts.js the charts
+// its dashboard imports. Every response carries an ETag
 // and Cache-Control: no-cache, so browsers revalidate and get 304 when nothing changed.
 // CORS is left to the caller's middleware.
 func Handler(opts Options) http.Handler {
@@ -103,6 +109,9 @@ func Handler(opts Options) http.Handler {
 		logo:      load("static/logo.svg", "image/svg+xml"),
 		page:      load("static/simulator.html", "text/html; charset=utf-8"),
 		css:       load("static/simulator.css", "text/css; charset=utf-8"),
+		console:   load("dist/console.js", "text/javascript; charset=utf-8"),
+		charts:    load("dist/console-charts.js", "text/javascript; charset=utf-8"),
+		shell:     load("static/console.html", "text/html; charset=utf-8"),
 	}
 	h.seed = load("static/seed-layout.json", "").body
 	h.cisco = load("static/layouts/cisco-demo.json", "").body
@@ -138,10 +147,25 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.serveLayout(w, r, h.seed, h.opts.Demo)
 	case "/simulator/layouts/cisco-demo.json":
 		h.serveLayout(w, r, h.cisco, nil)
+	case "/console", "/console/":
+		// The console runs only its own scripts and is never framed.
+		w.Header().Set("Content-Security-Policy", consoleCSP)
+		w.Header().Set("X-Frame-Options", "DENY")
+		w.Header().Set("Referrer-Policy", "same-origin")
+		serve(w, r, h.shell)
+	case "/console/console.js":
+		serve(w, r, h.console)
+	case "/console/charts.js":
+		serve(w, r, h.charts)
 	default:
 		http.NotFound(w, r)
 	}
 }
+
+// consoleCSP is the console page's Content-Security-Policy: scripts, data and the event
+// stream from this server only; styles may be inline (Lit's and the charts').
+const consoleCSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 func serve(w http.ResponseWriter, r *http.Request, a asset) {
 	hd := w.Header()

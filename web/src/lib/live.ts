@@ -14,10 +14,14 @@ export interface LiveHandlers {
   state(s: LiveState, detail?: string): void;
 }
 
+/** StreamSource is what Live needs of an API client: its root and stream tokens. */
+export type StreamSource = Pick<Api, 'root' | 'eventToken'>;
+
 /**
- * Live keeps one EventSource open for an agent and a team. A dropped stream is closed,
- * a new token fetched and a new stream opened, with growing back-off; after each
- * (re)connection the owner reloads its list, so no change is lost.
+ * Live keeps one EventSource open for an agent and a team (or, for the console, the
+ * whole tenant: both empty). A dropped stream is closed, a new token fetched and a new
+ * stream opened, with growing back-off; after each (re)connection the owner reloads its
+ * list, so no change is lost.
  */
 export class Live {
   private es?: EventSource;
@@ -26,7 +30,7 @@ export class Live {
   private failures = 0;
 
   constructor(
-    private api: Api,
+    private api: StreamSource,
     private agentId: string,
     private teamId: string,
     private h: LiveHandlers,
