@@ -204,7 +204,7 @@ func RunSoak(ctx context.Context, o SoakOptions) (*SoakReport, error) {
 	runners.Add(2)
 	go func() {
 		defer runners.Done()
-		traffic.run(runCtx, o.Rate, o.Writers)
+		traffic.run(ctx, runCtx, o.Rate, o.Writers)
 	}()
 	go func() {
 		defer runners.Done()
@@ -238,6 +238,11 @@ func RunSoak(ctx context.Context, o SoakOptions) (*SoakReport, error) {
 	cpu1, machine1 := srv.sample().cpu, machineCPU()
 	stopRun()
 	runners.Wait()
+	// With the churn stopped, let the streams it closed open again before all are closed,
+	// so that no opening is cut short in the middle of a request.
+	for settleBy := time.Now().Add(openTimeout); pool.open.Load() < int64(o.Streams) && time.Now().Before(settleBy) && ctx.Err() == nil; {
+		sleepCtx(ctx, 20*time.Millisecond)
+	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}

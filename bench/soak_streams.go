@@ -140,7 +140,9 @@ func (p *streamPool) openOne(ctx context.Context, s *soakStream, lastID int64) (
 	return conn, body, err
 }
 
-// churn closes share of the open streams every second until ctx ends.
+// churn closes share of the open streams every second, at a random moment within it (so
+// that the samples, taken on whole seconds, do not always see the same phase of it),
+// until ctx ends.
 func (p *streamPool) churn(ctx context.Context, share float64) {
 	n := int(share*float64(len(p.streams)) + 0.5)
 	if n < 1 {
@@ -153,6 +155,10 @@ func (p *streamPool) churn(ctx context.Context, share float64) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+		}
+		sleepCtx(ctx, rand.N(900*time.Millisecond))
+		if ctx.Err() != nil {
+			return
 		}
 		for _, i := range rand.Perm(len(p.streams))[:n] {
 			s := p.streams[i]

@@ -66,10 +66,12 @@ func newTraffic(api *apiClient, base string, teams, agentsPerTeam, target int) *
 	return t
 }
 
-// run sends rate requests a second of soakMix until ctx ends, from at most writers
-// goroutines; a request that falls due while every writer is busy is skipped (counted),
-// so that the rate stays fixed whatever the server's pace.
-func (t *traffic) run(ctx context.Context, rate float64, writers int) {
+// run sends rate requests a second of soakMix until stop ends, from at most writers
+// goroutines, and returns once the requests in flight have been answered (they are cut
+// short only when ctx ends: a request the bench abandoned would be an error in the
+// server's log). A request that falls due while every writer is busy is skipped
+// (counted), so that the rate stays fixed whatever the server's pace.
+func (t *traffic) run(ctx, stop context.Context, rate float64, writers int) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < writers; w++ {
@@ -87,7 +89,7 @@ func (t *traffic) run(ctx context.Context, rate float64, writers int) {
 	start := time.Now()
 	for j := 0; ; {
 		select {
-		case <-ctx.Done():
+		case <-stop.Done():
 			close(jobs)
 			wg.Wait()
 			return
