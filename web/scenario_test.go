@@ -469,6 +469,9 @@ func TestWidgetOnAnotherOrigin(t *testing.T) {
 		t.Fatalf("create: %d", st)
 	}
 	p.waitFor("the live update", `$deep('li[data-phone="`+phone+`"]', `+pageEl+`)`, 5*time.Second)
+	// Its window opened at once: its due reminder comes before reminders are turned on
+	// below, so that the one notification there is the next callback's.
+	p.waitFor("the due reminder", `/Just due/.test($deep('li[data-phone="`+phone+`"]', `+pageEl+`).textContent)`, 10*time.Second)
 	if errs := eval[[]string](p, `__errors`); len(errs) != 0 {
 		t.Errorf("page errors: %q", errs)
 	}
