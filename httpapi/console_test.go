@@ -106,6 +106,7 @@ func TestExportCSV(t *testing.T) {
 	e := newEnv(t)
 	for i := 0; i < 7; i++ {
 		e.create(map[string]any{"teamId": "export", "phoneNumber": fmt.Sprintf("+1646555%04d", 500+i), "customerName": fmt.Sprintf("Customer %d", i)})
+		e.clock.Advance(time.Second) // ids made in one instant do not sort by creation
 	}
 	evil := e.create(map[string]any{"teamId": "export", "phoneNumber": "+16465550600", "customerName": "=HYPERLINK(\"x\")", "notes": "line one\nline, two"})
 	rows, resp := e.csvGet(&e.sup, "/api/v1/callbacks/export.csv?team=export&sort=createdAt")
