@@ -399,9 +399,23 @@ func (q SearchQuery) Values() url.Values {
 	return v
 }
 
-// Encode returns q's query string (Values, encoded), which lists the same callbacks
-// through GET /api/v1/callbacks/search.
-func (q SearchQuery) Encode() string { return q.Values().Encode() }
+// Encode returns q's query string (Values, in the order of SearchParamNames), which
+// lists the same callbacks through GET /api/v1/callbacks/search. Reports write one per
+// figure, so it is written directly.
+func (q SearchQuery) Encode() string {
+	var b strings.Builder
+	for _, sp := range searchParams {
+		for _, s := range sp.write(&q) {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(sp.name)
+			b.WriteByte('=')
+			b.WriteString(url.QueryEscape(s))
+		}
+	}
+	return b.String()
+}
 
 func searchParamError(name, msg string) error {
 	return NewError(CodeInvalidParameter, "Query parameter "+name+" "+msg+".", FieldError{Field: name, Code: FieldInvalid, Message: msg})

@@ -104,3 +104,17 @@ func TestEffectiveStatuses(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchEncode(t *testing.T) {
+	yes := true
+	q := SearchQuery{Teams: []string{"a b", "c&d"}, Statuses: OpenStatuses, Overdue: true, Text: "50% off", FirstInWindow: &yes,
+		Closed: TimeRange{From: time.Date(2026, 11, 30, 5, 0, 0, 0, time.UTC)}, Sort: SortAttempts, Desc: true}
+	want := "team=a+b&team=c%26d&status=scheduled%2Cclaimed&overdue=true&q=50%25+off&closedFrom=2026-11-30T05%3A00%3A00Z&firstInWindow=true&sort=attempts&order=desc"
+	if got := q.Encode(); got != want {
+		t.Fatalf("Encode\n got %s\nwant %s", got, want)
+	}
+	v, _ := url.ParseQuery(q.Encode())
+	if !reflect.DeepEqual(v, q.Values()) {
+		t.Fatalf("Encode and Values differ: %v %v", v, q.Values())
+	}
+}
