@@ -203,17 +203,11 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	if !set["warmup"] {
 		*warmup = time.Second
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	if *console {
 		for _, name := range []string{"ops", "scheduler-due", "due-delay"} {
 			if set[name] {
@@ -258,7 +252,7 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 		defer os.RemoveAll(dir)
 		*db = filepath.Join(dir, "bench.db")
 	}
-	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	log := c.logger()
 	out := io.Writer(c.Stdout)
 	if *asJSON {
 		out = c.Stderr // the human-readable table; stdout gets the JSON
@@ -281,29 +275,18 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 // streams runs the stream mode and prints its report; it fails when the run found a
 // problem, after printing it.
 func (c *Bench) streams(ctx context.Context, o bench.StreamOptions, asJSON bool, cpuprofile string) error {
-	if cpuprofile != "" {
-		f, err := os.Create(cpuprofile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(cpuprofile)
+	if err != nil {
+		return err
 	}
-	o.Binary = c.Binary
-	if o.Binary == "" {
-		exe, err := os.Executable()
-		if err != nil {
-			return fmt.Errorf("the velocity program to serve with: %w", err)
-		}
-		o.Binary = exe
+	defer stopProfile()
+	if o.Binary, err = c.binary(); err != nil {
+		return err
 	}
 	// Ctrl-C ends the run; the servers are stopped before RunStreams returns.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	o.Logger = slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	o.Logger = c.logger()
 	rep, err := bench.RunStreams(ctx, o)
 	if err != nil && ctx.Err() != nil {
 		return errors.New("interrupted; the servers were stopped")
@@ -311,6 +294,19 @@ func (c *Bench) streams(ctx context.Context, o bench.StreamOptions, asJSON bool,
 	if err != nil {
 		return err
 	}
+	return c.report(rep, asJSON, "the stream run found problems (above)")
+}
+
+// benchReport is a report of a mode that drives servers: it prints itself for people
+// and says whether the run found a problem.
+type benchReport interface {
+	Print(w io.Writer)
+	OK() bool
+}
+
+// report prints rep (as JSON on standard output, the text on standard error, when
+// asJSON) and fails with problem when the run found one.
+func (c *Bench) report(rep benchReport, asJSON bool, problem string) error {
 	if asJSON {
 		rep.Print(c.Stderr)
 		if err := c.printJSON(rep); err != nil {
@@ -320,9 +316,44 @@ func (c *Bench) streams(ctx context.Context, o bench.StreamOptions, asJSON bool,
 		rep.Print(c.Stdout)
 	}
 	if !rep.OK() {
-		return errors.New("the stream run found problems (above)")
+		return errors.New(problem)
 	}
 	return nil
+}
+
+// startCPUProfile writes a CPU profile of this process to path until the returned
+// function is called; with no path it does nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// binary is the velocity program the modes that start servers run: c.Binary, else
+// this program.
+func (c *Bench) binary() (string, error) {
+	if c.Binary != "" {
+		return c.Binary, nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("the velocity program to serve with: %w", err)
+	}
+	return exe, nil
+}
+
+// logger logs a run's progress to standard error.
+func (c *Bench) logger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }
 
 var modeNames = map[string]string{"request": "the request mode", "streams": "--streams", "soak": "--soak", "webhooks": "--webhooks"}
@@ -370,51 +401,29 @@ func (c *Bench) webhooks(ctx context.Context, o bench.WebhookOptions, asJSON boo
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	o.Logger = slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	o.Logger = c.logger()
 	rep, err := bench.RunWebhooks(ctx, o)
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		rep.Print(c.Stderr)
-		if err := c.printJSON(rep); err != nil {
-			return err
-		}
-	} else {
-		rep.Print(c.Stdout)
-	}
-	if !rep.OK() {
-		return errors.New("the webhook run found problems (above)")
-	}
-	return nil
+	return c.report(rep, asJSON, "the webhook run found problems (above)")
 }
 
 // soak runs the soak mode and prints its report; it fails when the run found a problem
 // (a series that grew among them), after printing it.
 func (c *Bench) soak(ctx context.Context, o bench.SoakOptions, asJSON bool, cpuprofile string) error {
-	if cpuprofile != "" {
-		f, err := os.Create(cpuprofile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(cpuprofile)
+	if err != nil {
+		return err
 	}
-	o.Binary = c.Binary
-	if o.Binary == "" {
-		exe, err := os.Executable()
-		if err != nil {
-			return fmt.Errorf("the velocity program to serve with: %w", err)
-		}
-		o.Binary = exe
+	defer stopProfile()
+	if o.Binary, err = c.binary(); err != nil {
+		return err
 	}
 	// Ctrl-C ends the run; the server is stopped before RunSoak returns.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	o.Logger = slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	o.Logger = c.logger()
 	rep, err := bench.RunSoak(ctx, o)
 	if err != nil && ctx.Err() != nil {
 		return errors.New("interrupted; the server was stopped")
@@ -422,18 +431,7 @@ func (c *Bench) soak(ctx context.Context, o bench.SoakOptions, asJSON bool, cpup
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		rep.Print(c.Stderr)
-		if err := c.printJSON(rep); err != nil {
-			return err
-		}
-	} else {
-		rep.Print(c.Stdout)
-	}
-	if !rep.OK() {
-		return errors.New("the soak found problems (above)")
-	}
-	return nil
+	return c.report(rep, asJSON, "the soak found problems (above)")
 }
 
 // console runs the console mode.
@@ -459,7 +457,7 @@ func (c *Bench) console(ctx context.Context, db string, shape bench.ConsoleShape
 			return err
 		}
 	}
-	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	log := c.logger()
 	fmt.Fprintf(c.Stdout, "velocity bench --console on %s; %s per measurement\n", engine(db), d)
 	_, err := bench.RunConsole(ctx, bench.ConsoleOptions{DB: db, Shape: shape, Clients: cs, Duration: d, Warmup: warmup,
 		Direct: direct, Only: only, Plans: plans, Logger: log}, c.Stdout)
