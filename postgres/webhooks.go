@@ -30,12 +30,7 @@ func (c txConn) Query(ctx context.Context, query string, args []any, each func(s
 		return mapErr(err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		if err := each(rows); err != nil {
-			return mapErr(err)
-		}
-	}
-	return mapErr(rows.Err())
+	return mapErr(sqlstore.EachRow(rows, each))
 }
 
 func (c txConn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Scanner {

@@ -31,12 +31,7 @@ func (c conn) Query(ctx context.Context, query string, args []any, each func(sql
 		return mapErr(err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		if err := each(rows); err != nil {
-			return mapErr(err)
-		}
-	}
-	return mapErr(rows.Err())
+	return mapErr(sqlstore.EachRow(rows, each))
 }
 
 func (c conn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Scanner {
@@ -77,12 +72,7 @@ func (c txConn) Query(ctx context.Context, query string, args []any, each func(s
 		return mapErr(err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		if err := each(rows); err != nil {
-			return mapErr(err)
-		}
-	}
-	return mapErr(rows.Err())
+	return mapErr(sqlstore.EachRow(rows, each))
 }
 
 func (c txConn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Scanner {

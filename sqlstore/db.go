@@ -30,6 +30,17 @@ func AppendAll[T any](dst []T, rows Rows, scan func(Scanner) (T, error)) ([]T, e
 	return dst, rows.Err()
 }
 
+// EachRow calls each on every row of rows, stopping at the first error, from each or
+// from rows, and returns it unchanged; it does not close rows.
+func EachRow(rows Rows, each func(Scanner) error) error {
+	for rows.Next() {
+		if err := each(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // Exec runs one statement on a store's connection or in its transaction and returns how
 // many rows the statement changed. Called with no arguments it may run a script of
 // several statements (a migration file).
