@@ -386,16 +386,17 @@ func (b *Bus) runOnce(ctx context.Context) (more, waiting bool, err error) {
 		ob.stamp(horizon)
 	}
 
-	// 4. Deliver what is next in order.
+	// 4. Deliver what is next in order. Stats are counted first, so that whoever sees an
+	// event also sees it (and any gap given up before it) in Stats.
 	out := ob.ready()
-	if len(out) > 0 {
-		b.local.Publish(out)
-	}
 	b.mu.Lock()
 	b.stats.Delivered += int64(len(out))
 	b.stats.Abandoned += int64(abandoned)
 	b.stats.LastDeliveredID = ob.next - 1
 	b.mu.Unlock()
+	if len(out) > 0 {
+		b.local.Publish(out)
+	}
 	return len(fresh) == b.BatchSize, len(ob.gaps) > 0, nil
 }
 
