@@ -16,11 +16,12 @@ const day = 24 * time.Hour
 // history, and a closed one (completed, failed or cancelled) whose last change is older
 // than Callbacks is deleted with all its events and its idempotency keys. EventLog bounds
 // what is kept only to deliver changes and replay requests: idempotency keys of callbacks
-// still kept, and (once they exist) webhook deliveries; console sessions end by their
-// own rules and are removed in the same pass. Audit bounds the audit trail.
+// still kept, and finished webhook deliveries with their attempts (a delivery's body is
+// a copy of the change, so it needs nothing else kept); console sessions end by their own
+// rules and are removed in the same pass. Audit bounds the audit trail.
 type Retention struct {
 	Callbacks time.Duration // closed callbacks and their history, after their last change
-	EventLog  time.Duration // delivery bookkeeping: idempotency keys, webhook deliveries
+	EventLog  time.Duration // delivery bookkeeping: idempotency keys, finished webhook deliveries
 	Audit     time.Duration // audit entries
 }
 
@@ -56,23 +57,24 @@ type RetentionStore interface {
 	// cancelled) last changed before before, with their events and idempotency keys.
 	// It returns how many callbacks and events it deleted.
 	PurgeCallbacks(ctx context.Context, tenantID string, before time.Time, limit int) (callbacks, events int, err error)
-	// PurgeEventLog deletes the tenant's delivery bookkeeping recorded before before:
-	// idempotency keys. Webhook deliveries (the webhook_deliveries table) belong here
-	// too: delivered or abandoned ones recorded before before, never one still to be
-	// delivered; and PurgeCallbacks must then leave a callback whose events a delivery
-	// still waits for.
+	// PurgeEventLog deletes the tenant's idempotency keys recorded before before.
 	PurgeEventLog(ctx context.Context, tenantID string, before time.Time, limit int) (int, error)
+	// PurgeDeliveries deletes the tenant's finished webhook deliveries (delivered,
+	// given up, or paused while their endpoint is disabled) recorded before before,
+	// with their attempts; never a pending one (to be sent, or being sent).
+	PurgeDeliveries(ctx context.Context, tenantID string, before time.Time, limit int) (int, error)
 	// PurgeAudit deletes the tenant's audit entries recorded before before.
 	PurgeAudit(ctx context.Context, tenantID string, before time.Time, limit int) (int, error)
 }
 
 // Purged counts what retention removed.
 type Purged struct {
-	Callbacks int // closed callbacks
-	Events    int // their events
-	EventLog  int // delivery bookkeeping (idempotency keys)
-	Audit     int // audit entries
-	Sessions  int // ended console sessions
+	Callbacks  int // closed callbacks
+	Events     int // their events
+	EventLog   int // idempotency keys
+	Deliveries int // finished webhook deliveries (their attempts go with them)
+	Audit      int // audit entries
+	Sessions   int // ended console sessions
 }
 
 func (p Purged) any() bool { return p != Purged{} }
@@ -81,6 +83,7 @@ func (p *Purged) add(q Purged) {
 	p.Callbacks += q.Callbacks
 	p.Events += q.Events
 	p.EventLog += q.EventLog
+	p.Deliveries += q.Deliveries
 	p.Audit += q.Audit
 	p.Sessions += q.Sessions
 }
@@ -117,7 +120,7 @@ func (s *Scheduler) retentionLoop(ctx context.Context, done chan struct{}) {
 
 func (s *Scheduler) logRetention(res Purged) {
 	s.logger().Info("retention", "callbacks", res.Callbacks, "events", res.Events, "idempotencyKeys", res.EventLog,
-		"auditEntries", res.Audit, "sessions", res.Sessions)
+		"webhookDeliveries", res.Deliveries, "auditEntries", res.Audit, "sessions", res.Sessions)
 }
 
 // purgeAll removes, tenant by tenant, what each tenant's retention no longer keeps, and
@@ -171,6 +174,9 @@ func (s *Scheduler) purgeTenant(ctx context.Context, tenantID string, now time.T
 		}
 	}
 	if err := drain(s.Store.PurgeEventLog, now.Add(-r.EventLog), &res.EventLog); err != nil {
+		return res, err
+	}
+	if err := drain(s.Store.PurgeDeliveries, now.Add(-r.EventLog), &res.Deliveries); err != nil {
 		return res, err
 	}
 	return res, drain(s.Store.PurgeAudit, now.Add(-r.Audit), &res.Audit)

@@ -30,6 +30,10 @@ type EraseResult struct {
 	// Events and AuditEntries count the history entries and audit entries rewritten.
 	Events       int `json:"events"`
 	AuditEntries int `json:"auditEntries"`
+	// WebhookDeliveries counts the webhook deliveries deleted (with their attempts,
+	// pending ones included): every one of the customer's callbacks, and those of the
+	// mentioning callbacks that hold the number. Each body is a copy of the callback.
+	WebhookDeliveries int `json:"webhookDeliveries"`
 	// DoNotCall reports that the number is on the do-not-call list: that entry is kept,
 	// number included, so that the customer is still not called.
 	DoNotCall bool `json:"doNotCall"`
@@ -44,7 +48,8 @@ const eraseBatch = 50
 // starting ErasedNumberPrefix; an open one is cancelled (reason "erased"). Their history
 // is rewritten so that no entry holds the name, notes, reason or number, nor the notes of
 // attempts; the audit entries about them, and any other history or audit entry holding the
-// number, are scrubbed likewise. A do-not-call entry for the number is kept. One audit
+// number, are scrubbed likewise, and the webhook deliveries of all these callbacks are
+// deleted. A do-not-call entry for the number is kept. One audit
 // entry, customer.erase, records the erasure without the erased data: its target is the
 // number of callbacks. Each batch of callbacks is one transaction, so a failed erasure run
 // again finishes the work.
@@ -91,10 +96,10 @@ func (s *Service) EraseCustomer(ctx context.Context, p Principal, raw, country s
 // returns how many it found.
 func (s *Service) eraseBatch(ctx context.Context, p Principal, sc *scrubber, res *EraseResult) (int, error) {
 	var events []Event
-	var found, rewritten, audited int
+	var found, rewritten, audited, deliveries int
 	var ids, cancelled []string
 	err := s.Store.Write(ctx, func(tx Tx) error {
-		events, found, rewritten, audited, ids, cancelled = nil, 0, 0, 0, nil, nil
+		events, found, rewritten, audited, deliveries, ids, cancelled = nil, 0, 0, 0, 0, nil, nil
 		cbs, err := tx.CallbacksByPhone(ctx, p.Tenant.ID, sc.number, eraseBatch)
 		if err != nil || len(cbs) == 0 {
 			return err
@@ -150,6 +155,11 @@ func (s *Service) eraseBatch(ctx context.Context, p Principal, sc *scrubber, res
 		if err := tx.DeleteIdempotency(ctx, p.Tenant.ID, ids); err != nil {
 			return err
 		}
+		// Before the events of the erasure itself are appended: those may make new
+		// deliveries (callback.cancelled), which carry only the erased callback.
+		if deliveries, err = tx.DeleteDeliveries(ctx, p.Tenant.ID, ids, ""); err != nil {
+			return err
+		}
 		events, err = tx.AppendEvents(ctx, events)
 		return err
 	})
@@ -160,6 +170,7 @@ func (s *Service) eraseBatch(ctx context.Context, p Principal, sc *scrubber, res
 	res.Cancelled = append(res.Cancelled, cancelled...)
 	res.Events += rewritten
 	res.AuditEntries += audited
+	res.WebhookDeliveries += deliveries
 	s.publish(events)
 	return found, nil
 }
@@ -174,9 +185,9 @@ func (s *Service) scrubMentions(ctx context.Context, p Principal, sc *scrubber, 
 			return err
 		}
 		after = ids[len(ids)-1]
-		var rewritten int
+		var rewritten, deliveries int
 		err = s.Store.Write(ctx, func(tx Tx) error {
-			rewritten = 0
+			rewritten, deliveries = 0, 0
 			refs := make([]CallbackRef, len(ids))
 			for i, id := range ids {
 				refs[i] = CallbackRef{TenantID: p.Tenant.ID, ID: id}
@@ -198,13 +209,19 @@ func (s *Service) scrubMentions(ctx context.Context, p Principal, sc *scrubber, 
 				}
 			}
 			rewritten = len(changed)
-			return tx.RewriteEvents(ctx, changed)
+			if err := tx.RewriteEvents(ctx, changed); err != nil {
+				return err
+			}
+			// The bodies that hold the number (as it was before it changed).
+			deliveries, err = tx.DeleteDeliveries(ctx, p.Tenant.ID, ids, sc.number)
+			return err
 		})
 		if err != nil {
 			return err
 		}
 		res.Mentioning += len(ids)
 		res.Events += rewritten
+		res.WebhookDeliveries += deliveries
 		if len(ids) < eraseBatch {
 			return nil
 		}

@@ -125,6 +125,11 @@ type ErasureTx interface {
 	RewriteAudit(ctx context.Context, entries []AuditEntry) error
 	// DeleteIdempotency deletes the tenant's idempotency keys that name the callbacks.
 	DeleteIdempotency(ctx context.Context, tenantID string, callbackIDs []string) error
+	// DeleteDeliveries deletes the tenant's webhook deliveries of the callbacks (their
+	// bodies hold the callback as it was) whose body holds containing, or all of them
+	// when it is empty, pending ones included, with their attempts, and returns how many
+	// it deleted.
+	DeleteDeliveries(ctx context.Context, tenantID string, callbackIDs []string, containing string) (int, error)
 }
 
 // ErasureStore finds, outside a transaction, where a text such as a phone number

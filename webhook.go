@@ -198,10 +198,6 @@ type WebhookAttempt struct {
 	Response   string        `json:"response"`
 }
 
-// WebhookRetention is how long deliveries and their attempts are kept for admins to read
-// and re-send (the retention job deletes older ones).
-const WebhookRetention = 30 * 24 * time.Hour
-
 // DeliveryLifetime is how long a delivery is retried before it fails.
 const DeliveryLifetime = 24 * time.Hour
 

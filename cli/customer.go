@@ -42,8 +42,8 @@ func (c *CustomerCmd) Run(ctx context.Context, args []string) error {
 	if *asJSON {
 		return c.printJSON(res)
 	}
-	fmt.Fprintf(c.Stdout, "%d callback(s) erased (%d open one(s) cancelled); the number removed from %d other callback(s); %d history and %d audit entries rewritten\n",
-		len(res.Callbacks), len(res.Cancelled), res.Mentioning, res.Events, res.AuditEntries)
+	fmt.Fprintf(c.Stdout, "%d callback(s) erased (%d open one(s) cancelled); the number removed from %d other callback(s); %d history and %d audit entries rewritten; %d webhook deliveries deleted\n",
+		len(res.Callbacks), len(res.Cancelled), res.Mentioning, res.Events, res.AuditEntries, res.WebhookDeliveries)
 	if res.DoNotCall {
 		fmt.Fprintln(c.Stdout, "the number stays on the do-not-call list")
 	}

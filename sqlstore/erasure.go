@@ -114,6 +114,17 @@ func (o TxOps) DeleteIdempotency(ctx context.Context, tenantID string, callbackI
 	return err
 }
 
+// DeleteDeliveries deletes the tenant's webhook deliveries of the callbacks whose body
+// holds containing (all of them when it is empty), whatever their status, with their
+// attempts, and returns how many.
+func (o TxOps) DeleteDeliveries(ctx context.Context, tenantID string, callbackIDs []string, containing string) (int, error) {
+	if len(callbackIDs) == 0 {
+		return 0, nil
+	}
+	n, err := o.exec(ctx, o.q.DeleteDeliveriesOf, tenantID, ListArg(o.d, callbackIDs), containing, ContainsArg(containing))
+	return int(n), err
+}
+
 // PurgeCallbacks deletes up to limit of the tenant's closed callbacks last changed
 // before before, with their events and idempotency keys: the transaction of
 // velocity.RetentionStore.PurgeCallbacks.

@@ -69,11 +69,13 @@ type Queries struct {
 
 	// Retention: each deletes one batch, oldest first.
 
-	PurgeCallbacks   string // tenant, changed before, tenant, changed before, limit: closed callbacks; RETURNING id
-	DeleteEventsOf   string // tenant, ListArg of callback ids: their events
-	DeleteIdemOf     string // tenant, ListArg of callback ids: their idempotency keys
-	PurgeIdempotency string // tenant, tenant, created before, limit
-	PurgeAudit       string // tenant, recorded before, limit
+	PurgeCallbacks     string // tenant, changed before, tenant, changed before, limit: closed callbacks; RETURNING id
+	DeleteEventsOf     string // tenant, ListArg of callback ids: their events
+	DeleteIdemOf       string // tenant, ListArg of callback ids: their idempotency keys
+	PurgeIdempotency   string // tenant, tenant, created before, limit
+	PurgeAudit         string // tenant, recorded before, limit
+	PurgeDeliveries    string // tenant, created before, limit: finished webhook deliveries
+	DeleteDeliveriesOf string // tenant, ListArg of callback ids, text, containsArg of text: their webhook deliveries (holding text, unless it is empty)
 
 	// Erasure.
 
@@ -168,6 +170,11 @@ func (d Dialect) Queries() Queries {
 		DeleteIdemOf:     r(`DELETE FROM idempotency_keys WHERE tenant_id = ? AND ` + d.inList("callback_id")),
 		PurgeIdempotency: r(`DELETE FROM idempotency_keys WHERE tenant_id = ? AND key IN (SELECT key FROM idempotency_keys WHERE tenant_id = ? AND created_at < ? ORDER BY created_at LIMIT ?)`),
 		PurgeAudit:       r(`DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE tenant_id = ? AND at < ? ORDER BY at LIMIT ?)`),
+		// A delivery a sender holds is pending, so never deleted under it; the status is
+		// checked again outside the subquery for a row PostgreSQL waited for.
+		PurgeDeliveries: r(`DELETE FROM webhook_deliveries WHERE status <> 'pending' AND id IN (SELECT id FROM webhook_deliveries` + d.indexedBy("webhook_deliveries_finished") + `
+		WHERE tenant_id = ? AND status <> 'pending' AND created_at < ? ORDER BY created_at LIMIT ?)`),
+		DeleteDeliveriesOf: r(`DELETE FROM webhook_deliveries WHERE tenant_id = ? AND ` + d.inList("callback_id") + ` AND (? = '' OR payload LIKE ? ESCAPE '\')`),
 
 		CallbacksByPhone: r(selectCallbacks + d.indexedBy("callbacks_phone") + ` WHERE tenant_id = ? AND phone_number = ? ORDER BY id LIMIT ?` + d.forUpdate()),
 		RewriteEvent:     r(`UPDATE callback_events SET payload = ? WHERE tenant_id = ? AND id = ?`),

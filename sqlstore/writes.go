@@ -155,10 +155,17 @@ func (w Writes) RemoveDoNotCall(ctx context.Context, tenantID, phone string) err
 }
 
 // PurgeEventLog deletes up to limit of the tenant's idempotency keys recorded before
-// before, oldest first (see velocity.RetentionStore). When webhook deliveries are
-// recorded, their purge belongs here as well.
+// before, oldest first (see velocity.RetentionStore).
 func (w Writes) PurgeEventLog(ctx context.Context, tenantID string, before time.Time, limit int) (int, error) {
 	n, err := w.exec(ctx, w.q.PurgeIdempotency, tenantID, tenantID, w.d.TimeArg(before), limit)
+	return int(n), err
+}
+
+// PurgeDeliveries deletes up to limit of the tenant's finished webhook deliveries
+// recorded before before, oldest first, with their attempts (see
+// velocity.RetentionStore).
+func (w Writes) PurgeDeliveries(ctx context.Context, tenantID string, before time.Time, limit int) (int, error) {
+	n, err := w.exec(ctx, w.q.PurgeDeliveries, tenantID, w.d.TimeArg(before), limit)
 	return int(n), err
 }
 

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +22,7 @@ func RunRetention(t *testing.T, open Opener, search Search) {
 	tests := map[string]func(t *testing.T, b *rulesBundle){
 		"RetentionPurgesClosed":    testRetentionPurges,
 		"RetentionDefaultsKeep":    testRetentionDefaults,
+		"RetentionPurgesDeliveries": testRetentionDeliveries,
 		"EraseCancelsAndScrubs":    func(t *testing.T, b *rulesBundle) { testErase(t, b, search) },
 		"EraseKeepsDoNotCall":      func(t *testing.T, b *rulesBundle) { testEraseDoNotCall(t, b, search) },
 		"EraseUnknownNumberIsNoop": testEraseNothing,
@@ -163,6 +165,94 @@ func testRetentionPurges(t *testing.T, b *rulesBundle) {
 	}
 }
 
+// testRetentionDeliveries: finished webhook deliveries older than the event log's
+// retention go with their attempts; pending ones (to be sent or being sent) and younger
+// ones stay, and so do another tenant's (default retention).
+func testRetentionDeliveries(t *testing.T, b *rulesBundle) {
+	ctx := context.Background()
+	if _, err := b.svc.UpdatePolicy(ctx, b.p, velocity.PolicyDoc{EventLogRetentionDays: ptr(2)}); err != nil {
+		t.Fatal(err)
+	}
+	b.sched.Batch = 1 // several batches
+	b.webhook(t, b.p, velocity.WebhookCreated)
+	b.webhook(t, b.other, velocity.WebhookCreated)
+	claim := func(want int) []velocity.ClaimedDelivery {
+		t.Helper()
+		ds, err := b.store.ClaimDeliveries(ctx, velocity.DeliveryClaim{Now: b.clock.Now(), LeaseUntil: b.clock.Now().Add(time.Minute), Limit: 10})
+		if err != nil || len(ds) != want {
+			t.Fatalf("claimed %d deliveries, want %d: %v", len(ds), want, err)
+		}
+		sort.Slice(ds, func(i, j int) bool { return ds[i].EventID < ds[j].EventID })
+		return ds
+	}
+	finish := func(d velocity.ClaimedDelivery, delivered bool) {
+		t.Helper()
+		a := velocity.WebhookAttempt{At: b.clock.Now(), StatusCode: ptr(500), Duration: time.Millisecond, Error: "HTTP 500"}
+		if delivered {
+			a.StatusCode, a.Error = ptr(204), ""
+		}
+		if _, ok, err := b.store.RecordAttempt(ctx, velocity.AttemptRecord{Delivery: d, Delivered: delivered, Attempt: a}); err != nil || !ok {
+			t.Fatalf("record attempt: %v %v", ok, err)
+		}
+	}
+	// Day 0: a delivered message, a failed one, one still being sent, and another
+	// tenant's delivered one.
+	for i := 0; i < 3; i++ {
+		b.create(t, velocity.CreateInput{})
+	}
+	if _, _, err := b.svc.Create(ctx, b.other, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: b.phones.Next()}, ""); err != nil {
+		t.Fatal(err)
+	}
+	old := claim(4)
+	var mine []velocity.ClaimedDelivery
+	for _, d := range old {
+		if d.TenantID == b.p.Tenant.ID {
+			mine = append(mine, d)
+		} else {
+			finish(d, true)
+		}
+	}
+	finish(mine[0], true)
+	finish(mine[1], false)
+	// Day 3: one more, delivered.
+	b.clock.Advance(3 * day)
+	b.create(t, velocity.CreateInput{})
+	recent := claim(2) // the new one, and the one whose lease ran out
+	for _, d := range recent {
+		if d.ID != mine[2].ID {
+			finish(d, true)
+		}
+	}
+	res, err := b.sched.RunOnce(ctx)
+	if err != nil || res.Purged.Deliveries != 2 {
+		t.Fatalf("purged %+v (%v), want the 2 finished deliveries of day 0", res.Purged, err)
+	}
+	for _, d := range mine[:2] {
+		if _, err := b.store.GetDelivery(ctx, b.p.Tenant.ID, d.ID); !errors.Is(err, velocity.ErrNotFound) {
+			t.Fatalf("delivery %s kept: %v", d.ID, err)
+		}
+		if atts, err := b.store.ListAttempts(ctx, b.p.Tenant.ID, d.ID); err != nil || len(atts) != 0 {
+			t.Fatalf("attempts of a purged delivery: %d (%v)", len(atts), err)
+		}
+	}
+	if d, err := b.store.GetDelivery(ctx, b.p.Tenant.ID, mine[2].ID); err != nil || d.Status != velocity.DeliveryPending {
+		t.Fatalf("the delivery being sent: %+v %v", d, err)
+	}
+	kept := 0
+	for _, p := range []velocity.Principal{b.p, b.other} {
+		ws, err := b.store.ListWebhooks(ctx, p.Tenant.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range ws {
+			kept += len(b.deliveries(t, p, w))
+		}
+	}
+	if kept != 3 {
+		t.Fatalf("%d deliveries kept, want 3: the pending one, day 3's and the other tenant's", kept)
+	}
+}
+
 func testRetentionDefaults(t *testing.T, b *rulesBundle) {
 	ctx := context.Background()
 	pol, err := b.svc.Policy(ctx, b.other.Tenant.ID)
@@ -203,10 +293,16 @@ func testErase(t *testing.T, b *rulesBundle, search Search) {
 	ctx := context.Background()
 	number := b.phones.Next()
 	other := b.phones.Next()
+	// Every change is a webhook message whose body holds the callback as it stood.
+	hook := b.webhook(t, b.p, velocity.WebhookAll)
+	b.webhook(t, b.other, velocity.WebhookAll)
 	// A callback first made for the number, then moved to another one (a typo fixed):
 	// the number leaves its history, the rest of it stays.
 	moved := b.create(t, velocity.CreateInput{PhoneNumber: number, CustomerName: "Ottilie Moved", Notes: "typo fixed"})
 	if _, err := b.svc.Update(ctx, b.p, moved.ID, "", velocity.UpdateInput{PhoneNumber: &other}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.svc.Update(ctx, b.p, moved.ID, "", velocity.UpdateInput{Notes: ptr("typo fixed, then called")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	// The customer's callbacks: one completed after an edit, with the notes of the call;
@@ -239,6 +335,16 @@ func testErase(t *testing.T, b *rulesBundle, search Search) {
 	}
 	if len(res.Callbacks) != 3 || len(res.Cancelled) != 1 || res.Cancelled[0] != open.ID || res.Mentioning != 1 || res.DoNotCall || res.Events == 0 || res.AuditEntries == 0 {
 		t.Fatalf("result %+v", res)
+	}
+	// The customer's messages are gone, and the moved callback's that held the number;
+	// the bystander's and the moved callback's later ones stay, as do those the erasure
+	// itself made (they carry only erased callbacks).
+	byCallback := map[string]int{}
+	for _, d := range b.deliveries(t, b.p, hook) {
+		byCallback[d.CallbackID]++
+	}
+	if byCallback[bystander.ID] != 1 || byCallback[moved.ID] != 1 || byCallback[done.ID] != 1 || byCallback[cancelled.ID] != 1 || byCallback[open.ID] != 1 || res.WebhookDeliveries < 7 {
+		t.Fatalf("deliveries after erasure, by callback: %v; erased %d", byCallback, res.WebhookDeliveries)
 	}
 	for _, id := range []string{done.ID, cancelled.ID, open.ID} {
 		cb, err := b.svc.Get(ctx, b.p, id)
