@@ -20,13 +20,13 @@ type Search func(t *testing.T, s velocity.Store, text string) []string
 // open; search looks into a store's database.
 func RunRetention(t *testing.T, open Opener, search Search) {
 	tests := map[string]func(t *testing.T, b *rulesBundle){
-		"RetentionPurgesClosed":    testRetentionPurges,
-		"RetentionDefaultsKeep":    testRetentionDefaults,
+		"RetentionPurgesClosed":     testRetentionPurges,
+		"RetentionDefaultsKeep":     testRetentionDefaults,
 		"RetentionPurgesDeliveries": testRetentionDeliveries,
-		"EraseCancelsAndScrubs":    func(t *testing.T, b *rulesBundle) { testErase(t, b, search) },
-		"EraseKeepsDoNotCall":      func(t *testing.T, b *rulesBundle) { testEraseDoNotCall(t, b, search) },
-		"EraseUnknownNumberIsNoop": testEraseNothing,
-		"EraseManyCallbacks":       func(t *testing.T, b *rulesBundle) { testEraseMany(t, b, search) },
+		"EraseCancelsAndScrubs":     func(t *testing.T, b *rulesBundle) { testErase(t, b, search) },
+		"EraseKeepsDoNotCall":       func(t *testing.T, b *rulesBundle) { testEraseDoNotCall(t, b, search) },
+		"EraseUnknownNumberIsNoop":  testEraseNothing,
+		"EraseManyCallbacks":        func(t *testing.T, b *rulesBundle) { testEraseMany(t, b, search) },
 	}
 	runAll(t, tests, func(t *testing.T) *rulesBundle { return setupRules(t, open) })
 }
