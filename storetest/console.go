@@ -22,6 +22,7 @@ func RunConsole(t *testing.T, open Opener) {
 		"SearchPagingStable":    testSearchPagingStable,
 		"SearchText":            testSearchText,
 		"ReportsExact":          testReportsExact,
+		"BulkRefusesTooMany":    testBulkTooMany,
 	}
 	runAll(t, tests, func(t *testing.T) *bundle { return setup(t, open) })
 }
@@ -492,5 +493,51 @@ func RunBackfill(t *testing.T, open Opener, backfill func(t *testing.T, s veloci
 	}
 	if closed == 0 {
 		t.Fatal("no callback closed: the backfill was not tested")
+	}
+}
+
+// testBulkTooMany: a bulk change of more than MaxBulkItems callbacks, by ids or by a
+// filter, is refused whole with a field problem, and changes nothing.
+func testBulkTooMany(t *testing.T, b *bundle) {
+	ctx := context.Background()
+	now := b.clock.Now()
+	ranges := []*Phones{NewPhones(), NewPhones()}
+	n := velocity.MaxBulkItems + 1
+	ids := make([]string, 0, n)
+	err := b.store.Write(ctx, func(tx velocity.Tx) error {
+		for i := 0; i < n; i++ {
+			cb := velocity.Callback{ID: velocity.NewID("cb_"), TenantID: b.p.Tenant.ID, TeamID: "team-9", CustomerName: "Many",
+				PhoneNumber: ranges[i%2].Next(), Timezone: "America/New_York", WindowStart: now.Add(time.Hour), WindowEnd: now.Add(2 * time.Hour),
+				CreatedBy: "test", Status: velocity.StatusScheduled, MaxAttempts: 3, CreatedAt: now, UpdatedAt: now, Version: 1}
+			if err := tx.InsertCallback(ctx, cb); err != nil {
+				return err
+			}
+			ids = append(ids, cb.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := func(in velocity.BulkInput, field string) {
+		t.Helper()
+		in.Action, in.Reason = velocity.BulkCancel, "too many"
+		res, err := b.svc.Bulk(ctx, b.p, in)
+		wantCode(t, err, velocity.CodeValidationFailed)
+		e, _ := velocity.AsError(err)
+		if len(e.Fields) != 1 || e.Fields[0].Field != field || e.Fields[0].Code != velocity.FieldTooMany || res.Total != 0 {
+			t.Fatalf("refusal %+v, result %+v", e, res)
+		}
+	}
+	refused(velocity.BulkInput{IDs: ids}, "ids")
+	refused(velocity.BulkInput{Filter: &velocity.SearchQuery{Teams: []string{"team-9"}}}, "filter")
+	// Nothing changed: every callback is still scheduled, and one fewer is accepted.
+	left, _, err := b.svc.Export(ctx, b.p, velocity.SearchQuery{Teams: []string{"team-9"}, Statuses: []velocity.Status{velocity.StatusScheduled}}, n+1, func(velocity.Callback) error { return nil })
+	if err != nil || left != n {
+		t.Fatalf("after the refusals: %d scheduled of %d, %v", left, n, err)
+	}
+	res, err := b.svc.Bulk(ctx, b.p, velocity.BulkInput{IDs: ids[:2], Action: velocity.BulkCancel, Reason: "two"})
+	if err != nil || res.Succeeded != 2 {
+		t.Fatalf("a small bulk: %+v %v", res, err)
 	}
 }
