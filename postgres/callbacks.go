@@ -114,7 +114,7 @@ func (w *writeTx) callbacks(ctx context.Context, query string, args ...any) ([]v
 // MarkDue marks due windows announced in one statement, skipping rows other
 // transactions hold.
 func (w *writeTx) MarkDue(ctx context.Context, now time.Time, limit int) ([]velocity.Callback, error) {
-	return w.callbacks(ctx, queries.MarkDue, now, now, limit)
+	return w.callbacks(ctx, markDue, now, now, limit)
 }
 
 // UpdateCallbacks writes callbacks in one round trip (a pipelined batch).

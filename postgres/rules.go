@@ -56,7 +56,7 @@ func (s *Store) OverdueWindows(ctx context.Context, now time.Time, limit int) ([
 func (s *Store) NextDue(ctx context.Context, now time.Time) (time.Time, bool, error) {
 	var at *time.Time
 	err := s.with(ctx, func(ctx context.Context, c *pgxpool.Conn) error {
-		return c.QueryRow(ctx, queries.NextDue, now).Scan(&at)
+		return c.QueryRow(ctx, nextDue, now).Scan(&at)
 	})
 	if err != nil || at == nil {
 		return time.Time{}, false, err

@@ -31,7 +31,7 @@ func HotStatements(tenantID, agentID, teamID, callbackID, phone string, after *v
 		{"find the open callback for a number", queries.FindOpenByPhone, []any{tenantID, phone}},
 		{"EventsAfter, all tenants (the bus)", queries.EventsAfter, []any{afterEventID, 500}},
 		{"EventsAfter, one tenant (stream replay)", queries.TenantEventsAfter, []any{tenantID, afterEventID, 500}},
-		{"scheduler: windows that opened, marked announced", queries.MarkDue, []any{now, now, 100}},
+		{"scheduler: windows that opened, marked announced", markDue, []any{now, now, 100}},
 		{"scheduler: expired leases", queries.ExpiredClaims, []any{now, 100}},
 		{"history of a callback", queries.History, []any{tenantID, callbackID}},
 	}

@@ -496,6 +496,16 @@ func RunBackfill(t *testing.T, open Opener, backfill func(t *testing.T, s veloci
 	}
 }
 
+// RandomHistory returns a store made by open after a random history of about 150
+// callbacks (creates, claims, calls, reschedules, reassignments, cancellations, scheduler
+// passes as the clock moves), for an engine's tests of what it keeps beside the
+// callbacks.
+func RandomHistory(t *testing.T, open Opener, seed uint64) velocity.Store {
+	b := setup(t, open)
+	seeded(t, b, seed)
+	return b.store
+}
+
 // testBulkTooMany: a bulk change of more than MaxBulkItems callbacks, by ids or by a
 // filter, is refused whole with a field problem, and changes nothing.
 func testBulkTooMany(t *testing.T, b *bundle) {
