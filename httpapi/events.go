@@ -1,7 +1,7 @@
 package httpapi
 
 import (
-	"fmt"
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -90,44 +90,70 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	defer closeStream()
-	rc := http.NewResponseController(w)
 	sub := s.cfg.Service.Subscribe(velocity.Scope{TenantID: tenantID, AgentID: agentID, TeamID: teamID})
-	defer sub.Close()
 	s.streams.Add(1)
-	defer s.streams.Add(-1)
+	release := func() {
+		sub.Close()
+		s.streams.Add(-1)
+		closeStream()
+	}
 	var replay []velocity.Event
 	if lastID > 0 {
 		var err error
 		if replay, lastID, err = s.cfg.Service.EventsSince(r.Context(), tenantID, lastID, replayLimit); err != nil {
+			release()
 			return err
 		}
 	}
+	st := &stream{s: s, sub: sub, agentID: agentID, teamID: teamID, lastID: lastID}
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
+	conn, gone, taken, err := takeOver(w, r)
+	switch {
+	case err != nil: // the connection broke while it was taken over
+		release()
+		return nil
+	case taken:
+		s.group.add()
+		go func() {
+			defer s.group.done()
+			defer release()
+			st.run(conn, replay, gone)
+			conn.end()
+		}()
+		return nil
+	}
+	defer release()
 	w.WriteHeader(http.StatusOK)
-	fmt.Fprint(w, "retry: 2000\n: connected\n\n")
-	send := func(e *velocity.Event) error {
-		if e.ID <= lastID || !e.VisibleTo(agentID, teamID) {
-			return nil
-		}
-		lastID = e.ID
-		b, err := s.encoded(r.Context(), e)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(b)
-		return err
+	st.run(writerSink{w: w, rc: http.NewResponseController(w)}, replay, r.Context().Done())
+	return nil
+}
+
+// stream is one open event stream: what it shows and the last event it sent.
+type stream struct {
+	s               *Server
+	sub             velocity.Subscription
+	agentID, teamID string
+	lastID          int64
+}
+
+// run sends the stream's preamble and replay, then its events and keep-alive comments
+// until the client leaves (gone), the server shuts down, MaxStream passes, a write
+// fails or the subscription is dropped for falling behind.
+func (st *stream) run(out sink, replay []velocity.Event, gone <-chan struct{}) {
+	s := st.s
+	if err := out.Write([]byte("retry: 2000\n: connected\n\n")); err != nil {
+		return
 	}
 	for i := range replay {
-		if err := send(&replay[i]); err != nil {
-			return nil
+		if err := st.send(out, &replay[i]); err != nil {
+			return
 		}
 	}
-	if err := rc.Flush(); err != nil {
-		return nil
+	if err := out.Flush(); err != nil {
+		return
 	}
 	keep := time.NewTicker(s.cfg.KeepAlive)
 	defer keep.Stop()
@@ -135,33 +161,52 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 	defer maxStream.Stop()
 	for {
 		select {
-		case <-sub.Ready():
-			for _, e := range sub.Next() {
-				if err := send(e); err != nil {
-					return nil
+		case <-st.sub.Ready():
+			for _, e := range st.sub.Next() {
+				if err := st.send(out, e); err != nil {
+					return
 				}
 			}
 		case <-keep.C:
-			if _, err := fmt.Fprint(w, ": keep-alive\n\n"); err != nil {
-				return nil
+			if err := out.Write(keepAliveFrame); err != nil {
+				return
 			}
-		case <-sub.Dropped():
-			fmt.Fprint(w, "event: dropped\ndata: {\"reason\":\"the stream fell behind; reconnect with Last-Event-ID\"}\n\n")
-			_ = rc.Flush()
-			return nil
-		case <-r.Context().Done():
-			return nil
+		case <-st.sub.Dropped():
+			_ = out.Write(droppedFrame)
+			_ = out.Flush()
+			return
+		case <-gone:
+			return
 		case <-s.done:
-			fmt.Fprint(w, "event: shutdown\ndata: {\"reason\":\"the server is restarting; reconnect\"}\n\n")
-			_ = rc.Flush()
-			return nil
+			_ = out.Write(shutdownFrame)
+			_ = out.Flush()
+			return
 		case <-maxStream.C:
-			return nil
+			return
 		}
-		if err := rc.Flush(); err != nil {
-			return nil
+		if err := out.Flush(); err != nil {
+			return
 		}
 	}
+}
+
+var (
+	keepAliveFrame = []byte(": keep-alive\n\n")
+	droppedFrame   = []byte("event: dropped\ndata: {\"reason\":\"the stream fell behind; reconnect with Last-Event-ID\"}\n\n")
+	shutdownFrame  = []byte("event: shutdown\ndata: {\"reason\":\"the server is restarting; reconnect\"}\n\n")
+)
+
+// send queues e's frame when the stream shows it and has not sent it.
+func (st *stream) send(out sink, e *velocity.Event) error {
+	if e.ID <= st.lastID || !e.VisibleTo(st.agentID, st.teamID) {
+		return nil
+	}
+	st.lastID = e.ID
+	b, err := st.s.encoded(context.Background(), e)
+	if err != nil {
+		return err
+	}
+	return out.Write(b)
 }
 
 func firstNonEmpty(v ...string) string {

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -131,4 +133,88 @@ func TestStreamTokenExpires(t *testing.T) {
 	e.clock.Advance(2 * time.Minute)
 	e.do(nil, "GET", "/api/v1/events?token="+tok.str("token"), nil).want(t, 401, "invalid_stream_token")
 	e.do(nil, "GET", "/api/v1/events?agentId=agent-1", nil).want(t, 401, "unauthorized")
+}
+
+// TestEventStreamConnections serves a stream on HTTP/1.1, where it takes its connection
+// over from net/http, and on HTTP/2, where it cannot and is served through the
+// ResponseWriter: both send the headers, events, keep-alives and the shutdown event,
+// and both notice a client that leaves.
+func TestEventStreamConnections(t *testing.T) {
+	for _, h2 := range []bool{false, true} {
+		t.Run(map[bool]string{false: "HTTP/1.1", true: "HTTP/2"}[h2], func(t *testing.T) {
+			e := newEnv(t)
+			srv := httptest.NewUnstartedServer(e.app.Handler())
+			srv.EnableHTTP2 = h2
+			srv.StartTLS()
+			t.Cleanup(func() {
+				e.app.Server.Shutdown() // ends streams a failed test left open, which srv.Close waits for
+				srv.Close()
+			})
+			tok := e.do(&e.demo, "POST", "/api/v1/events/token", map[string]any{"agentId": "agent-2", "teamId": "team-1"}).want(t, 200, "")
+			open := func() (*http.Response, *bufio.Reader, context.CancelFunc) {
+				t.Helper()
+				ctx, cancel := context.WithCancel(context.Background())
+				req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+"/api/v1/events?token="+tok.str("token"), nil)
+				resp, err := srv.Client().Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantProto := map[bool]int{false: 1, true: 2}[h2]
+				if resp.StatusCode != 200 || resp.ProtoMajor != wantProto || resp.Header.Get("Content-Type") != "text/event-stream" ||
+					resp.Header.Get("Cache-Control") != "no-store" || resp.Header.Get("X-Accel-Buffering") != "no" {
+					t.Fatalf("%s %d %v", resp.Proto, resp.StatusCode, resp.Header)
+				}
+				return resp, bufio.NewReader(resp.Body), cancel
+			}
+			// readUntil reads lines until one starts with prefix.
+			readUntil := func(r *bufio.Reader, prefix string) string {
+				t.Helper()
+				for {
+					line, err := r.ReadString('\n')
+					if err != nil {
+						t.Fatalf("waiting for %q: %v", prefix, err)
+					}
+					if strings.HasPrefix(line, prefix) {
+						return line
+					}
+				}
+			}
+			resp, r, cancel := open()
+			defer resp.Body.Close()
+			readUntil(r, ": connected")
+			id := e.create(map[string]any{"phoneNumber": "+12125550171"}).str("id")
+			readUntil(r, "event: created")
+			if data := readUntil(r, "data: "); !strings.Contains(data, id) {
+				t.Fatalf("created event %s, want %s", data, id)
+			}
+			readUntil(r, ": keep-alive") // every 50ms in tests
+
+			// A client that leaves is noticed: its stream ends and is no longer counted.
+			cancel()
+			waitFor(t, func() bool { return e.app.Server.Streams() == 0 })
+
+			resp2, r2, cancel2 := open()
+			defer cancel2()
+			defer resp2.Body.Close()
+			readUntil(r2, ": connected")
+			e.app.Server.Shutdown()
+			readUntil(r2, "event: shutdown")
+			if _, err := io.ReadAll(r2); err != nil {
+				t.Fatalf("the stream did not end cleanly after the shutdown event: %v", err)
+			}
+			if n := e.app.Server.Streams(); n != 0 {
+				t.Fatalf("%d streams counted after shutdown", n)
+			}
+		})
+	}
+}
+
+// waitFor polls cond for up to 5 seconds.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 5s")
+		}
+	}
 }

@@ -46,6 +46,9 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
+		if sw.status == 0 {
+			sw.status = http.StatusOK // nothing written (an event stream that took its connection over)
+		}
 		level := slog.LevelInfo
 		switch {
 		case sw.status >= 500:

@@ -67,6 +67,7 @@ type Server struct {
 	frames   frames // each event's stream frame, encoded once
 	limits   *limiter
 	streams  atomic.Int64
+	group    streamGroup // streams on taken-over connections
 }
 
 // New returns a Server for cfg.
@@ -134,8 +135,15 @@ func (s *Server) Streams() int64 { return s.streams.Load() }
 // ServeHTTP serves a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-// Shutdown ends every open event stream, so that http.Server.Shutdown can finish.
-func (s *Server) Shutdown() { s.doneOnce.Do(func() { close(s.done) }) }
+// Shutdown ends every open event stream, so that http.Server.Shutdown can finish, and
+// waits (at most 5 seconds) until the streams on connections taken over from net/http
+// (which its Shutdown does not wait for) have sent their shutdown event and closed.
+func (s *Server) Shutdown() {
+	s.doneOnce.Do(func() { close(s.done) })
+	if !s.group.wait(5 * time.Second) {
+		s.logger.Warn("event streams did not end within 5s of shutdown")
+	}
+}
 
 // Routes returns the API routes the server serves (for the OpenAPI check).
 func (s *Server) Routes() []Route { return s.routes }
