@@ -2,6 +2,7 @@ package velocity
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
@@ -26,6 +27,9 @@ type Scheduler struct {
 	Interval time.Duration
 	// Batch is how many callbacks one transaction changes (default 500).
 	Batch int
+	// Workers is how many batches of opened windows are marked at once, each in a
+	// transaction of its own; 0 takes the store's ParallelWrites when it has one, else 1.
+	Workers int
 	// FallbackEvery is how often the background team-fallback scan runs, a query per
 	// tenant, on its own goroutine (default 10s; fallback is measured in minutes).
 	// RunOnce always runs it.
@@ -84,6 +88,22 @@ type PassResult struct {
 	Purged   Purged        // removed by retention (RunOnce only)
 	Overdue  int           // overdue events sent
 	Took     time.Duration // how long the pass took
+}
+
+// ParallelWriter is a Store whose write transactions run in parallel (PostgreSQL's
+// do; SQLite has one writer), which says how many the scheduler should run at once.
+type ParallelWriter interface {
+	ParallelWrites() int
+}
+
+func (s *Scheduler) workers() int {
+	if s.Workers > 0 {
+		return s.Workers
+	}
+	if p, ok := s.Store.(ParallelWriter); ok && p.ParallelWrites() > 1 {
+		return p.ParallelWrites()
+	}
+	return 1
 }
 
 func (s *Scheduler) batch() int {
@@ -218,6 +238,15 @@ func (s *Scheduler) report(ctx context.Context, res PassResult, err error) {
 	}
 }
 
+// Pass runs one pass of the loop Start runs, at the clock's time: windows that opened,
+// leases that expired, windows that ended. Team fallback and retention run on loops of
+// their own and are left out (RunOnce includes them).
+func (s *Scheduler) Pass(ctx context.Context) (PassResult, error) {
+	res, err := s.pass(ctx, false)
+	s.report(ctx, res, err)
+	return res, err
+}
+
 // RunOnce runs one full pass at the clock's time, team fallback and retention included
 // (and tells OnPass).
 func (s *Scheduler) RunOnce(ctx context.Context) (PassResult, error) {
@@ -290,10 +319,34 @@ func (s *Scheduler) fallbackAll(ctx context.Context, now time.Time) (int, error)
 }
 
 // announceDue marks the windows that opened by now announced and records a due event for
-// each, a batch per transaction: one statement marks a batch (rows another server's
-// pass holds are skipped, so each window is announced once), one round trip records its
-// events.
+// each, a batch per transaction: one statement marks a batch (rows another transaction
+// holds are skipped, so each window is announced once), one round trip records its
+// events. Workers run batches side by side; each stops at its first empty batch.
 func (s *Scheduler) announceDue(ctx context.Context, now time.Time) (int, error) {
+	n := s.workers()
+	if n == 1 {
+		return s.announceBatches(ctx, now)
+	}
+	var wg sync.WaitGroup
+	totals := make([]int, n)
+	errs := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			totals[i], errs[i] = s.announceBatches(ctx, now)
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, t := range totals {
+		total += t
+	}
+	return total, errors.Join(errs...)
+}
+
+// announceBatches announces batches of opened windows until one comes back empty.
+func (s *Scheduler) announceBatches(ctx context.Context, now time.Time) (int, error) {
 	total := 0
 	for {
 		var events []Event
@@ -318,8 +371,8 @@ func (s *Scheduler) announceDue(ctx context.Context, now time.Time) (int, error)
 			s.Bus.Publish(events)
 		}
 		total += len(events)
-		// Only an empty batch ends the pass: a batch comes back short when another
-		// server's pass marked some of its rows first.
+		// Only an empty batch ends: a batch comes back short when another pass (another
+		// worker's, another server's) holds some of its rows.
 		if len(events) == 0 {
 			return total, nil
 		}

@@ -15,8 +15,10 @@ import (
 )
 
 // SchedulerPass seeds `due` callbacks whose windows open at one instant on top of the
-// store's existing data, moves a test clock to that instant, and times one scheduler
-// pass (which must announce all of them).
+// store's existing data, moves a test clock to that instant, and times one pass of the
+// loop a server's scheduler runs (Scheduler.Pass: opened windows, expired leases, ended
+// windows; team fallback and retention run on loops of their own), which must announce
+// all of them.
 func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due int, log *slog.Logger) (velocity.PassResult, error) {
 	now := velocity.SystemClock{}.Now()
 	clock := &passClock{t: now}
@@ -47,7 +49,7 @@ func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due int, log
 		done += n
 	}
 	clock.t = at
-	res, err := sched.RunOnce(ctx)
+	res, err := sched.Pass(ctx)
 	// Seeded windows that open in the same minute are announced too.
 	if err == nil && res.Due < due {
 		err = fmt.Errorf("the pass announced %d of %d due callbacks", res.Due, due)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/bench"
 	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/postgres/pgscale"
 	"github.com/customerdynamics/velocity/postgres/pgtest"
@@ -202,4 +203,16 @@ func claimable(b *testing.B, d pgscale.Dataset) []target {
 		b.Fatal("no open team callbacks in the data set")
 	}
 	return out
+}
+
+// BenchmarkConsoleIndexCost measures a create and a claim with and without the
+// console's indexes (bench.BenchIndexCost).
+func BenchmarkConsoleIndexCost(b *testing.B) {
+	bench.BenchIndexCost(b, func(b *testing.B) velocity.Store {
+		return pgtest.Open(b, postgres.Options{MaxConns: 8})
+	}, func(b *testing.B, s velocity.Store, stmt string) {
+		if _, err := s.(*postgres.Store).Pool().Exec(context.Background(), stmt); err != nil {
+			b.Fatal(err)
+		}
+	})
 }

@@ -146,26 +146,37 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 	out := make([]velocity.Event, len(events))
 	b := &pgx.Batch{}
 	var tenants []string
+	var cols eventColumns
 	for i, e := range events {
 		payload, rec, err := sqlstore.EncodeEvent(e)
 		if err != nil {
 			return nil, err
 		}
 		out[i] = rec
-		b.Queue(insertEvent, dialect.EventArgs(e, payload)...)
+		if len(events) == 1 {
+			b.Queue(insertEvent, dialect.EventArgs(e, payload)...)
+		} else {
+			cols.add(e, payload)
+		}
 		if !slices.Contains(tenants, e.TenantID) {
 			tenants = append(tenants, e.TenantID)
 		}
+	}
+	if len(events) > 1 {
+		b.Queue(insertEvents, cols.args()...)
 	}
 	for _, t := range tenants {
 		b.Queue(enabledWebhooks, t)
 	}
 	res := w.tx.SendBatch(ctx, b)
-	for i := range out {
-		if err := res.QueryRow().Scan(&out[i].ID); err != nil {
+	if len(events) == 1 {
+		if err := res.QueryRow().Scan(&out[0].ID); err != nil {
 			res.Close()
 			return nil, mapErr(err)
 		}
+	} else if err := readEventIDs(res, out); err != nil {
+		res.Close()
+		return nil, err
 	}
 	var endpoints []velocity.Webhook
 	for range tenants {

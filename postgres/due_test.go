@@ -53,6 +53,27 @@ func TestDueQueueFollowsCallbacks(t *testing.T) {
 			exec(`UPDATE callbacks SET status = 'scheduled' WHERE status = 'claimed'`)
 			exec(`UPDATE callbacks SET status = 'cancelled' WHERE id IN (SELECT id FROM callbacks WHERE status = 'scheduled' LIMIT 1)`)
 			exec(`DELETE FROM callbacks WHERE id IN (SELECT id FROM callbacks WHERE status = 'scheduled' AND due_notified_at IS NULL LIMIT 1)`)
+			// A statement run with another search path (an operator's, in psql) keeps
+			// this schema's table all the same.
+			var schema string
+			if err := pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+				t.Fatal(err)
+			}
+			conn, err := pool.Acquire(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Release()
+			if _, err := conn.Exec(ctx, `SET search_path TO public`); err != nil {
+				t.Fatal(err)
+			}
+			if tag, err := conn.Exec(ctx, `UPDATE "`+schema+`".callbacks SET window_start = window_start + interval '1 minute' WHERE status = 'scheduled'`); err != nil || tag.RowsAffected() == 0 {
+				t.Fatalf("update under another search path: %d rows, %v", tag.RowsAffected(), err)
+			}
+			if _, err := conn.Exec(ctx, `RESET search_path`); err != nil {
+				t.Fatal(err)
+			}
+			check("an update under another search path")
 		})
 	}
 }

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -57,6 +58,30 @@ func BenchmarkListForAgent(b *testing.B) {
 			if err != nil || len(items) != 51 {
 				b.Fatalf("%d items, %v", len(items), err)
 			}
+		}
+	})
+}
+
+// BenchmarkConsoleIndexCost measures a create and a claim with and without the
+// console's indexes (bench.BenchIndexCost).
+func BenchmarkConsoleIndexCost(b *testing.B) {
+	var path string // of the store being measured
+	bench.BenchIndexCost(b, func(b *testing.B) velocity.Store {
+		path = filepath.Join(b.TempDir(), "ix.db")
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		return s
+	}, func(b *testing.B, _ velocity.Store, stmt string) {
+		db, err := sql.Open("sqlite", path)
+		if err == nil {
+			_, err = db.Exec(stmt)
+			db.Close()
+		}
+		if err != nil {
+			b.Fatal(err)
 		}
 	})
 }

@@ -409,8 +409,9 @@ func testSchedulerOverdue(t *testing.T, b *rulesBundle) {
 	}
 }
 
-// testSchedulersRace runs two schedulers (as two servers would) on one store at once:
-// each window is announced once and each lease expired once.
+// testSchedulersRace runs two schedulers (as two servers would) on one store at once,
+// each with three workers marking small batches side by side: each window is announced
+// once and each lease expired once.
 func testSchedulersRace(t *testing.T, b *rulesBundle) {
 	ctx := context.Background()
 	for i := 0; i < 30; i++ {
@@ -424,6 +425,9 @@ func testSchedulersRace(t *testing.T, b *rulesBundle) {
 	}
 	b.clock.Advance(6 * time.Minute)
 	other := newScheduler(b.bundle, b.policies)
+	for _, s := range []*velocity.Scheduler{b.sched, other} {
+		s.Batch, s.Workers = 4, 3
+	}
 	var wg sync.WaitGroup
 	results := make([]velocity.PassResult, 2)
 	for i, s := range []*velocity.Scheduler{b.sched, other} {

@@ -6,7 +6,9 @@
 -- pass already takes well under a second for 10,000 windows.
 --
 -- A row of callback_due exists exactly while its callback is scheduled with its window
--- not announced. Triggers keep it so on every insert and on every update that changes
+-- not announced. Triggers keep it so (their functions keep the schema they were made in,
+-- SET search_path FROM CURRENT, so that a statement run with another search path, an
+-- operator's in psql say, still keeps this schema's table) on every insert and on every update that changes
 -- the status, the window or resets the announcement; the scheduler's MarkDue deletes the
 -- rows it marks in the same statement (postgres/due.go).
 CREATE TABLE callback_due (
@@ -20,7 +22,7 @@ CREATE INDEX callback_due_window ON callback_due(window_start, tenant_id, callba
 INSERT INTO callback_due (tenant_id, callback_id, window_start)
   SELECT tenant_id, id, window_start FROM callbacks WHERE status = 'scheduled' AND due_notified_at IS NULL;
 
-CREATE FUNCTION callbacks_track_due() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION callbacks_track_due() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
   IF NEW.status = 'scheduled' AND NEW.due_notified_at IS NULL THEN
     INSERT INTO callback_due (tenant_id, callback_id, window_start) VALUES (NEW.tenant_id, NEW.id, NEW.window_start)
@@ -31,7 +33,7 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION callbacks_track_due_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION callbacks_track_due_gone() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
   DELETE FROM callback_due WHERE tenant_id = OLD.tenant_id AND callback_id = OLD.id;
   RETURN NULL;
