@@ -52,9 +52,10 @@ func (s writerSink) Flush() error { return s.rc.Flush() }
 // coding. Frames are queued by reference (an event's frame is shared by every stream
 // that sends it) and sent as one chunk by Flush with a single vectored write.
 type connSink struct {
-	conn    net.Conn
-	pending net.Buffers
-	size    int
+	conn     net.Conn
+	pending  net.Buffers
+	size     int
+	deadline time.Time // the connection's write deadline
 }
 
 var crlf = []byte("\r\n")
@@ -82,8 +83,13 @@ func (s *connSink) Flush() error {
 	if cap(s.pending) > 8 {
 		s.pending = nil // a burst's queue is not kept for the idle time after it
 	}
-	if err := s.conn.SetWriteDeadline(time.Now().Add(streamWriteTimeout)); err != nil {
-		return err
+	// The deadline moves at most every few seconds (a write gets 25-30 s): setting it
+	// on every write would cost a timer operation per event and stream.
+	if now := time.Now(); s.deadline.Sub(now) < streamWriteTimeout-5*time.Second {
+		s.deadline = now.Add(streamWriteTimeout)
+		if err := s.conn.SetWriteDeadline(s.deadline); err != nil {
+			return err
+		}
 	}
 	_, err := bufs.WriteTo(s.conn)
 	return err
