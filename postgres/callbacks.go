@@ -165,9 +165,7 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 	if len(events) > 1 {
 		b.Queue(insertEvents, cols.args()...)
 	}
-	for _, t := range tenants {
-		b.Queue(enabledWebhooks, t)
-	}
+	b.Queue(enabledWebhooksOf, tenants)
 	res := w.tx.SendBatch(ctx, b)
 	if len(events) == 1 {
 		if err := res.QueryRow().Scan(&out[0].ID); err != nil {
@@ -178,17 +176,15 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 		res.Close()
 		return nil, err
 	}
+	rows, err := res.Query()
 	var endpoints []velocity.Webhook
-	for range tenants {
-		rows, err := res.Query()
-		if err == nil {
-			endpoints, err = sqlstore.AppendAll(endpoints, rows, dialect.ScanWebhook)
-			rows.Close()
-		}
-		if err != nil {
-			res.Close()
-			return nil, mapErr(err)
-		}
+	if err == nil {
+		endpoints, err = sqlstore.AppendAll(endpoints, rows, dialect.ScanWebhook)
+		rows.Close()
+	}
+	if err != nil {
+		res.Close()
+		return nil, mapErr(err)
 	}
 	if err := res.Close(); err != nil {
 		return nil, mapErr(err)

@@ -33,8 +33,9 @@ var (
 	insertCallback = queries.InsertCallback + ` ON CONFLICT (tenant_id, phone_number) WHERE status IN (` + sqlstore.OpenStatuses + `) DO NOTHING`
 	// insertEvent returns the new event's id.
 	insertEvent = queries.InsertEvent + ` RETURNING id`
-	// enabledWebhooks reads a tenant's endpoints that take deliveries.
-	enabledWebhooks = dialect.EnabledWebhooks()
+	// enabledWebhooksOf reads the endpoints that take deliveries of the tenants in $1
+	// (the events of one transaction may be of many: a scheduler batch).
+	enabledWebhooksOf = `SELECT ` + sqlstore.WebhookCols + ` FROM webhook_endpoints WHERE tenant_id = ANY($1) AND disabled_at IS NULL ORDER BY created_at, id`
 )
 
 // utcTime is the scan destination of a NOT NULL timestamptz column. pgx gives a

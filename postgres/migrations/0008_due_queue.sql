@@ -6,11 +6,11 @@
 -- pass already takes well under a second for 10,000 windows.
 --
 -- A row of callback_due exists exactly while its callback is scheduled with its window
--- not announced. Triggers keep it so (their functions keep the schema they were made in,
--- SET search_path FROM CURRENT, so that a statement run with another search path, an
--- operator's in psql say, still keeps this schema's table) on every insert and on every update that changes
--- the status, the window or resets the announcement; the scheduler's MarkDue deletes the
--- rows it marks in the same statement (postgres/due.go).
+-- not announced. Triggers keep it so on every insert and on every update that changes
+-- the status or the window or resets the announcement; the scheduler's MarkDue deletes
+-- the rows it marks in the same statement (postgres/due.go). The trigger functions keep
+-- the schema they were made in (SET search_path FROM CURRENT), so that a statement run
+-- under another search path, an operator's in psql say, still keeps this schema's table.
 CREATE TABLE callback_due (
   tenant_id    text COLLATE "C" NOT NULL,
   callback_id  text COLLATE "C" NOT NULL,
