@@ -32,7 +32,8 @@ type EraseResult struct {
 	AuditEntries int `json:"auditEntries"`
 	// WebhookDeliveries counts the webhook deliveries deleted (with their attempts,
 	// pending ones included): every one of the customer's callbacks, and those of the
-	// mentioning callbacks that hold the number. Each body is a copy of the callback.
+	// mentioning callbacks that hold the number or the customer's texts. Each body is a
+	// copy of the callback.
 	WebhookDeliveries int `json:"webhookDeliveries"`
 	// DoNotCall reports that the number is on the do-not-call list: that entry is kept,
 	// number included, so that the customer is still not called.
@@ -157,7 +158,7 @@ func (s *Service) eraseBatch(ctx context.Context, p Principal, sc *scrubber, res
 		}
 		// Before the events of the erasure itself are appended: those may make new
 		// deliveries (callback.cancelled), which carry only the erased callback.
-		if deliveries, err = tx.DeleteDeliveries(ctx, p.Tenant.ID, ids, ""); err != nil {
+		if deliveries, err = tx.DeleteDeliveries(ctx, p.Tenant.ID, ids, nil); err != nil {
 			return err
 		}
 		events, err = tx.AppendEvents(ctx, events)
@@ -212,8 +213,9 @@ func (s *Service) scrubMentions(ctx context.Context, p Principal, sc *scrubber, 
 			if err := tx.RewriteEvents(ctx, changed); err != nil {
 				return err
 			}
-			// The bodies that hold the number (as it was before it changed).
-			deliveries, err = tx.DeleteDeliveries(ctx, p.Tenant.ID, ids, sc.number)
+			// The bodies that hold the number (as it was before it changed) or the
+			// customer's texts.
+			deliveries, err = tx.DeleteDeliveries(ctx, p.Tenant.ID, ids, sc.holds)
 			return err
 		})
 		if err != nil {
@@ -437,6 +439,20 @@ func (sc *scrubber) text(key, s string) string {
 		}
 	}
 	return s
+}
+
+// holds reports whether a recorded body holds the number (not as the start of a longer
+// number) or one of the customer's texts, as text would scrub them.
+func (sc *scrubber) holds(body string) bool {
+	if replaceNumber(body, sc.number) != body {
+		return true
+	}
+	for secret := range sc.secrets {
+		if utf8.RuneCountInString(secret) >= minSecret && strings.Contains(body, secret) {
+			return true
+		}
+	}
+	return false
 }
 
 // replaceNumber replaces each occurrence of an E.164 number in s that is not the start

@@ -126,10 +126,10 @@ type ErasureTx interface {
 	// DeleteIdempotency deletes the tenant's idempotency keys that name the callbacks.
 	DeleteIdempotency(ctx context.Context, tenantID string, callbackIDs []string) error
 	// DeleteDeliveries deletes the tenant's webhook deliveries of the callbacks (their
-	// bodies hold the callback as it was) whose body holds containing, or all of them
-	// when it is empty, pending ones included, with their attempts, and returns how many
-	// it deleted.
-	DeleteDeliveries(ctx context.Context, tenantID string, callbackIDs []string, containing string) (int, error)
+	// bodies hold the callback as it was) whose body match accepts, or all of them when
+	// match is nil, pending ones included, with their attempts, and returns how many it
+	// deleted.
+	DeleteDeliveries(ctx context.Context, tenantID string, callbackIDs []string, match func(body string) bool) (int, error)
 }
 
 // ErasureStore finds, outside a transaction, where a text such as a phone number

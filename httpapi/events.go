@@ -2,7 +2,9 @@ package httpapi
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -86,6 +88,13 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 		lastID = n
 	}
 
+	if r.Method == http.MethodHead {
+		// The route answers HEAD too: the headers a stream would have, and no stream.
+		w.Header().Set("Content-Type", "text/event-stream")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusOK)
+		return nil
+	}
 	closeStream, err := s.limits.openStream(tenantID)
 	if err != nil {
 		return err
@@ -110,21 +119,37 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
+	// Counted before the connection is taken over, so that a Shutdown that starts
+	// meanwhile waits for this stream too.
+	s.group.add()
 	conn, gone, taken, err := takeOver(w, r)
 	switch {
-	case err != nil: // the connection broke while it was taken over
+	case err != nil && taken: // the connection broke while the headers were written
+		s.group.done()
 		release()
 		return nil
+	case err != nil:
+		s.group.done()
+		release()
+		return err
 	case taken:
-		s.group.add()
 		go func() {
 			defer s.group.done()
 			defer release()
+			defer func() {
+				// No middleware stands above this goroutine: a panic ends this stream,
+				// never the server.
+				if v := recover(); v != nil {
+					s.logger.Error("event stream panicked", "error", fmt.Sprint(v), "stack", string(debug.Stack()))
+					conn.conn.Close()
+				}
+			}()
 			st.run(conn, replay, gone)
 			conn.end()
 		}()
 		return nil
 	}
+	s.group.done()
 	defer release()
 	w.WriteHeader(http.StatusOK)
 	st.run(writerSink{w: w, rc: http.NewResponseController(w)}, replay, r.Context().Done())
@@ -178,6 +203,9 @@ func (st *stream) run(out sink, replay []velocity.Event, gone <-chan struct{}) {
 		case <-gone:
 			return
 		case <-s.done:
+			if u, ok := out.(interface{ hurry() }); ok {
+				u.hurry() // a client that does not read must not hold the shutdown up
+			}
 			_ = out.Write(shutdownFrame)
 			_ = out.Flush()
 			return

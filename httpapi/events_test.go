@@ -179,6 +179,19 @@ func TestEventStreamConnections(t *testing.T) {
 					}
 				}
 			}
+			// HEAD gets a stream's headers and no stream.
+			head, _ := http.NewRequest("HEAD", srv.URL+"/api/v1/events?token="+tok.str("token"), nil)
+			hresp, err := srv.Client().Do(head)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if body, _ := io.ReadAll(hresp.Body); hresp.StatusCode != 200 || len(body) != 0 || hresp.Header.Get("Content-Type") != "text/event-stream" {
+				t.Fatalf("HEAD: %d %q %v", hresp.StatusCode, body, hresp.Header)
+			}
+			hresp.Body.Close()
+			if n := e.app.Server.Streams(); n != 0 {
+				t.Fatalf("a HEAD request opened %d streams", n)
+			}
 			resp, r, cancel := open()
 			defer resp.Body.Close()
 			readUntil(r, ": connected")

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"strconv"
@@ -95,6 +96,12 @@ func (s *connSink) Flush() error {
 	return err
 }
 
+// hurry gives the writes still to come a second at most (at shutdown).
+func (s *connSink) hurry() {
+	s.deadline = time.Now().Add(time.Second)
+	_ = s.conn.SetWriteDeadline(s.deadline)
+}
+
 // end sends the last chunk and closes the connection.
 func (s *connSink) end() {
 	_ = s.Flush()
@@ -116,7 +123,7 @@ func takeOver(w http.ResponseWriter, r *http.Request) (s *connSink, gone <-chan 
 		return nil, nil, false, nil
 	}
 	if err != nil {
-		return nil, nil, false, err
+		return nil, nil, false, fmt.Errorf("take the event stream's connection over: %w", err)
 	}
 	h := w.Header().Clone()
 	h.Set("Transfer-Encoding", "chunked")
@@ -131,19 +138,18 @@ func takeOver(w http.ResponseWriter, r *http.Request) (s *connSink, gone <-chan 
 		conn.Close()
 		return nil, nil, true, err
 	}
-	// The client sends nothing more on an event stream; a read returns when it leaves.
-	// What net/http had buffered (nothing, for a well-behaved client) is dropped with
-	// its buffers.
-	_ = brw
+	// The client sends nothing more on an event stream; a read returns when it leaves,
+	// and a client that sends anything (or had pipelined another request, which net/http
+	// buffered) is not one: the stream ends either way.
 	done := make(chan struct{})
+	if brw.Reader.Buffered() > 0 {
+		close(done)
+		return &connSink{conn: conn}, done, true, nil
+	}
 	go func() {
 		var b [1]byte
-		for {
-			if _, err := conn.Read(b[:]); err != nil {
-				close(done)
-				return
-			}
-		}
+		_, _ = conn.Read(b[:])
+		close(done)
 	}()
 	return &connSink{conn: conn}, done, true, nil
 }

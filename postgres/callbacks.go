@@ -143,6 +143,9 @@ func (w *writeTx) UpdateCallbacks(ctx context.Context, cbs []velocity.Callback, 
 // second round trip records the deliveries (velocity.PlanDeliveries): the webhooks'
 // outbox, in the events' transaction.
 func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]velocity.Event, error) {
+	if len(events) == 0 {
+		return nil, nil
+	}
 	out := make([]velocity.Event, len(events))
 	b := &pgx.Batch{}
 	var tenants []string

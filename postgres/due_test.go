@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
+	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/storetest"
 )
@@ -75,5 +77,57 @@ func TestDueQueueFollowsCallbacks(t *testing.T) {
 			}
 			check("an update under another search path")
 		})
+	}
+}
+
+// TestMarkDueCleansStaleRows: rows of callback_due that changes made without the
+// triggers left behind (a callback marked by an older server, one deleted by a TRUNCATE,
+// a window moved by hand) never hold the queue's head: MarkDue removes or corrects them
+// as it meets them, and every waiting window is still announced.
+func TestMarkDueCleansStaleRows(t *testing.T) {
+	t.Parallel()
+	s := storetest.RandomHistory(t, open, 4).(*postgres.Store)
+	pool, ctx := s.Pool(), context.Background()
+	exec := func(stmt string) {
+		t.Helper()
+		if _, err := pool.Exec(ctx, stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	// Bypass the triggers (as an older server's statement or a restore would).
+	exec(`ALTER TABLE callbacks DISABLE TRIGGER USER`)
+	exec(`UPDATE callbacks SET due_notified_at = now() WHERE id IN (SELECT callback_id FROM callback_due ORDER BY window_start LIMIT 3)`)
+	exec(`UPDATE callbacks SET window_start = window_start + interval '1000 days', window_end = window_end + interval '1000 days'
+		WHERE id IN (SELECT callback_id FROM callback_due ORDER BY window_start OFFSET 3 LIMIT 1)`)
+	exec(`ALTER TABLE callbacks ENABLE TRIGGER USER`)
+	exec(`INSERT INTO callback_due SELECT id, 'cb_gone', '2000-01-01' FROM tenants LIMIT 1`)
+	var waiting int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM callbacks WHERE status = 'scheduled' AND due_notified_at IS NULL
+		AND window_start < now() + interval '100 days'`).Scan(&waiting); err != nil || waiting == 0 {
+		t.Fatalf("%d waiting callbacks: %v", waiting, err)
+	}
+	// Batches of 2 from far in the future: the stale rows are met first.
+	now, marked := time.Now().Add(100*24*time.Hour), 0
+	for empty := 0; empty < 3; {
+		var n int
+		err := s.Write(ctx, func(tx velocity.Tx) error {
+			cbs, err := tx.MarkDue(ctx, now, 2)
+			n = len(cbs)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if marked += n; n == 0 {
+			empty++
+		}
+	}
+	if marked != waiting {
+		t.Fatalf("marked %d of %d waiting windows", marked, waiting)
+	}
+	rows, err := pool.Query(ctx, `SELECT q.callback_id FROM callback_due q LEFT JOIN callbacks c ON c.tenant_id = q.tenant_id AND c.id = q.callback_id
+		WHERE c.id IS NULL OR c.status <> 'scheduled' OR c.due_notified_at IS NOT NULL OR c.window_start <> q.window_start`)
+	if stale := storetest.ReadStrings(t, rows, err); len(stale) != 0 {
+		t.Fatalf("stale rows left in callback_due: %v", stale)
 	}
 }

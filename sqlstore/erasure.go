@@ -115,13 +115,35 @@ func (o TxOps) DeleteIdempotency(ctx context.Context, tenantID string, callbackI
 }
 
 // DeleteDeliveries deletes the tenant's webhook deliveries of the callbacks whose body
-// holds containing (all of them when it is empty), whatever their status, with their
+// match accepts (all of them when match is nil), whatever their status, with their
 // attempts, and returns how many.
-func (o TxOps) DeleteDeliveries(ctx context.Context, tenantID string, callbackIDs []string, containing string) (int, error) {
+func (o TxOps) DeleteDeliveries(ctx context.Context, tenantID string, callbackIDs []string, match func(body string) bool) (int, error) {
 	if len(callbackIDs) == 0 {
 		return 0, nil
 	}
-	n, err := o.exec(ctx, o.q.DeleteDeliveriesOf, tenantID, ListArg(o.d, callbackIDs), containing, ContainsArg(containing))
+	if match == nil {
+		n, err := o.exec(ctx, o.q.DeleteDeliveriesOf, tenantID, ListArg(o.d, callbackIDs))
+		return int(n), err
+	}
+	type delivery struct{ id, body string }
+	ds, err := all(ctx, o, func(row Scanner) (delivery, error) {
+		var d delivery
+		err := row.Scan(&d.id, &d.body)
+		return d, err
+	}, o.q.DeliveriesOf, tenantID, ListArg(o.d, callbackIDs))
+	if err != nil {
+		return 0, err
+	}
+	var ids []string
+	for _, d := range ds {
+		if match(d.body) {
+			ids = append(ids, d.id)
+		}
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	n, err := o.exec(ctx, o.q.DeleteDeliveriesByID, tenantID, ListArg(o.d, ids))
 	return int(n), err
 }
 
@@ -139,6 +161,12 @@ func (o TxOps) PurgeCallbacks(ctx context.Context, tenantID string, before time.
 		return 0, 0, err
 	}
 	if err := o.DeleteIdempotency(ctx, tenantID, ids); err != nil {
+		return 0, 0, err
+	}
+	// Their webhook deliveries too, whatever the event log's retention: a delivery's
+	// body is a copy of its callback, which must not outlive it (an erasure finds a
+	// customer's data through the callbacks).
+	if _, err := o.DeleteDeliveries(ctx, tenantID, ids, nil); err != nil {
 		return 0, 0, err
 	}
 	return len(ids), int(n), nil

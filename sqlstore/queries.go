@@ -69,13 +69,15 @@ type Queries struct {
 
 	// Retention: each deletes one batch, oldest first.
 
-	PurgeCallbacks     string // tenant, changed before, tenant, changed before, limit: closed callbacks; RETURNING id
-	DeleteEventsOf     string // tenant, ListArg of callback ids: their events
-	DeleteIdemOf       string // tenant, ListArg of callback ids: their idempotency keys
-	PurgeIdempotency   string // tenant, tenant, created before, limit
-	PurgeAudit         string // tenant, recorded before, limit
-	PurgeDeliveries    string // tenant, created before, limit: finished webhook deliveries
-	DeleteDeliveriesOf string // tenant, ListArg of callback ids, text, containsArg of text: their webhook deliveries (holding text, unless it is empty)
+	PurgeCallbacks       string // tenant, changed before, tenant, changed before, limit: closed callbacks; RETURNING id
+	DeleteEventsOf       string // tenant, ListArg of callback ids: their events
+	DeleteIdemOf         string // tenant, ListArg of callback ids: their idempotency keys
+	PurgeIdempotency     string // tenant, tenant, created before, limit
+	PurgeAudit           string // tenant, recorded before, limit
+	PurgeDeliveries      string // tenant, created before, limit: finished webhook deliveries
+	DeleteDeliveriesOf   string // tenant, ListArg of callback ids: their webhook deliveries
+	DeliveriesOf         string // tenant, ListArg of callback ids: id, payload of their webhook deliveries
+	DeleteDeliveriesByID string // tenant, ListArg of delivery ids
 
 	// Erasure.
 
@@ -174,7 +176,9 @@ func (d Dialect) Queries() Queries {
 		// checked again outside the subquery for a row PostgreSQL waited for.
 		PurgeDeliveries: r(`DELETE FROM webhook_deliveries WHERE status <> 'pending' AND id IN (SELECT id FROM webhook_deliveries` + d.indexedBy("webhook_deliveries_finished") + `
 		WHERE tenant_id = ? AND status <> 'pending' AND created_at < ? ORDER BY created_at LIMIT ?)`),
-		DeleteDeliveriesOf: r(`DELETE FROM webhook_deliveries WHERE tenant_id = ? AND ` + d.inList("callback_id") + ` AND (? = '' OR payload LIKE ? ESCAPE '\')`),
+		DeleteDeliveriesOf:   r(`DELETE FROM webhook_deliveries WHERE tenant_id = ? AND ` + d.inList("callback_id")),
+		DeliveriesOf:         r(`SELECT id, payload FROM webhook_deliveries WHERE tenant_id = ? AND ` + d.inList("callback_id")),
+		DeleteDeliveriesByID: r(`DELETE FROM webhook_deliveries WHERE tenant_id = ? AND ` + d.inList("id")),
 
 		CallbacksByPhone: r(selectCallbacks + d.indexedBy("callbacks_phone") + ` WHERE tenant_id = ? AND phone_number = ? ORDER BY id LIMIT ?` + d.forUpdate()),
 		RewriteEvent:     r(`UPDATE callback_events SET payload = ? WHERE tenant_id = ? AND id = ?`),

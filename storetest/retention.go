@@ -23,6 +23,7 @@ func RunRetention(t *testing.T, open Opener, search Search) {
 		"RetentionPurgesClosed":     testRetentionPurges,
 		"RetentionDefaultsKeep":     testRetentionDefaults,
 		"RetentionPurgesDeliveries": testRetentionDeliveries,
+		"DeliveriesGoWithCallbacks": testDeliveriesGoWithCallbacks,
 		"EraseCancelsAndScrubs":     func(t *testing.T, b *rulesBundle) { testErase(t, b, search) },
 		"EraseKeepsDoNotCall":       func(t *testing.T, b *rulesBundle) { testEraseDoNotCall(t, b, search) },
 		"EraseUnknownNumberIsNoop":  testEraseNothing,
@@ -250,6 +251,33 @@ func testRetentionDeliveries(t *testing.T, b *rulesBundle) {
 	}
 	if kept != 3 {
 		t.Fatalf("%d deliveries kept, want 3: the pending one, day 3's and the other tenant's", kept)
+	}
+}
+
+// testDeliveriesGoWithCallbacks: a purged callback takes its webhook deliveries with it,
+// however long the event log is kept, so that no copy of it outlives it.
+func testDeliveriesGoWithCallbacks(t *testing.T, b *rulesBundle) {
+	ctx := context.Background()
+	if _, err := b.svc.UpdatePolicy(ctx, b.p, velocity.PolicyDoc{CallbackRetentionDays: ptr(1), EventLogRetentionDays: ptr(30)}); err != nil {
+		t.Fatal(err)
+	}
+	w := b.webhook(t, b.p, velocity.WebhookAll)
+	closed := b.create(t, velocity.CreateInput{})
+	if _, err := b.svc.Cancel(ctx, b.p, closed.ID, "", "no longer needed"); err != nil {
+		t.Fatal(err)
+	}
+	open := b.create(t, velocity.CreateInput{})
+	b.clock.Advance(2 * day)
+	if res, err := b.sched.RunOnce(ctx); err != nil || res.Purged.Callbacks != 1 {
+		t.Fatalf("purged %+v (%v), want the cancelled callback", res.Purged, err)
+	}
+	for _, d := range b.deliveries(t, b.p, w) {
+		if d.CallbackID == closed.ID {
+			t.Fatalf("a delivery of a purged callback is kept: %+v", d)
+		}
+	}
+	if ds := b.deliveries(t, b.p, w); len(ds) == 0 || ds[0].CallbackID != open.ID {
+		t.Fatalf("the open callback's deliveries: %+v", ds)
 	}
 }
 

@@ -11,6 +11,10 @@
 -- the rows it marks in the same statement (postgres/due.go). The trigger functions keep
 -- the schema they were made in (SET search_path FROM CURRENT), so that a statement run
 -- under another search path, an operator's in psql say, still keeps this schema's table.
+-- No callback may change between the backfill below and the triggers' creation (a server
+-- of the previous version still running): the lock holds until the migration commits.
+LOCK TABLE callbacks IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE callback_due (
   tenant_id    text COLLATE "C" NOT NULL,
   callback_id  text COLLATE "C" NOT NULL,
