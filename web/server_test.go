@@ -4,8 +4,10 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
 	"net/http/httptest"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,9 +18,39 @@ import (
 // testServer is the real product (app, which serves this package's assets) on SQLite
 // with the demo tenant.
 type testServer struct {
-	URL string
-	app *app.App
-	srv *httptest.Server
+	URL   string
+	app   *app.App
+	srv   *httptest.Server
+	conns *connTracker
+}
+
+// connTracker is a listener that remembers every connection it accepted, so that a test
+// can cut them all as a network failure would: httptest's CloseClientConnections does
+// not reach the event streams, which take their connections over from net/http.
+type connTracker struct {
+	net.Listener
+	mu    sync.Mutex
+	conns []net.Conn
+}
+
+func (l *connTracker) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err == nil {
+		l.mu.Lock()
+		l.conns = append(l.conns, c)
+		l.mu.Unlock()
+	}
+	return c, err
+}
+
+// cut closes every connection accepted so far.
+func (l *connTracker) cut() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, c := range l.conns {
+		_ = c.Close()
+	}
+	l.conns = nil
 }
 
 func startServer(t testing.TB) *testServer {
@@ -43,13 +75,16 @@ func startServerWith(t testing.TB, demo bool, corsOrigins ...string) *testServer
 	}
 	// The scheduler sends the due and fallback events the widget reminds agents of.
 	a.StartScheduler(ctx)
-	srv := httptest.NewServer(a.Handler())
+	srv := httptest.NewUnstartedServer(a.Handler())
+	conns := &connTracker{Listener: srv.Listener}
+	srv.Listener = conns
+	srv.Start()
 	t.Cleanup(func() {
-		srv.CloseClientConnections()
+		conns.cut()
 		srv.Close()
 		_ = a.Close()
 	})
-	return &testServer{URL: srv.URL, app: a, srv: srv}
+	return &testServer{URL: srv.URL, app: a, srv: srv, conns: conns}
 }
 
 // daytimeZone returns an IANA zone where it is now early afternoon, so that the callbacks
