@@ -323,7 +323,7 @@ func TestLiveStreamReconnects(t *testing.T) {
 	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
 	p.waitFor("live", `list() && list().shadowRoot.querySelector('.live[data-state="live"]')`, 15*time.Second)
 	p.do(`window.__states = []; new MutationObserver(() => __states.push(list().live)).observe(list().shadowRoot, { subtree: true, attributes: true, attributeFilter: ['data-state'] });`)
-	srv.conns.cut() // as a network failure would
+	srv.conns.cut()                           // as a network failure would
 	http.DefaultClient.CloseIdleConnections() // ours were cut too
 	const phone = "+16175550163"
 	if st := api(t, srv.URL, "POST", "/callbacks", map[string]any{"teamId": "team-1", "phoneNumber": phone, "customerName": "While Offline", "timezone": srv.Zone}, nil); st != 201 {
