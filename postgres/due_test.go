@@ -101,13 +101,13 @@ func TestMarkDueCleansStaleRows(t *testing.T) {
 		WHERE id IN (SELECT callback_id FROM callback_due ORDER BY window_start OFFSET 3 LIMIT 1)`)
 	exec(`ALTER TABLE callbacks ENABLE TRIGGER USER`)
 	exec(`INSERT INTO callback_due SELECT id, 'cb_gone', '2000-01-01' FROM tenants LIMIT 1`)
+	// Batches of 2 from far in the suite's future: the stale rows are met first.
+	now, marked := storetest.Epoch.Add(100*24*time.Hour), 0
 	var waiting int
 	if err := pool.QueryRow(ctx, `SELECT count(*) FROM callbacks WHERE status = 'scheduled' AND due_notified_at IS NULL
-		AND window_start < now() + interval '100 days'`).Scan(&waiting); err != nil || waiting == 0 {
+		AND window_start <= $1`, now).Scan(&waiting); err != nil || waiting == 0 {
 		t.Fatalf("%d waiting callbacks: %v", waiting, err)
 	}
-	// Batches of 2 from far in the future: the stale rows are met first.
-	now, marked := time.Now().Add(100*24*time.Hour), 0
 	for empty := 0; empty < 3; {
 		var n int
 		err := s.Write(ctx, func(tx velocity.Tx) error {
