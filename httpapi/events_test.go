@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/customerdynamics/velocity/app"
 )
 
 // sseEvent is one parsed server-sent event.
@@ -229,5 +232,49 @@ func waitFor(t *testing.T, cond func() bool) {
 		if time.Now().After(deadline) {
 			t.Fatal("condition not met within 5s")
 		}
+	}
+}
+
+// slowRequestLog is a log handler that takes a while to write the access-log line of
+// an event stream, as a handler writing to a slow disk or pipe would.
+type slowRequestLog struct {
+	slog.Handler
+	delay time.Duration
+}
+
+func (h slowRequestLog) Handle(ctx context.Context, r slog.Record) error {
+	if r.Message == "request" {
+		r.Attrs(func(a slog.Attr) bool {
+			if a.Key == "path" && a.Value.String() == "/api/v1/events" {
+				time.Sleep(h.delay)
+			}
+			return true
+		})
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+// TestShutdownWaitsForTheStreamsRequestLog holds Server.Shutdown to waiting for the
+// middleware of a stream that took its connection over: net/http's Shutdown forgets
+// such a request, and a log written after the server has stopped races with whatever
+// the process does next (the CLI test's read of its log caught one).
+func TestShutdownWaitsForTheStreamsRequestLog(t *testing.T) {
+	logs := &syncBuffer{}
+	e := newEnv(t, func(c *app.Config) {
+		c.Logger = slog.New(slowRequestLog{Handler: slog.NewTextHandler(logs, nil), delay: 300 * time.Millisecond})
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	tok := e.do(&e.demo, "POST", "/api/v1/events/token", map[string]any{"agentId": "agent-1", "teamId": "team-1"}).want(t, 200, "")
+	ch, resp := e.stream(ctx, "/api/v1/events?token="+tok.str("token"), nil)
+	if resp.StatusCode != 200 {
+		t.Fatalf("stream: %d", resp.StatusCode)
+	}
+	e.app.Server.Shutdown()
+	if !strings.Contains(logs.String(), "path=/api/v1/events status=200") {
+		t.Fatalf("Shutdown returned before the stream's request was logged:\n%s", logs.String())
+	}
+	if ev := next(t, ch); ev.typ != "shutdown" {
+		t.Fatalf("at shutdown got %+v", ev)
 	}
 }

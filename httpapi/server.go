@@ -67,7 +67,7 @@ type Server struct {
 	frames   frames // each event's stream frame, encoded once
 	limits   *limiter
 	streams  atomic.Int64
-	group    streamGroup // streams on taken-over connections
+	group    streamGroup // requests in flight and streams on taken-over connections
 }
 
 // New returns a Server for cfg.
@@ -132,12 +132,19 @@ func (s *Server) observed(route string, h http.Handler) http.Handler {
 // Streams returns how many event streams are open.
 func (s *Server) Streams() int64 { return s.streams.Load() }
 
-// ServeHTTP serves a request.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+// ServeHTTP serves a request. The request is counted until the middleware is done
+// with it: http.Server.Shutdown stops waiting for a request once its handler has
+// taken the connection over (an event stream), though the middleware still logs it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.group.add()
+	defer s.group.done()
+	s.handler.ServeHTTP(w, r)
+}
 
 // Shutdown ends every open event stream, so that http.Server.Shutdown can finish, and
 // waits (at most 5 seconds) until the streams on connections taken over from net/http
-// (which its Shutdown does not wait for) have sent their shutdown event and closed.
+// (which its Shutdown does not wait for) have sent their shutdown event and closed, and
+// the requests in flight have been answered and logged.
 func (s *Server) Shutdown() {
 	s.doneOnce.Do(func() { close(s.done) })
 	if !s.group.wait(5 * time.Second) {

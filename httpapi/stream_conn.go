@@ -154,8 +154,9 @@ func takeOver(w http.ResponseWriter, r *http.Request) (s *connSink, gone <-chan 
 	return &connSink{conn: conn}, done, true, nil
 }
 
-// streamGroup counts the streams served on taken-over connections, which
-// http.Server.Shutdown does not wait for, so that Server.Shutdown can. Unlike a
+// streamGroup counts the requests in flight and the streams served on taken-over
+// connections, which http.Server.Shutdown does not wait for, so that Server.Shutdown
+// can. Unlike a
 // sync.WaitGroup it may be added to while another goroutine waits.
 type streamGroup struct {
 	mu   sync.Mutex
