@@ -76,6 +76,18 @@ func (c *TenantCmd) Run(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if sub == "create" { // checked before the database is opened (or created)
+		*name = strings.TrimSpace(*name)
+		if *name == "" || len(*name) > 100 {
+			return usageErr("--name is required (at most 100 characters)")
+		}
+		if !velocity.ValidRegion(*country) {
+			return usageErr("--country %q is not an ISO 3166 two-letter code such as US", *country)
+		}
+		if _, err := tzdb.Load(*zone); err != nil || *zone == "" {
+			return usageErr("--timezone %q is not an IANA time zone such as America/New_York", *zone)
+		}
+	}
 	a, err := c.openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -98,16 +110,6 @@ func (c *TenantCmd) Run(ctx context.Context, args []string) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Name, t.ID, t.DefaultCountry, t.DefaultTimezone, t.CreatedAt.Format(time.RFC3339))
 		}
 		return tw.Flush()
-	}
-	*name = strings.TrimSpace(*name)
-	if *name == "" || len(*name) > 100 {
-		return usageErr("--name is required (at most 100 characters)")
-	}
-	if !velocity.ValidRegion(*country) {
-		return usageErr("--country %q is not an ISO 3166 two-letter code such as US", *country)
-	}
-	if _, err := tzdb.Load(*zone); err != nil || *zone == "" {
-		return usageErr("--timezone %q is not an IANA time zone such as America/New_York", *zone)
 	}
 	now := velocity.SystemClock{}.Now()
 	t := velocity.Tenant{ID: velocity.NewID("tn_"), Name: *name, DefaultCountry: strings.ToUpper(*country), DefaultTimezone: *zone, CreatedAt: now}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -155,6 +156,10 @@ func TestRulesCommands(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
+	// In an empty directory, so that a command that touched its default database
+	// (velocity.db) before refusing its flags shows.
+	dir := t.TempDir()
+	t.Chdir(dir)
 	for _, args := range [][]string{
 		{"frobnicate"},
 		{"tenant"},
@@ -173,6 +178,9 @@ func TestUsageErrors(t *testing.T) {
 		{"bench", "--churn", "0.1"},
 		{"bench", "--streams", "10", "--tolerance", "5"},
 		{"bench", "--streams", "10", "--warmup", "1s"},
+		{"bench", "--scheduler-passes", "2"},
+		{"bench", "--scheduler-due", "10", "--scheduler-passes", "0"},
+		{"tenant", "create", "--name", "x", "--timezone", "Mars/Olympus"},
 		{"serve", "--debug-addr", "0.0.0.0:6060"},
 	} {
 		code, _, errs := run(t, "", args...)
@@ -182,6 +190,9 @@ func TestUsageErrors(t *testing.T) {
 	}
 	if _, _, errs := run(t, "", "serve", "--demo", "--addr", "0.0.0.0:8080"); !strings.Contains(errs, "only on loopback") {
 		t.Errorf("demo on a public address: %s", errs)
+	}
+	if left, _ := os.ReadDir(dir); len(left) > 0 {
+		t.Errorf("a refused command left %s behind: flags are checked before the database is opened", left[0].Name())
 	}
 }
 
