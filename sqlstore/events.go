@@ -34,17 +34,27 @@ func EncodePayload(e velocity.Event) (string, error) {
 // EncodeEvent returns the payload column for e (EncodePayload), and e as readers of that
 // column see it: with Data decoded from the JSON (numbers become float64, and so on).
 // A store hands back the latter for a just-recorded event, so that subscribers see what
-// history readers see.
+// history readers see. Only Data goes through the round trip (the callback and Before
+// read back as they are): decoding a whole payload again cost a scheduler pass of
+// 10,000 due windows a quarter of its CPU.
 func EncodeEvent(e velocity.Event) (payload string, recorded velocity.Event, err error) {
 	payload, err = EncodePayload(e)
 	if err != nil {
 		return "", e, err
 	}
-	var p eventPayload
-	if err := json.Unmarshal([]byte(payload), &p); err != nil {
+	if len(e.Data) == 0 {
+		e.Data = nil // omitted from the payload, so absent when read
+		return payload, e, nil
+	}
+	b, err := json.Marshal(e.Data)
+	if err != nil {
 		return "", e, err
 	}
-	e.Data = p.Data
+	var data map[string]any
+	if err := json.Unmarshal(b, &data); err != nil {
+		return "", e, err
+	}
+	e.Data = data
 	return payload, e, nil
 }
 
