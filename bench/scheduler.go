@@ -18,43 +18,52 @@ import (
 // store's existing data, moves a test clock to that instant, and times one pass of the
 // loop a server's scheduler runs (Scheduler.Pass: opened windows, expired leases, ended
 // windows; team fallback and retention run on loops of their own), which must announce
-// all of them.
-func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due int, log *slog.Logger) (velocity.PassResult, error) {
+// all of them. It does so `passes` times, a minute apart, each over new callbacks, and
+// returns each pass's result: one run's passes show how much a figure varies without
+// seeding the data again.
+func SchedulerPass(ctx context.Context, s velocity.Store, w *World, due, passes int, log *slog.Logger) ([]velocity.PassResult, error) {
 	now := velocity.SystemClock{}.Now()
 	clock := &passClock{t: now}
 	sched := &velocity.Scheduler{Store: s, Clock: clock, Policies: &velocity.Policies{Store: s, Clock: clock}, Logger: log}
 	// Announce what is already due (seeded windows in the past) so that the measured
 	// pass sees only the new ones.
 	if _, err := sched.RunOnce(ctx); err != nil {
-		return velocity.PassResult{}, err
+		return nil, err
 	}
-	at := now.Add(time.Minute)
-	for done := 0; done < due; {
-		n := min(1000, due-done)
-		err := s.Write(ctx, func(tx velocity.Tx) error {
-			for j := 0; j < n; j++ {
-				st := &w.Tenants[(done+j)%len(w.Tenants)]
-				cb := velocity.Callback{ID: velocity.NewID("cb_"), TenantID: st.Tenant.ID, TeamID: st.Teams[0], CustomerName: "Due",
-					PhoneNumber: phone(7_000_000 + done + j), Timezone: st.Tenant.DefaultTimezone, WindowStart: at, WindowEnd: at.Add(time.Hour),
-					CreatedBy: "bench", Status: velocity.StatusScheduled, MaxAttempts: 3, CreatedAt: now, UpdatedAt: now, Version: 1}
-				if err := tx.InsertCallback(ctx, cb); err != nil {
-					return err
+	var out []velocity.PassResult
+	for p := range max(passes, 1) {
+		at := now.Add(time.Duration(p+1) * time.Minute)
+		for done := 0; done < due; {
+			n := min(1000, due-done)
+			err := s.Write(ctx, func(tx velocity.Tx) error {
+				for j := 0; j < n; j++ {
+					st := &w.Tenants[(done+j)%len(w.Tenants)]
+					cb := velocity.Callback{ID: velocity.NewID("cb_"), TenantID: st.Tenant.ID, TeamID: st.Teams[0], CustomerName: "Due",
+						PhoneNumber: phone(7_000_000 + p*due + done + j), Timezone: st.Tenant.DefaultTimezone, WindowStart: at, WindowEnd: at.Add(time.Hour),
+						CreatedBy: "bench", Status: velocity.StatusScheduled, MaxAttempts: 3, CreatedAt: now, UpdatedAt: now, Version: 1}
+					if err := tx.InsertCallback(ctx, cb); err != nil {
+						return err
+					}
 				}
+				return nil
+			})
+			if err != nil {
+				return out, err
 			}
-			return nil
-		})
-		if err != nil {
-			return velocity.PassResult{}, err
+			done += n
 		}
-		done += n
+		clock.t = at
+		res, err := sched.Pass(ctx)
+		if err != nil {
+			return out, err
+		}
+		// Seeded windows that open in the same minute are announced too.
+		if res.Due < due {
+			return out, fmt.Errorf("pass %d announced %d of %d due callbacks", p+1, res.Due, due)
+		}
+		out = append(out, res)
 	}
-	clock.t = at
-	res, err := sched.Pass(ctx)
-	// Seeded windows that open in the same minute are announced too.
-	if err == nil && res.Due < due {
-		err = fmt.Errorf("the pass announced %d of %d due callbacks", res.Due, due)
-	}
-	return res, err
+	return out, nil
 }
 
 // DueDelay measures, n times, the delay from a window opening to its due event on an

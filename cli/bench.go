@@ -77,7 +77,7 @@ Flags:
 
 // The flags each mode alone takes: a flag of another mode is refused.
 var (
-	requestFlags = []string{"callbacks", "tenants", "teams", "agents", "clients", "ops", "direct", "scheduler-due", "due-delay"}
+	requestFlags = []string{"callbacks", "tenants", "teams", "agents", "clients", "ops", "direct", "scheduler-due", "scheduler-passes", "due-delay"}
 	streamFlags  = []string{"stream-teams", "rate", "servers", "writers", "drain"}
 	soakFlags    = []string{"churn", "tolerance"}
 	webhookFlags = []string{"webhooks", "endpoints"}
@@ -112,6 +112,7 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	ops := fs.String("ops", strings.Join(bench.OpNames, ","), "operations: "+strings.Join(bench.OpNames, ","))
 	direct := fs.Bool("direct", false, "also run list, create and claim directly on the service and store, without HTTP")
 	schedDue := fs.Int("scheduler-due", 0, "also time one scheduler pass that finds this many callbacks falling due at once")
+	schedPasses := fs.Int("scheduler-passes", 1, "with --scheduler-due: time this many passes, each over that many new callbacks, and report each and the median")
 	dueDelay := fs.Int("due-delay", 0, "also measure this many window-opening to due-event delays on an agent's stream")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	asJSON := fs.Bool("json", false, "print the results as JSON (the progress log still goes to stderr)")
@@ -209,7 +210,7 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	}
 	defer stopProfile()
 	if *console {
-		for _, name := range []string{"ops", "scheduler-due", "due-delay"} {
+		for _, name := range []string{"ops", "scheduler-due", "scheduler-passes", "due-delay"} {
 			if set[name] {
 				return usageErr("--%s does not apply with --console", name)
 			}
@@ -236,6 +237,12 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	} else if set["only"] || set["plans"] {
 		return usageErr("--only and --plans apply only with --console")
 	}
+	if *schedPasses < 1 || *schedPasses > 100 {
+		return usageErr("--scheduler-passes must be from 1 to 100")
+	}
+	if set["scheduler-passes"] && *schedDue == 0 {
+		return usageErr("--scheduler-passes needs --scheduler-due")
+	}
 	var cs []int
 	for _, s := range splitList(*clients) {
 		n, err := strconv.Atoi(s)
@@ -260,7 +267,7 @@ func (c *Bench) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(out, "velocity bench: %d callbacks, %d tenants, %d teams, %d agents on %s; %s per measurement\n",
 		*callbacks, *tenants, *teams, *agents, engine(*db), *duration)
 	results, err := bench.Run(ctx, bench.Options{DB: *db, Shape: bench.Shape{Tenants: *tenants, Teams: *teams, Agents: *agents, Callbacks: *callbacks},
-		Clients: cs, Duration: *duration, Warmup: *warmup, Ops: splitList(*ops), Direct: *direct, SchedulerDue: *schedDue, DueDelay: *dueDelay, Logger: log, SQLiteDurability: sqlite.Durability(*durability)}, out)
+		Clients: cs, Duration: *duration, Warmup: *warmup, Ops: splitList(*ops), Direct: *direct, SchedulerDue: *schedDue, SchedulerPasses: *schedPasses, DueDelay: *dueDelay, Logger: log, SQLiteDurability: sqlite.Durability(*durability)}, out)
 	if err != nil || !*asJSON {
 		return err
 	}
