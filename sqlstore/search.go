@@ -235,8 +235,17 @@ func (d Dialect) SearchCallbacks(tenantID string, q velocity.SearchQuery) (strin
 		add(func() string { return `(` + sortCol + `, id) ` + after + ` (` + p.use(k) + `, ` + p.use(id) + `)` })
 	}
 
+	// Merged reads on SQLite carry only each row's sort key and id: SQLite sorts each
+	// member of a UNION ALL again before merging (it does not know a subquery's order),
+	// and the reads then stay inside a covering index such as callbacks_team_open. Only
+	// the page's rows are read whole, by primary key.
+	cols := CallbackCols
+	keyed := d.WrapUnion && (branchCol != "" && len(branchVals) > 1 || branchCol == "" && plan.Index == indexStatusWindow && len(statuses) > 1)
+	if keyed {
+		cols = sortCol + `, id`
+	}
 	read := func(index string, branch func() string) string {
-		s := `SELECT ` + CallbackCols + ` FROM callbacks`
+		s := `SELECT ` + cols + ` FROM callbacks`
 		if index != "" {
 			s += d.indexedBy(index)
 		}
@@ -274,7 +283,13 @@ func (d Dialect) SearchCallbacks(tenantID string, q velocity.SearchQuery) (strin
 			query += `(` + r + `)`
 		}
 	}
-	return query + ` ORDER BY ` + order + ` LIMIT ` + p.use(limit), p.args
+	query += ` ORDER BY ` + order + ` LIMIT ` + p.use(limit)
+	if keyed {
+		// CROSS JOIN keeps the page's ids the outer loop, each row read by primary key.
+		query = `SELECT ` + CallbackCols + ` FROM (SELECT id AS page_id FROM (` + query + `)) CROSS JOIN callbacks WHERE tenant_id = ` +
+			p.use(tenant) + ` AND id = page_id ORDER BY ` + order
+	}
+	return query, p.args
 }
 
 // lower returns the expression that lower-cases col for a case-insensitive match.
