@@ -31,7 +31,7 @@ type Options struct {
 	SchedulerDue    int
 	SchedulerPasses int
 	DueDelay        int
-	Logger       *slog.Logger
+	Logger          *slog.Logger
 	// SQLiteDurability is the SQLite store's durability (default full).
 	SQLiteDurability sqlite.Durability
 }
