@@ -214,6 +214,11 @@ func (c *Serve) Run(ctx context.Context, args []string) error {
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	// The middleware of requests whose handler took the connection over (event streams)
+	// may still be logging them.
+	if !a.Server.Drain(5 * time.Second) {
+		log.Warn("requests still in the handler 5s after shutdown")
+	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

@@ -254,7 +254,7 @@ func (h slowRequestLog) Handle(ctx context.Context, r slog.Record) error {
 	return h.Handler.Handle(ctx, r)
 }
 
-// TestShutdownWaitsForTheStreamsRequestLog holds Server.Shutdown to waiting for the
+// TestShutdownWaitsForTheStreamsRequestLog holds Server.Drain to waiting for the
 // middleware of a stream that took its connection over: net/http's Shutdown forgets
 // such a request, and a log written after the server has stopped races with whatever
 // the process does next (the CLI test's read of its log caught one).
@@ -271,8 +271,11 @@ func TestShutdownWaitsForTheStreamsRequestLog(t *testing.T) {
 		t.Fatalf("stream: %d", resp.StatusCode)
 	}
 	e.app.Server.Shutdown()
+	if !e.app.Server.Drain(5 * time.Second) {
+		t.Fatal("Drain: requests still in the handler")
+	}
 	if !strings.Contains(logs.String(), "path=/api/v1/events status=200") {
-		t.Fatalf("Shutdown returned before the stream's request was logged:\n%s", logs.String())
+		t.Fatalf("Drain returned before the stream's request was logged:\n%s", logs.String())
 	}
 	if ev := next(t, ch); ev.typ != "shutdown" {
 		t.Fatalf("at shutdown got %+v", ev)

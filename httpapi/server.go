@@ -67,7 +67,8 @@ type Server struct {
 	frames   frames // each event's stream frame, encoded once
 	limits   *limiter
 	streams  atomic.Int64
-	group    streamGroup // requests in flight and streams on taken-over connections
+	group    streamGroup // streams on taken-over connections
+	inflight streamGroup // requests in the handler chain
 }
 
 // New returns a Server for cfg.
@@ -132,25 +133,30 @@ func (s *Server) observed(route string, h http.Handler) http.Handler {
 // Streams returns how many event streams are open.
 func (s *Server) Streams() int64 { return s.streams.Load() }
 
-// ServeHTTP serves a request. The request is counted until the middleware is done
-// with it: http.Server.Shutdown stops waiting for a request once its handler has
-// taken the connection over (an event stream), though the middleware still logs it.
+// ServeHTTP serves a request. The request is counted until the middleware is done with
+// it (see Drain).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.group.add()
-	defer s.group.done()
+	s.inflight.add()
+	defer s.inflight.done()
 	s.handler.ServeHTTP(w, r)
 }
 
 // Shutdown ends every open event stream, so that http.Server.Shutdown can finish, and
 // waits (at most 5 seconds) until the streams on connections taken over from net/http
-// (which its Shutdown does not wait for) have sent their shutdown event and closed, and
-// the requests in flight have been answered and logged.
+// (which its Shutdown does not wait for) have sent their shutdown event and closed.
 func (s *Server) Shutdown() {
 	s.doneOnce.Do(func() { close(s.done) })
 	if !s.group.wait(5 * time.Second) {
 		s.logger.Warn("event streams did not end within 5s of shutdown")
 	}
 }
+
+// Drain waits, at most timeout, until no request is left in the server's handler chain,
+// and reports whether none is. Call it after http.Server.Shutdown has returned (no new
+// requests come then): that Shutdown stops waiting for a request once its handler has
+// taken the connection over (an event stream), though the middleware still logs it and
+// counts it in the metrics afterwards.
+func (s *Server) Drain(timeout time.Duration) bool { return s.inflight.wait(timeout) }
 
 // Routes returns the API routes the server serves (for the OpenAPI check).
 func (s *Server) Routes() []Route { return s.routes }

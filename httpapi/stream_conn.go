@@ -49,6 +49,9 @@ func (s writerSink) Write(frames ...[]byte) error {
 
 func (s writerSink) Flush() error { return s.rc.Flush() }
 
+// hurry gives the writes still to come a second at most (at shutdown).
+func (s writerSink) hurry() { _ = s.rc.SetWriteDeadline(time.Now().Add(time.Second)) }
+
 // connSink writes a stream to a hijacked HTTP/1.1 connection in chunked transfer
 // coding. Frames are queued by reference (an event's frame is shared by every stream
 // that sends it) and sent as one chunk by Flush with a single vectored write.
@@ -154,9 +157,9 @@ func takeOver(w http.ResponseWriter, r *http.Request) (s *connSink, gone <-chan 
 	return &connSink{conn: conn}, done, true, nil
 }
 
-// streamGroup counts the requests in flight and the streams served on taken-over
-// connections, which http.Server.Shutdown does not wait for, so that Server.Shutdown
-// can. Unlike a
+// streamGroup counts the streams served on taken-over connections, which
+// http.Server.Shutdown does not wait for, so that Server.Shutdown can (and the requests
+// in the handler chain, for Server.Drain). Unlike a
 // sync.WaitGroup it may be added to while another goroutine waits.
 type streamGroup struct {
 	mu   sync.Mutex
@@ -180,7 +183,7 @@ func (g *streamGroup) done() {
 	g.mu.Unlock()
 }
 
-// wait waits until no stream is left or timeout passes, and reports whether none is.
+// wait waits until none is left or timeout passes, and reports whether none is.
 func (g *streamGroup) wait(timeout time.Duration) bool {
 	g.mu.Lock()
 	if g.n == 0 {
