@@ -425,6 +425,9 @@ func appendID(dst *[]string, name, v string, max int) error {
 	if v == "" || utf8.RuneCountInString(v) > MaxIDLen {
 		return searchParamError(name, "must be an id of 1 to "+strconv.Itoa(MaxIDLen)+" characters")
 	}
+	if slices.Contains(*dst, v) {
+		return nil // one read per value: a value given twice would list its callbacks twice
+	}
 	if len(*dst) >= max {
 		return searchParamError(name, "is given more than "+strconv.Itoa(max)+" times")
 	}

@@ -17,6 +17,7 @@ func TestParseSearch(t *testing.T) {
 	}{
 		{"", SearchQuery{}, ""},
 		{"team=a&team=b%2Cc&agent=x", SearchQuery{Teams: []string{"a", "b,c"}, Agents: []string{"x"}}, ""},
+		{"team=a&team=b&team=a&agent=x&agent=x", SearchQuery{Teams: []string{"a", "b"}, Agents: []string{"x"}}, ""}, // a value given twice is one
 		{"status=scheduled,claimed&assigned=team&overdue=true&dueNow=1", SearchQuery{Statuses: OpenStatuses, Assigned: AssignedTeam, Overdue: true, DueNow: true}, ""},
 		{"windowFrom=2026-11-30&windowTo=2026-12-01T05:00:00Z", SearchQuery{Window: TimeRange{From: time.Date(2026, 11, 30, 0, 0, 0, 0, ny).UTC(), To: time.Date(2026, 12, 1, 5, 0, 0, 0, time.UTC)}}, ""},
 		{"windowFrom=2026-11-30&tz=Europe/London", SearchQuery{Window: TimeRange{From: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}}, ""},

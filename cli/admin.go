@@ -140,6 +140,9 @@ func (c *TenantCmd) set(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if m := velocity.IdentityMode(*mode); *mode != "" && m != velocity.IdentityWebex && m != velocity.IdentityOff {
+		return usageErr("--agent-identity must be %s or %s", velocity.IdentityWebex, velocity.IdentityOff)
+	}
 	a, t, err := c.openTenant(ctx, *db, *tenant)
 	if err != nil {
 		return err

@@ -181,6 +181,7 @@ func TestUsageErrors(t *testing.T) {
 		{"bench", "--scheduler-passes", "2"},
 		{"bench", "--scheduler-due", "10", "--scheduler-passes", "0"},
 		{"tenant", "create", "--name", "x", "--timezone", "Mars/Olympus"},
+		{"tenant", "set", "--tenant", "x", "--agent-identity", "bogus"},
 		{"serve", "--debug-addr", "0.0.0.0:6060"},
 	} {
 		code, _, errs := run(t, "", args...)

@@ -31,12 +31,12 @@ func EncodePayload(e velocity.Event) (string, error) {
 	return string(b), err
 }
 
-// EncodeEvent returns the payload column for e (EncodePayload), and e as readers of that
-// column see it: with Data decoded from the JSON (numbers become float64, and so on).
-// A store hands back the latter for a just-recorded event, so that subscribers see what
-// history readers see. Only Data goes through the round trip (the callback and Before
-// read back as they are): decoding a whole payload again cost a scheduler pass of
-// 10,000 due windows a quarter of its CPU.
+// EncodeEvent returns the payload column for e (EncodePayload), and e with its Data as
+// readers of that column see it: decoded from JSON (numbers become float64, and so on).
+// A store hands back the latter for a just-recorded event, so that subscribers see the
+// data history readers see. Only Data goes through the round trip; the callback and
+// Before stay as they are (times keep their zone): decoding a whole payload again cost a
+// scheduler pass of 10,000 due windows a quarter of its Go CPU.
 func EncodeEvent(e velocity.Event) (payload string, recorded velocity.Event, err error) {
 	payload, err = EncodePayload(e)
 	if err != nil {
