@@ -17,6 +17,7 @@ import (
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/app"
+	"github.com/customerdynamics/velocity/postgres"
 )
 
 // Env is what commands read and write besides their arguments.
@@ -210,10 +211,17 @@ func subcommand(cmd string, args []string, subs ...string) (string, []string, er
 }
 
 // openTenant opens the store named by db and finds the tenant named name; the caller
-// closes the returned App.
+// closes the returned App. A SQLite file that does not exist is refused, not created:
+// it can hold no tenant, and a command run in the wrong directory would leave an empty
+// database behind.
 func (e Env) openTenant(ctx context.Context, db, name string) (*app.App, velocity.Tenant, error) {
 	if name == "" {
 		return nil, velocity.Tenant{}, usageErr("--tenant NAME|ID is required")
+	}
+	if !postgres.IsURL(db) {
+		if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
+			return nil, velocity.Tenant{}, fmt.Errorf("no database at %s: name it with --db or VELOCITY_DB, or create it with velocity tenant create --db %s", db, db)
+		}
 	}
 	a, err := e.openStore(ctx, db)
 	if err != nil {

@@ -339,3 +339,22 @@ func TestRolesIdentityAndAudit(t *testing.T) {
 		t.Fatalf("audit kinds %v", kinds)
 	}
 }
+
+// TestTenantCommandsNeedADatabase holds a command about an existing tenant to refusing
+// a SQLite file that does not exist, rather than creating an empty database there.
+func TestTenantCommandsNeedADatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "missing.db")
+	for _, args := range [][]string{
+		{"policy", "show", "--db", db, "--tenant", "acme"},
+		{"account", "list", "--db", db, "--tenant", "acme"},
+		{"webhook", "list", "--db", db, "--tenant", "acme"},
+	} {
+		code, _, errs := run(t, "", args...)
+		if code != 1 || !strings.Contains(errs, "no database at "+db) || !strings.Contains(errs, "tenant create") {
+			t.Errorf("%v: exit %d, %s", args, code, errs)
+		}
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Fatalf("%v created %s", args, db)
+		}
+	}
+}
