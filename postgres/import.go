@@ -129,3 +129,24 @@ func (im *Import) DoNotCall(ctx context.Context, entries []velocity.DoNotCall) e
 			return []any{e.TenantID, e.PhoneNumber, e.Reason, e.AddedBy, e.AddedAt}, nil
 		})
 }
+
+// Webhooks adds webhook endpoints as they are (ids, signing secrets, state and times kept).
+func (im *Import) Webhooks(ctx context.Context, hooks []velocity.Webhook) error {
+	for _, w := range hooks {
+		args, err := dialect.WebhookArgs(w)
+		if err != nil {
+			return err
+		}
+		if _, err := im.tx.Exec(ctx, dialect.Rebind(`INSERT INTO webhook_endpoints (`+sqlstore.WebhookCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), args...); err != nil {
+			return mapErr(err)
+		}
+	}
+	return nil
+}
+
+// Audit appends audit entries in the order given; they get new ids, increasing in that
+// order, so the trail keeps its order.
+func (im *Import) Audit(ctx context.Context, entries []velocity.AuditEntry) error {
+	return im.copy(ctx, "audit_log", sqlstore.AuditInsertColumns, len(entries),
+		func(i int) ([]any, error) { return dialect.AuditArgs(entries[i]) })
+}

@@ -79,3 +79,14 @@ func (x *Export) Policy(ctx context.Context, tenantID string) ([]byte, error) {
 func (x *Export) DoNotCall(ctx context.Context, tenantID, after string, limit int) ([]velocity.DoNotCall, error) {
 	return collect(dialect.ScanDoNotCall)(x.tx.QueryContext(ctx, queries.ListDoNotCall, tenantID, after, limit))
 }
+
+// Webhooks returns the tenant's webhook endpoints with their signing secrets, oldest first.
+func (x *Export) Webhooks(ctx context.Context, tenantID string) ([]velocity.Webhook, error) {
+	return collect(dialect.ScanWebhook)(x.tx.QueryContext(ctx, `SELECT `+sqlstore.WebhookCols+` FROM webhook_endpoints WHERE tenant_id = ? ORDER BY created_at, id`, tenantID))
+}
+
+// Audit returns up to limit of the tenant's audit entries with ids after afterID, oldest
+// first.
+func (x *Export) Audit(ctx context.Context, tenantID string, afterID int64, limit int) ([]velocity.AuditEntry, error) {
+	return collect(dialect.ScanAudit)(x.tx.QueryContext(ctx, `SELECT `+sqlstore.AuditCols+` FROM audit_log WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?`, tenantID, afterID, limit))
+}

@@ -12,11 +12,15 @@ import (
 // AuditCols is the audit_log column list ScanAudit reads.
 const AuditCols = `id, tenant_id, at, actor, actor_role, actor_key, agent_id, remote, kind, target, detail`
 
-// auditInsertCols are the columns a new entry is written to, in AuditArgs order.
-const auditInsertCols = `tenant_id, at, actor, actor_role, actor_key, agent_id, remote, kind, target, detail`
+// AuditInsertColumns are the columns a new entry is written to, in AuditArgs order; the
+// id is the database's.
+var AuditInsertColumns = []string{"tenant_id", "at", "actor", "actor_role", "actor_key", "agent_id", "remote", "kind", "target", "detail"}
+
+// auditInsertCols is AuditInsertColumns as a column list.
+var auditInsertCols = strings.Join(AuditInsertColumns, ", ")
 
 // insertAudit records one entry (AuditArgs).
-const insertAudit = `INSERT INTO audit_log (` + auditInsertCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+var insertAudit = `INSERT INTO audit_log (` + auditInsertCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // auditDetail is the detail column: what changed, as JSON {"before":..., "after":...}.
 type auditDetail struct {

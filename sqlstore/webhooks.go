@@ -34,7 +34,7 @@ func NewWebhooks(d Dialect, read Conn, write func(ctx context.Context, fn func(c
 	return Webhooks{d: d, read: read, write: write}
 }
 
-// WebhookCols is the webhook_endpoints column list ScanWebhook reads and webhookArgs
+// WebhookCols is the webhook_endpoints column list ScanWebhook reads and WebhookArgs
 // writes.
 const WebhookCols = `id, tenant_id, url, description, events, secret, previous_secret, previous_secret_until,
 	created_at, updated_at, disabled_at, disabled_reason, failing_since, consecutive_failures`
@@ -52,7 +52,8 @@ func (d Dialect) ScanWebhook(row Scanner) (velocity.Webhook, error) {
 	return w, json.Unmarshal([]byte(events), &w.Events)
 }
 
-func (d Dialect) webhookArgs(w velocity.Webhook) ([]any, error) {
+// WebhookArgs returns w's values in WebhookCols order.
+func (d Dialect) WebhookArgs(w velocity.Webhook) ([]any, error) {
 	events, err := json.Marshal(w.Events)
 	if err != nil {
 		return nil, err
@@ -194,7 +195,7 @@ func allOf[T any](ctx context.Context, c Conn, scan func(Scanner) (T, error), qu
 
 // CreateWebhook stores a new endpoint.
 func (wh Webhooks) CreateWebhook(ctx context.Context, w velocity.Webhook) error {
-	args, err := wh.d.webhookArgs(w)
+	args, err := wh.d.WebhookArgs(w)
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,8 @@ type Report struct {
 	IdempotencyKeys int           `json:"idempotencyKeys"`
 	Policy          bool          `json:"policy"`       // the tenant's scheduling policy was copied
 	DoNotCall       int           `json:"doNotCall"`    // do-not-call entries
+	Webhooks        int           `json:"webhooks"`     // webhook endpoints, with their signing secrets
+	AuditEntries    int           `json:"auditEntries"` // the audit trail, in order
 	FirstEventID    int64         `json:"firstEventId"` // the copied events' new ids in PostgreSQL
 	LastEventID     int64         `json:"lastEventId"`
 	Duration        time.Duration `json:"duration"`
@@ -38,11 +40,13 @@ type Report struct {
 var ErrTenantExists = postgres.TenantExists
 
 // Copy copies the tenant named tenantName (the tenant, its API keys, accounts, callbacks,
-// their events in history order, idempotency keys, scheduling policy and do-not-call
-// list) from one consistent snapshot of
-// from into to, in one PostgreSQL transaction: all of it arrives or nothing does. Callback
-// ids, versions and times are kept; events get new ids in the target, in the same order.
-// Server secrets are not copied (each database has its own). It logs progress to log.
+// their events in history order, idempotency keys, scheduling policy, do-not-call list,
+// webhook endpoints and audit trail) from one consistent snapshot of from into to, in
+// one PostgreSQL transaction: all of it arrives or nothing does. Callback ids, versions
+// and times are kept; events and audit entries get new ids in the target, in the same
+// order. Not copied: server secrets (each database has its own), console sessions
+// (supervisors sign in again) and webhook deliveries (the record of messages sent; a
+// message still waiting to be sent is not sent from the target). It logs progress to log.
 func Copy(ctx context.Context, from *sqlite.Store, to *postgres.Store, tenantName string, log *slog.Logger) (Report, error) {
 	return copyTenant(ctx, from, to, tenantName, log, PageSize)
 }
@@ -157,7 +161,30 @@ func copyTenant(ctx context.Context, from *sqlite.Store, to *postgres.Store, ten
 				rep.DoNotCall += len(page)
 				after = page[len(page)-1].PhoneNumber
 			}
-			log.Info("committing", "callbacks", rep.Callbacks, "events", rep.Events, "idempotencyKeys", rep.IdempotencyKeys)
+			hooks, err := x.Webhooks(ctx, t.ID)
+			if err != nil {
+				return err
+			}
+			if err := im.Webhooks(ctx, hooks); err != nil {
+				return fmt.Errorf("transfer: webhook endpoints: %w", err)
+			}
+			rep.Webhooks = len(hooks)
+			for after := int64(0); ; {
+				page, err := x.Audit(ctx, t.ID, after, pageSize)
+				if err != nil || len(page) == 0 {
+					if err != nil {
+						return err
+					}
+					break
+				}
+				if err := im.Audit(ctx, page); err != nil {
+					return fmt.Errorf("transfer: audit trail: %w", err)
+				}
+				rep.AuditEntries += len(page)
+				after = page[len(page)-1].ID
+			}
+			log.Info("committing", "callbacks", rep.Callbacks, "events", rep.Events, "idempotencyKeys", rep.IdempotencyKeys,
+				"webhooks", rep.Webhooks, "auditEntries", rep.AuditEntries)
 			return nil
 		})
 	})

@@ -88,6 +88,31 @@ func seed(t *testing.T) (*sqlite.Store, velocity.Principal, string) {
 	if _, err := src.AddDoNotCall(ctx, []velocity.DoNotCall{{TenantID: p.Tenant.ID, PhoneNumber: "+12125559999", Reason: "asked", AddedBy: "crm", AddedAt: storetest.Epoch}}); err != nil {
 		t.Fatal(err)
 	}
+	// A webhook endpoint each, one rotated (its previous secret still signing) and
+	// failing; nine more audit entries for acme (besides the service's), one for globex.
+	until := storetest.Epoch.Add(24 * time.Hour)
+	failing := storetest.Epoch.Add(time.Hour)
+	for _, w := range []velocity.Webhook{
+		{ID: velocity.NewID("wh_"), TenantID: p.Tenant.ID, URL: "https://crm.example/hooks", Description: "CRM", Events: []velocity.WebhookEventType{velocity.WebhookCreated, velocity.WebhookDue},
+			Secret: "whsec_new", PreviousSecret: "whsec_old", PreviousSecretUntil: &until, CreatedAt: storetest.Epoch, UpdatedAt: storetest.Epoch.Add(time.Minute),
+			FailingSince: &failing, ConsecutiveFailures: 3},
+		{ID: velocity.NewID("wh_"), TenantID: other.Tenant.ID, URL: "https://globex.example/hooks", Events: []velocity.WebhookEventType{velocity.WebhookAll},
+			Secret: "whsec_globex", CreatedAt: storetest.Epoch, UpdatedAt: storetest.Epoch},
+	} {
+		if err := src.CreateWebhook(ctx, w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var trail []velocity.AuditEntry
+	for i := range 9 {
+		trail = append(trail, velocity.AuditEntry{TenantID: p.Tenant.ID, At: storetest.Epoch.Add(time.Duration(i) * time.Minute), Actor: "lead",
+			ActorRole: velocity.RoleSupervisor, ActorKey: "vel_abc", Remote: "10.0.0.1", Kind: fmt.Sprintf("kind.%d", i%3), Target: fmt.Sprintf("cb_%d", i),
+			Before: map[string]any{"n": float64(i)}, After: map[string]any{"n": float64(i + 1)}})
+	}
+	trail = append(trail, velocity.AuditEntry{TenantID: other.Tenant.ID, At: storetest.Epoch, Actor: "ops", ActorRole: velocity.RoleAdmin, Kind: "policy.set", Target: "policy"})
+	if err := src.AppendAudit(ctx, trail); err != nil {
+		t.Fatal(err)
+	}
 	return src, p, key
 }
 
@@ -142,6 +167,38 @@ func TestCopy(t *testing.T) {
 	}
 	if rep.Events != events || rep.LastEventID-rep.FirstEventID+1 != int64(events) {
 		t.Fatalf("report %+v, want %d events", rep, events)
+	}
+
+	// Webhook endpoints (secrets and state) and the audit trail (in order) came along.
+	if rep.Webhooks != 1 {
+		t.Fatalf("report %+v", rep)
+	}
+	hs, err := src.ListWebhooks(ctx, p.Tenant.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hd, err := dst.ListWebhooks(ctx, p.Tenant.ID)
+	if err != nil || !reflect.DeepEqual(hd, hs) {
+		t.Fatalf("webhooks:\n got %+v %v\nwant %+v", hd, err, hs)
+	}
+	as, err := src.ListAudit(ctx, p.Tenant.ID, velocity.AuditQuery{Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ad, err := dst.ListAudit(ctx, p.Tenant.ID, velocity.AuditQuery{Limit: 500})
+	if err != nil || len(ad) != len(as) || len(as) < 9+23 || rep.AuditEntries != len(as) { // the service's changes are audited too
+		t.Fatalf("audit: %d copied of %d (report %d): %v", len(ad), len(as), rep.AuditEntries, err)
+	}
+	for i := range ad {
+		if ad[i].ID <= 0 || i > 0 && ad[i].ID >= ad[i-1].ID {
+			t.Fatalf("audit ids out of order at %d: %d", i, ad[i].ID)
+		}
+	}
+	for i := range as {
+		as[i].ID, ad[i].ID = 0, 0
+		if !reflect.DeepEqual(ad[i], as[i]) {
+			t.Fatalf("audit entry %d:\n got %+v\nwant %+v", i, ad[i], as[i])
+		}
 	}
 
 	// Rules came along.
