@@ -218,8 +218,9 @@ type WebhookStore interface {
 	// at now and retried for DeliveryLifetime, and forgets its run of failures.
 	UpdateWebhook(ctx context.Context, w Webhook, now time.Time) error
 	// DisableWebhook disables an enabled endpoint for reason, pausing its pending
-	// deliveries; it reports whether it did (false when it was disabled already).
-	DisableWebhook(ctx context.Context, tenantID, id, reason string, at time.Time) (bool, error)
+	// deliveries, and records audit (when not nil) in the same transaction; it reports
+	// whether it did (false, and nothing recorded, when it was disabled already).
+	DisableWebhook(ctx context.Context, tenantID, id, reason string, at time.Time, audit *AuditEntry) (bool, error)
 	// DeleteWebhook removes an endpoint with its deliveries and their attempts.
 	DeleteWebhook(ctx context.Context, tenantID, id string) error
 	// EnqueueDelivery records a delivery made outside an event's transaction (a test

@@ -253,17 +253,25 @@ func (wh Webhooks) pause(ctx context.Context, c Conn, id string) error {
 	return err
 }
 
-// DisableWebhook disables an enabled endpoint and pauses its pending deliveries.
-func (wh Webhooks) DisableWebhook(ctx context.Context, tenantID, id, reason string, at time.Time) (bool, error) {
+// DisableWebhook disables an enabled endpoint, pauses its pending deliveries and
+// records audit (when not nil), all in one transaction.
+func (wh Webhooks) DisableWebhook(ctx context.Context, tenantID, id, reason string, at time.Time, audit *velocity.AuditEntry) (bool, error) {
 	var done bool
 	err := wh.write(ctx, func(c Conn) error {
+		done = false
 		n, err := c.Exec(ctx, wh.d.Rebind(`UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = ?, updated_at = ?
 			WHERE tenant_id = ? AND id = ? AND disabled_at IS NULL`), wh.d.TimeArg(at), reason, wh.d.TimeArg(at), tenantID, id)
 		if err != nil || n == 0 {
 			return err
 		}
 		done = true
-		return wh.pause(ctx, c, id)
+		if err := wh.pause(ctx, c, id); err != nil {
+			return err
+		}
+		if audit == nil {
+			return nil
+		}
+		return wh.d.AppendAudit(ctx, c.Exec, []velocity.AuditEntry{*audit})
 	})
 	return done, err
 }

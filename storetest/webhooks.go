@@ -67,7 +67,7 @@ func testWebhookFanOut(t *testing.T, b *bundle) {
 	all := b.webhook(t, b.p, velocity.WebhookAll)
 	some := b.webhook(t, b.p, velocity.WebhookCreated, velocity.WebhookRescheduled)
 	off := b.webhook(t, b.p, velocity.WebhookAll)
-	if ok, err := b.store.DisableWebhook(ctx, b.p.Tenant.ID, off.ID, "test", b.clock.Now()); err != nil || !ok {
+	if ok, err := b.store.DisableWebhook(ctx, b.p.Tenant.ID, off.ID, "test", b.clock.Now(), nil); err != nil || !ok {
 		t.Fatalf("disable: %v %v", ok, err)
 	}
 	other := b.webhook(t, b.other, velocity.WebhookAll)
@@ -344,11 +344,19 @@ func testWebhookDisable(t *testing.T, b *bundle) {
 		t.Fatal(err)
 	}
 	held, _ = b.store.ClaimDeliveries(ctx, velocity.DeliveryClaim{Now: now, LeaseUntil: now.Add(time.Minute), Limit: 1})
-	if ok, err := b.store.DisableWebhook(ctx, b.p.Tenant.ID, w.ID, "failing for a day", now); err != nil || !ok {
+	audit := func(reason string) *velocity.AuditEntry {
+		return &velocity.AuditEntry{TenantID: b.p.Tenant.ID, At: now, Actor: "velocity", Kind: "webhook.autoDisable", Target: w.ID, After: map[string]any{"reason": reason}}
+	}
+	if ok, err := b.store.DisableWebhook(ctx, b.p.Tenant.ID, w.ID, "failing for a day", now, audit("failing for a day")); err != nil || !ok {
 		t.Fatalf("disable: %v %v", ok, err)
 	}
-	if ok, _ := b.store.DisableWebhook(ctx, b.p.Tenant.ID, w.ID, "again", now); ok {
+	if ok, _ := b.store.DisableWebhook(ctx, b.p.Tenant.ID, w.ID, "again", now, audit("again")); ok {
 		t.Fatal("disabled twice")
+	}
+	// The disable is audited once, with it; the refused second one is not.
+	if entries, err := b.store.ListAudit(ctx, b.p.Tenant.ID, velocity.AuditQuery{Kind: "webhook.autoDisable", Limit: 10}); err != nil || len(entries) != 1 ||
+		entries[0].Target != w.ID || entries[0].After.(map[string]any)["reason"] != "failing for a day" {
+		t.Fatalf("audit: %+v %v", entries, err)
 	}
 	ep, _ := b.store.GetWebhook(ctx, b.p.Tenant.ID, w.ID)
 	if ep.DisabledAt == nil || ep.DisabledReason != "failing for a day" {

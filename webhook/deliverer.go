@@ -19,6 +19,10 @@ import (
 	"github.com/customerdynamics/velocity"
 )
 
+// AuditActor is who the audit trail names for the changes the deliverer makes itself
+// (disabling an endpoint that keeps failing, as webhook.autoDisable).
+const AuditActor = "velocity (webhook sender)"
+
 // Deliverer is the server's background service that sends webhook deliveries: it leases
 // due deliveries from the store (at most Workers in flight, at most PerWebhook to one
 // endpoint, so that a slow endpoint holds only its own share), posts each signed, and
@@ -316,7 +320,9 @@ func (d *Deliverer) deliver(ctx context.Context, cd velocity.ClaimedDelivery) {
 	if run.Since != nil && run.Failures >= d.DisableAfterFailures && at.Sub(*run.Since) >= max(d.DisableAfter, 0) {
 		reason := fmt.Sprintf("disabled after %d failed attempts in a row since %s; the last: %s", run.Failures,
 			run.Since.UTC().Format(time.RFC3339), rec.Attempt.Error)
-		if done, err := d.Store.DisableWebhook(rctx, cd.TenantID, cd.WebhookID, reason, at); err != nil {
+		audit := &velocity.AuditEntry{TenantID: cd.TenantID, At: at, Actor: AuditActor, Kind: "webhook.autoDisable", Target: cd.WebhookID,
+			After: map[string]any{"reason": reason, "failures": run.Failures, "failingSince": run.Since.UTC(), "url": cd.Endpoint.URL}}
+		if done, err := d.Store.DisableWebhook(rctx, cd.TenantID, cd.WebhookID, reason, at, audit); err != nil {
 			d.logger().Warn("webhook endpoint: could not disable", "webhook", cd.WebhookID, "error", err)
 		} else if done {
 			d.logger().Warn("webhook endpoint disabled", "webhook", cd.WebhookID, "tenant", cd.TenantID, "reason", reason)

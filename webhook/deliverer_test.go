@@ -275,6 +275,14 @@ func TestEndpointDisabledAfterARunOfFailures(t *testing.T) {
 	if len(ds) == 0 || ds[0].Status != velocity.DeliveryPaused {
 		t.Fatalf("deliveries %+v", ds)
 	}
+	// The audit trail says who disabled it and why.
+	entries := must[[]velocity.AuditEntry](t)(b.store.ListAudit(ctx, b.p.Tenant.ID, velocity.AuditQuery{Kind: "webhook.autoDisable", Limit: 10}))
+	if len(entries) != 1 || entries[0].Actor != webhook.AuditActor || entries[0].Target != w.ID {
+		t.Fatalf("audit %+v", entries)
+	}
+	if after, _ := entries[0].After.(map[string]any); after["reason"] != ep.DisabledReason || after["failures"] != 3.0 || after["url"] != w.URL {
+		t.Fatalf("audit detail %+v", entries[0].After)
+	}
 }
 
 // TestPrivateTargetRefusedAtConnect: without AllowPrivate an endpoint whose name
