@@ -235,39 +235,41 @@ func (d Dialect) SearchCallbacks(tenantID string, q velocity.SearchQuery) (strin
 		add(func() string { return `(` + sortCol + `, id) ` + after + ` (` + p.use(k) + `, ` + p.use(id) + `)` })
 	}
 
+	// One read per branch: per team or agent, per status, or the one read.
+	var branches []func() string
+	switch {
+	case branchCol != "":
+		for _, v := range branchVals {
+			x := p.add(v)
+			branches = append(branches, func() string { return ` AND ` + branchCol + ` = ` + p.use(x) })
+		}
+	case plan.Index == indexStatusWindow:
+		for _, st := range statuses {
+			branches = append(branches, func() string { return ` AND status = '` + string(st) + `'` })
+		}
+	default:
+		branches = append(branches, func() string { return "" })
+	}
 	// Merged reads on SQLite carry only each row's sort key and id: SQLite sorts each
 	// member of a UNION ALL again before merging (it does not know a subquery's order),
 	// and the reads then stay inside a covering index such as callbacks_team_open. Only
 	// the page's rows are read whole, by primary key.
 	cols := CallbackCols
-	keyed := d.WrapUnion && (branchCol != "" && len(branchVals) > 1 || branchCol == "" && plan.Index == indexStatusWindow && len(statuses) > 1)
+	keyed := d.WrapUnion && len(branches) > 1
 	if keyed {
 		cols = sortCol + `, id`
 	}
-	read := func(index string, branch func() string) string {
+	reads := make([]string, len(branches))
+	for i, branch := range branches {
 		s := `SELECT ` + cols + ` FROM callbacks`
-		if index != "" {
-			s += d.indexedBy(index)
+		if plan.Index != "" {
+			s += d.indexedBy(plan.Index)
 		}
 		s += ` WHERE tenant_id = ` + p.use(tenant) + branch()
 		for _, c := range conds {
 			s += ` AND ` + c()
 		}
-		return s + ` ORDER BY ` + order + ` LIMIT ` + p.use(limit)
-	}
-	var reads []string
-	switch {
-	case branchCol != "":
-		for _, v := range branchVals {
-			x := p.add(v)
-			reads = append(reads, read(plan.Index, func() string { return ` AND ` + branchCol + ` = ` + p.use(x) }))
-		}
-	case plan.Index == indexStatusWindow:
-		for _, st := range statuses {
-			reads = append(reads, read(plan.Index, func() string { return ` AND status = '` + string(st) + `'` }))
-		}
-	default:
-		reads = append(reads, read(plan.Index, func() string { return "" }))
+		reads[i] = s + ` ORDER BY ` + order + ` LIMIT ` + p.use(limit)
 	}
 	if len(reads) == 1 {
 		return reads[0], p.args
