@@ -88,54 +88,32 @@ func copyTenant(ctx context.Context, from *sqlite.Store, to *postgres.Store, ten
 			rep.APIKeys, rep.Accounts = len(keys), len(accounts)
 			log.Info("copied credentials", "apiKeys", rep.APIKeys, "accounts", rep.Accounts)
 
-			for after := ""; ; {
-				page, err := x.Callbacks(ctx, t.ID, after, pageSize)
-				if err != nil || len(page) == 0 {
-					if err != nil {
-						return err
-					}
-					break
-				}
-				if err := im.Callbacks(ctx, page); err != nil {
-					return fmt.Errorf("transfer: callbacks: %w", err)
-				}
-				rep.Callbacks += len(page)
-				after = page[len(page)-1].ID
-				log.Info("copying callbacks", "copied", rep.Callbacks)
+			err = copyPages(log, "callbacks", &rep.Callbacks, func(after string) ([]velocity.Callback, error) { return x.Callbacks(ctx, t.ID, after, pageSize) },
+				func(c velocity.Callback) string { return c.ID }, func(page []velocity.Callback) error { return im.Callbacks(ctx, page) })
+			if err != nil {
+				return err
 			}
-			for after := int64(0); ; {
-				page, err := x.Events(ctx, t.ID, after, pageSize)
-				if err != nil || len(page) == 0 {
+			err = copyPages(log, "events", &rep.Events, func(after int64) ([]velocity.Event, error) { return x.Events(ctx, t.ID, after, pageSize) },
+				func(e velocity.Event) int64 { return e.ID }, func(page []velocity.Event) error {
+					first, last, err := im.Events(ctx, page)
 					if err != nil {
 						return err
 					}
-					break
-				}
-				first, last, err := im.Events(ctx, page)
-				if err != nil {
-					return fmt.Errorf("transfer: events: %w", err)
-				}
-				if rep.FirstEventID == 0 {
-					rep.FirstEventID = first
-				}
-				rep.LastEventID = last
-				rep.Events += len(page)
-				after = page[len(page)-1].ID
-				log.Info("copying events", "copied", rep.Events)
+					if rep.FirstEventID == 0 {
+						rep.FirstEventID = first
+					}
+					rep.LastEventID = last
+					return nil
+				})
+			if err != nil {
+				return err
 			}
-			for after := ""; ; {
-				page, err := x.IdempotencyKeys(ctx, t.ID, after, pageSize)
-				if err != nil || len(page) == 0 {
-					if err != nil {
-						return err
-					}
-					break
-				}
-				if err := im.IdempotencyKeys(ctx, page); err != nil {
-					return fmt.Errorf("transfer: idempotency keys: %w", err)
-				}
-				rep.IdempotencyKeys += len(page)
-				after = page[len(page)-1].Key
+			err = copyPages(log, "idempotency keys", &rep.IdempotencyKeys, func(after string) ([]velocity.Idempotency, error) {
+				return x.IdempotencyKeys(ctx, t.ID, after, pageSize)
+			},
+				func(r velocity.Idempotency) string { return r.Key }, func(page []velocity.Idempotency) error { return im.IdempotencyKeys(ctx, page) })
+			if err != nil {
+				return err
 			}
 			doc, err := x.Policy(ctx, t.ID)
 			if err != nil {
@@ -147,19 +125,10 @@ func copyTenant(ctx context.Context, from *sqlite.Store, to *postgres.Store, ten
 				}
 				rep.Policy = true
 			}
-			for after := ""; ; {
-				page, err := x.DoNotCall(ctx, t.ID, after, pageSize)
-				if err != nil || len(page) == 0 {
-					if err != nil {
-						return err
-					}
-					break
-				}
-				if err := im.DoNotCall(ctx, page); err != nil {
-					return fmt.Errorf("transfer: do-not-call list: %w", err)
-				}
-				rep.DoNotCall += len(page)
-				after = page[len(page)-1].PhoneNumber
+			err = copyPages(log, "do-not-call list", &rep.DoNotCall, func(after string) ([]velocity.DoNotCall, error) { return x.DoNotCall(ctx, t.ID, after, pageSize) },
+				func(e velocity.DoNotCall) string { return e.PhoneNumber }, func(page []velocity.DoNotCall) error { return im.DoNotCall(ctx, page) })
+			if err != nil {
+				return err
 			}
 			hooks, err := x.Webhooks(ctx, t.ID)
 			if err != nil {
@@ -169,19 +138,10 @@ func copyTenant(ctx context.Context, from *sqlite.Store, to *postgres.Store, ten
 				return fmt.Errorf("transfer: webhook endpoints: %w", err)
 			}
 			rep.Webhooks = len(hooks)
-			for after := int64(0); ; {
-				page, err := x.Audit(ctx, t.ID, after, pageSize)
-				if err != nil || len(page) == 0 {
-					if err != nil {
-						return err
-					}
-					break
-				}
-				if err := im.Audit(ctx, page); err != nil {
-					return fmt.Errorf("transfer: audit trail: %w", err)
-				}
-				rep.AuditEntries += len(page)
-				after = page[len(page)-1].ID
+			err = copyPages(log, "audit trail", &rep.AuditEntries, func(after int64) ([]velocity.AuditEntry, error) { return x.Audit(ctx, t.ID, after, pageSize) },
+				func(e velocity.AuditEntry) int64 { return e.ID }, func(page []velocity.AuditEntry) error { return im.Audit(ctx, page) })
+			if err != nil {
+				return err
 			}
 			log.Info("committing", "callbacks", rep.Callbacks, "events", rep.Events, "idempotencyKeys", rep.IdempotencyKeys,
 				"webhooks", rep.Webhooks, "auditEntries", rep.AuditEntries)
@@ -194,4 +154,25 @@ func copyTenant(ctx context.Context, from *sqlite.Store, to *postgres.Store, ten
 	}
 	log.Info("tenant copied", "tenant", rep.TenantName, "callbacks", rep.Callbacks, "events", rep.Events, "took", rep.Duration.Round(time.Millisecond))
 	return rep, nil
+}
+
+// copyPages copies what in pages: read returns the page after a key (K's zero value
+// first, an empty page at the end), write writes it; n counts the rows copied.
+func copyPages[T, K any](log *slog.Logger, what string, n *int, read func(after K) ([]T, error), key func(T) K, write func([]T) error) error {
+	var after K
+	for {
+		page, err := read(after)
+		if err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		if err := write(page); err != nil {
+			return fmt.Errorf("transfer: %s: %w", what, err)
+		}
+		*n += len(page)
+		after = key(page[len(page)-1])
+		log.Info("copying "+what, "copied", *n)
+	}
 }
