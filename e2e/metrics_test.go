@@ -2,7 +2,6 @@ package e2e_test
 
 import (
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -20,13 +19,10 @@ func TestMetricsListeners(t *testing.T) {
 	bin := build(t)
 	db := filepath.Join(t.TempDir(), "v.db")
 	cli(t, bin, db, "", nil, "migrate")
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	maddr := l.Addr().String()
-	l.Close()
-	s := serve(t, bin, db, "--metrics-addr", maddr)
+	// The API's address and the metrics' differ: chosen together.
+	addrs := freeAddrs(t, 2)
+	maddr := addrs[1]
+	s := serve(t, bin, db, "--addr", addrs[0], "--metrics-addr", maddr)
 	get := func(url, token string) (int, string) {
 		t.Helper()
 		req, _ := http.NewRequest("GET", url, nil)

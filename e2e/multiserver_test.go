@@ -219,17 +219,38 @@ type proc struct {
 	done chan struct{} // closed when the process has exited
 }
 
-// start starts `velocity serve` on a free port and waits until it is ready; the test's
-// end stops it (SIGINT, then SIGKILL after 10s) unless it was killed before.
+// freeAddrs returns n distinct loopback addresses free a moment ago: all are held open
+// together before any is released, so that none is handed out twice.
+func freeAddrs(t *testing.T, n int) []string {
+	t.Helper()
+	var addrs []string
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		addrs = append(addrs, l.Addr().String())
+	}
+	return addrs
+}
+
+// start starts `velocity serve` on a free port (or the --addr in extra) and waits until
+// it is ready; the test's end stops it (SIGINT, then SIGKILL after 10s) unless it was
+// killed before.
 func start(t *testing.T, bin, db string, extra ...string) *proc {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	var addr string
+	for i, a := range extra {
+		if a == "--addr" && i+1 < len(extra) {
+			addr = extra[i+1]
+		}
 	}
-	addr := l.Addr().String()
-	l.Close()
-	args := append([]string{"serve", "--db", db, "--addr", addr, "--log-level", "warn", "--clock-start", storetest.Epoch.Format(time.RFC3339)}, extra...)
+	if addr == "" {
+		addr = freeAddrs(t, 1)[0]
+		extra = append([]string{"--addr", addr}, extra...)
+	}
+	args := append([]string{"serve", "--db", db, "--log-level", "warn", "--clock-start", storetest.Epoch.Format(time.RFC3339)}, extra...)
 	cmd := exec.Command(bin, args...)
 	logs := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = logs, logs
