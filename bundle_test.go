@@ -88,7 +88,7 @@ func (b *testBundle) claim(t *testing.T, id, agent string) velocity.Callback {
 // history returns the types of a callback's recorded events, oldest first.
 func (b *testBundle) history(t *testing.T, id string) []velocity.Event {
 	t.Helper()
-	h, err := b.svc.History(context.Background(), b.p, id)
+	h, err := b.svc.History(context.Background(), b.p, id, "")
 	if err != nil {
 		t.Fatal(err)
 	}

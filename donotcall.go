@@ -128,7 +128,7 @@ func (s *Service) cancelOpen(ctx context.Context, p Principal, batch []DoNotCall
 				data["detail"] = e.Reason
 			}
 			events = append(events, Event{TenantID: p.Tenant.ID, CallbackID: cb.ID, Type: EventCancelled,
-				Actor: Actor{Account: p.Username}, At: now, Data: data, Callback: cb})
+				Actor: Actor{Account: p.Username, AgentID: p.Agent}, At: now, Data: data, Callback: cb})
 			ids = append(ids, cb.ID)
 		}
 		if len(events) == 0 {

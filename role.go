@@ -200,6 +200,45 @@ func (p Principal) scope(q ListQuery) error {
 	return p.ActsAs("agentId", q.AgentID)
 }
 
+// actor returns the agent a change is recorded as made by: agentID when the request
+// names one, else the agent its Webex token proves ("" when unproven).
+func (p Principal) actor(agentID string) string {
+	if agentID == "" {
+		return p.Agent
+	}
+	return agentID
+}
+
+// mayWork checks that an agent account reads or changes only a team's callback or one
+// personal to itself: agentID when the request names it, else the agent its Webex token
+// proves. Another agent's personal callback is that agent's, and a supervisor moves it.
+// Roles that read every team's callbacks may work any. The agent's team is not checked:
+// it is what the Desktop says, and nothing proves it (see the README, Roles).
+func (p Principal) mayWork(cb *Callback, agentID string) error {
+	owner := cb.Owner()
+	if p.Role.Can(PermReadAll) || owner == "" {
+		return nil
+	}
+	if agentID != "" && owner == agentID {
+		return nil
+	}
+	if agentID == "" && len(p.AgentIDs) > 0 && p.ActsAs("agentId", owner) == nil {
+		return nil
+	}
+	return NewError(CodeForbidden, "This is "+owner+"'s personal callback: an agent account reads and changes its team's callbacks and its own (named in agentId or X-Agent-Id); moving callbacks between agents needs the role supervisor or admin.").
+		With("", map[string]any{"role": p.Role, "requiredRoles": []string{"admin", "supervisor"}, "agentId": owner})
+}
+
+// mayMove checks that only roles that read every team's callbacks move a callback to
+// another team: an agent reassigns between itself and its team.
+func (p Principal) mayMove(cb *Callback, teamID *string) error {
+	if p.Role.Can(PermReadAll) || teamID == nil || strings.TrimSpace(*teamID) == cb.TeamID {
+		return nil
+	}
+	return NewError(CodeForbidden, "An agent account reassigns a callback only between itself and its team; moving it to team "+strings.TrimSpace(*teamID)+" needs the role supervisor or admin.").
+		With("", map[string]any{"role": p.Role, "requiredRoles": []string{"admin", "supervisor"}, "field": "teamId"})
+}
+
 // reassignable checks that an agent account gives a callback only to itself or its team.
 func (p Principal) reassignable(newOwner, actor string) error {
 	if p.Role.Can(PermReadAll) || newOwner == "" {

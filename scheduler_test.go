@@ -93,7 +93,7 @@ func TestSchedulerFallbackFollowsPolicy(t *testing.T) {
 	if err != nil || res.FellBack != 1 {
 		t.Fatalf("16 minutes overdue: %+v %v", res, err)
 	}
-	got, _ := b.svc.Get(ctx, b.p, mine.ID)
+	got, _ := b.svc.Get(ctx, b.p, mine.ID, "")
 	if got.AgentID != nil || got.TeamID != "team-1" || got.Version != mine.Version+1 {
 		t.Fatalf("after fallback: %+v", got)
 	}
@@ -109,7 +109,7 @@ func TestSchedulerFallbackFollowsPolicy(t *testing.T) {
 	}
 	// The callback being dialed stays with its agent until the lease runs out; then the
 	// same pass releases it and hands it to the team.
-	if g, _ := b.svc.Get(ctx, b.p, held.ID); g.Owner() != "agent-2" {
+	if g, _ := b.svc.Get(ctx, b.p, held.ID, ""); g.Owner() != "agent-2" {
 		t.Fatalf("a callback being dialed fell back: %+v", g)
 	}
 	b.clock.Set(monday10.Add(time.Hour + 20*time.Minute))
@@ -117,10 +117,10 @@ func TestSchedulerFallbackFollowsPolicy(t *testing.T) {
 	if err != nil || res.Expired != 1 || res.FellBack != 1 {
 		t.Fatalf("after the lease: %+v %v", res, err)
 	}
-	if g, _ := b.svc.Get(ctx, b.p, held.ID); g.AgentID != nil || g.Status != velocity.StatusScheduled {
+	if g, _ := b.svc.Get(ctx, b.p, held.ID, ""); g.AgentID != nil || g.Status != velocity.StatusScheduled {
 		t.Fatalf("held callback after its lease: %+v", g)
 	}
-	if g, _ := b.svc.Get(ctx, other, theirs.ID); g.Owner() != "agent-1" {
+	if g, _ := b.svc.Get(ctx, other, theirs.ID, ""); g.Owner() != "agent-1" {
 		t.Fatalf("fallback ignored the other tenant's policy: %+v", g)
 	}
 }
@@ -179,7 +179,7 @@ func TestSchedulerAnnouncesEachWindowOnce(t *testing.T) {
 		if n := len(b.dueFor(id)); n != 1 {
 			t.Fatalf("%s announced %d times", id, n)
 		}
-		if g, _ := b.svc.Get(ctx, b.p, id); g.Status != velocity.StatusScheduled || g.Holder() != "" || g.LapsedHolder() == "" {
+		if g, _ := b.svc.Get(ctx, b.p, id, ""); g.Status != velocity.StatusScheduled || g.Holder() != "" || g.LapsedHolder() == "" {
 			t.Fatalf("lease not expired: %+v", g)
 		}
 	}
@@ -372,7 +372,7 @@ func TestSchedulerRechecksUnderLock(t *testing.T) {
 		if err != nil || res.Expired != 0 {
 			t.Fatalf("pass: %+v %v", res, err)
 		}
-		if g, _ := b.svc.Get(ctx, b.p, cb.ID); g.Holder() != "agent-1" || !g.LeaseActive(b.clock.Now()) {
+		if g, _ := b.svc.Get(ctx, b.p, cb.ID, ""); g.Holder() != "agent-1" || !g.LeaseActive(b.clock.Now()) {
 			t.Fatalf("renewed lease lost: %+v", g)
 		}
 	})
@@ -387,7 +387,7 @@ func TestSchedulerRechecksUnderLock(t *testing.T) {
 		if err != nil || res.FellBack != 0 {
 			t.Fatalf("pass: %+v %v", res, err)
 		}
-		if g, _ := b.svc.Get(ctx, b.p, cb.ID); g.Owner() != "agent-1" || g.Holder() != "agent-1" {
+		if g, _ := b.svc.Get(ctx, b.p, cb.ID, ""); g.Owner() != "agent-1" || g.Holder() != "agent-1" {
 			t.Fatalf("handed over while dialed: %+v", g)
 		}
 	})

@@ -101,7 +101,7 @@ func (s *Service) mutate(ctx context.Context, p Principal, id, agentID string, i
 		for i := range evs {
 			evs[i].TenantID = p.Tenant.ID
 			evs[i].CallbackID = cb.ID
-			evs[i].Actor = Actor{Account: p.Username, AgentID: agentID}
+			evs[i].Actor = Actor{Account: p.Username, AgentID: p.actor(agentID)}
 			evs[i].At = now
 			evs[i].Callback = cb
 			if moved {

@@ -96,7 +96,7 @@ func (s *Service) Create(ctx context.Context, p Principal, agentID string, in Cr
 		}
 		events, err = tx.AppendEvents(ctx, []Event{{
 			TenantID: p.Tenant.ID, CallbackID: draft.ID, Type: EventCreated,
-			Actor: Actor{Account: p.Username, AgentID: agentID}, At: now, Callback: draft,
+			Actor: Actor{Account: p.Username, AgentID: p.actor(agentID)}, At: now, Callback: draft,
 		}})
 		cb = draft
 		if err != nil || !p.audited() {

@@ -16,7 +16,13 @@ func (s *Service) Update(ctx context.Context, p Principal, id, agentID string, u
 			return Callback{}, err
 		}
 	}
-	return s.update(ctx, p, id, agentID, ifMatch, nil, func(Callback) UpdateInput { return u })
+	scoped := func(cb *Callback, _ time.Time) error {
+		if err := p.mayWork(cb, agentID); err != nil {
+			return err
+		}
+		return p.mayMove(cb, u.TeamID)
+	}
+	return s.update(ctx, p, id, agentID, ifMatch, scoped, func(Callback) UpdateInput { return u })
 }
 
 // guard refuses a change to a callback as it stands at now; nil allows every change.
@@ -78,6 +84,9 @@ func (s *Service) cancel(ctx context.Context, p Principal, id, agentID, reason s
 		return Callback{}, err
 	}
 	return s.mutate(ctx, p, id, agentID, nil, func(tx Tx, cb *Callback, pol Policy, now time.Time) (change, error) {
+		if err := p.mayWork(cb, agentID); err != nil {
+			return nil, err
+		}
 		if check != nil && cb.Status.Open() {
 			if err := check(cb, now); err != nil {
 				return nil, err

@@ -9,14 +9,25 @@ const (
 	DefaultListLimit = 50
 )
 
-// Get returns one of the tenant's callbacks.
-func (s *Service) Get(ctx context.Context, p Principal, id string) (Callback, error) {
-	return s.Store.GetCallback(ctx, p.Tenant.ID, id)
+// Get returns one of the tenant's callbacks; an agent account reads only its team's
+// callbacks and those personal to agentID (see Principal.mayWork).
+func (s *Service) Get(ctx context.Context, p Principal, id, agentID string) (Callback, error) {
+	cb, err := s.Store.GetCallback(ctx, p.Tenant.ID, id)
+	if err != nil {
+		return Callback{}, err
+	}
+	if err := p.ActsAs("X-Agent-Id", agentID); err != nil {
+		return Callback{}, err
+	}
+	if err := p.mayWork(&cb, agentID); err != nil {
+		return Callback{}, err
+	}
+	return cb, nil
 }
 
-// History returns a callback's recorded events, oldest first.
-func (s *Service) History(ctx context.Context, p Principal, id string) ([]Event, error) {
-	if _, err := s.Store.GetCallback(ctx, p.Tenant.ID, id); err != nil {
+// History returns a callback's recorded events, oldest first, to those who may Get it.
+func (s *Service) History(ctx context.Context, p Principal, id, agentID string) ([]Event, error) {
+	if _, err := s.Get(ctx, p, id, agentID); err != nil {
 		return nil, err
 	}
 	return s.Store.History(ctx, p.Tenant.ID, id)

@@ -134,8 +134,8 @@ func TestOtherTenantsCallbacks(t *testing.T) {
 	cb := b.create(t, velocity.CreateInput{})
 	cb = b.claim(t, cb.ID, "agent-1")
 	calls := map[string]func() error{
-		"get":     func() error { _, err := b.svc.Get(ctx, other, cb.ID); return err },
-		"history": func() error { _, err := b.svc.History(ctx, other, cb.ID); return err },
+		"get":     func() error { _, err := b.svc.Get(ctx, other, cb.ID, ""); return err },
+		"history": func() error { _, err := b.svc.History(ctx, other, cb.ID, ""); return err },
 		"claim":   func() error { _, err := b.svc.Claim(ctx, other, cb.ID, "agent-1"); return err },
 		"release": func() error { _, err := b.svc.Release(ctx, other, cb.ID, "agent-1"); return err },
 		"attempt": func() error {
@@ -153,7 +153,7 @@ func TestOtherTenantsCallbacks(t *testing.T) {
 			t.Errorf("%s: %v, want not_found", name, err)
 		}
 	}
-	got, err := b.svc.Get(ctx, b.p, cb.ID)
+	got, err := b.svc.Get(ctx, b.p, cb.ID, "")
 	if err != nil || got.Version != cb.Version || got.Holder() != "agent-1" || len(b.history(t, cb.ID)) != 2 {
 		t.Fatalf("the owner's callback changed: %+v %v", got, err)
 	}
@@ -193,7 +193,7 @@ func TestUpdateRules(t *testing.T) {
 		if e.Kind != velocity.KindPrecondition || e.Extra["currentVersion"] != v2.Version {
 			t.Fatalf("kind %v extra %v", e.Kind, e.Extra)
 		}
-		got, _ := b.svc.Get(ctx, b.p, cb.ID)
+		got, _ := b.svc.Get(ctx, b.p, cb.ID, "")
 		if got.Notes != "first" || got.Version != v2.Version || len(b.history(t, cb.ID)) != 2 {
 			t.Fatalf("stale update applied: %+v", got)
 		}
@@ -271,7 +271,7 @@ func TestUpdateRules(t *testing.T) {
 		}
 		_, err = b.svc.Update(ctx, b.p, cb.ID, "", velocity.UpdateInput{PhoneNumber: ptr(listed)}, nil)
 		wantFields(t, err, "phoneNumber:do_not_call")
-		if got, _ := b.svc.Get(ctx, b.p, cb.ID); got.PhoneNumber != cb.PhoneNumber || got.Version != cb.Version {
+		if got, _ := b.svc.Get(ctx, b.p, cb.ID, ""); got.PhoneNumber != cb.PhoneNumber || got.Version != cb.Version {
 			t.Fatalf("refused change applied: %+v", got)
 		}
 	})
@@ -310,7 +310,7 @@ func TestClaimChecksRulesAtDialTime(t *testing.T) {
 		if at, _ := e.Extra["nextCallableAt"].(time.Time); !at.Equal(time.Date(2026, 3, 3, 13, 0, 0, 0, time.UTC)) || e.Extra["timezone"] != "America/New_York" {
 			t.Fatalf("extra %v", e.Extra)
 		}
-		if got, _ := b.svc.Get(ctx, b.p, ny.ID); got.Status != velocity.StatusScheduled || got.Version != ny.Version {
+		if got, _ := b.svc.Get(ctx, b.p, ny.ID, ""); got.Status != velocity.StatusScheduled || got.Version != ny.Version {
 			t.Fatalf("refused claim changed the callback: %+v", got)
 		}
 		// The customer's zone decides, not the tenant's: it is 08:00 in London.
@@ -423,7 +423,7 @@ func TestRecordAttemptRules(t *testing.T) {
 			_, err := b.svc.RecordAttempt(ctx, b.p, cb.ID, velocity.AttemptInput{AgentID: "agent-1", Outcome: velocity.OutcomeNoAnswer, RetryAt: &c.at})
 			wantFields(t, err, c.want)
 		}
-		if got, _ := b.svc.Get(ctx, b.p, cb.ID); got.Status != velocity.StatusClaimed || got.Attempts != 0 {
+		if got, _ := b.svc.Get(ctx, b.p, cb.ID, ""); got.Status != velocity.StatusClaimed || got.Attempts != 0 {
 			t.Fatalf("a refused report was recorded: %+v", got)
 		}
 	})
@@ -509,7 +509,7 @@ func TestCancelRecordsReason(t *testing.T) {
 	cb := b.create(t, velocity.CreateInput{})
 	_, err := b.svc.Cancel(ctx, b.p, cb.ID, "", "bad\x07reason")
 	wantFields(t, err, "reason:invalid_text")
-	if got, _ := b.svc.Get(ctx, b.p, cb.ID); got.Status != velocity.StatusScheduled {
+	if got, _ := b.svc.Get(ctx, b.p, cb.ID, ""); got.Status != velocity.StatusScheduled {
 		t.Fatal("refused cancel applied")
 	}
 	if _, err := b.svc.Cancel(ctx, b.p, cb.ID, "agent-1", "customer called in"); err != nil {

@@ -119,7 +119,11 @@ func (s *Server) listCallbacks(w http.ResponseWriter, r *http.Request, p velocit
 func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + `"` }
 
 func (s *Server) getCallback(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
-	cb, err := s.cfg.Service.Get(r.Context(), p, r.PathValue("id"))
+	agentID, err := agentHeader(r)
+	if err != nil {
+		return err
+	}
+	cb, err := s.cfg.Service.Get(r.Context(), p, r.PathValue("id"), agentID)
 	if err != nil {
 		return err
 	}
@@ -129,7 +133,11 @@ func (s *Server) getCallback(w http.ResponseWriter, r *http.Request, p velocity.
 }
 
 func (s *Server) callbackHistory(w http.ResponseWriter, r *http.Request, p velocity.Principal) error {
-	evs, err := s.cfg.Service.History(r.Context(), p, r.PathValue("id"))
+	agentID, err := agentHeader(r)
+	if err != nil {
+		return err
+	}
+	evs, err := s.cfg.Service.History(r.Context(), p, r.PathValue("id"), agentID)
 	if err != nil {
 		return err
 	}

@@ -32,12 +32,12 @@ func TestCallbackLifecycle(t *testing.T) {
 	if p.str("agentId") != "agent-2" || p.body["version"] != float64(2) || p.header.Get("ETag") != `"2"` {
 		t.Fatalf("patch %s", p.raw)
 	}
-	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"notes": "stale"}, "If-Match", `"1"`).want(t, 412, "version_mismatch")
-	if g := e.do(&e.demo, "GET", "/api/v1/callbacks/"+id, nil); g.str("notes") != "call after lunch" {
+	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"notes": "stale"}, "If-Match", `"1"`, "X-Agent-Id", "agent-2").want(t, 412, "version_mismatch")
+	if g := e.do(&e.demo, "GET", "/api/v1/callbacks/"+id, nil, "X-Agent-Id", "agent-2"); g.str("notes") != "call after lunch" {
 		t.Fatalf("stale patch changed notes: %s", g.raw)
 	}
-	// Back to the team with agentId: null.
-	p = e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": nil}).want(t, 200, "")
+	// Back to the team with agentId: null, by its owner.
+	p = e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": nil}, "X-Agent-Id", "agent-2").want(t, 200, "")
 	if p.body["agentId"] != nil {
 		t.Fatalf("agentId null: %s", p.raw)
 	}
@@ -228,8 +228,8 @@ func TestReassignWhileClaimed(t *testing.T) {
 		t.Fatalf("refusal %s", r.raw)
 	}
 	// To the holder, or back to the team, is fine.
-	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": "agent-1"}).want(t, 200, "")
-	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": nil}).want(t, 200, "")
+	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": "agent-1"}, "X-Agent-Id", "agent-1").want(t, 200, "")
+	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"agentId": nil}, "X-Agent-Id", "agent-1").want(t, 200, "")
 	// A patch onto another open callback's number names it.
 	other := e.create(map[string]any{"phoneNumber": "+12125550167"}).str("id")
 	d := e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+id, map[string]any{"phoneNumber": "+12125550167"}).want(t, 409, "duplicate_open_callback")

@@ -55,6 +55,17 @@ func TestProvenAgentIdentity(t *testing.T) {
 	e.do(&e.demo, "GET", "/api/v1/callbacks?agentId=agent-9&teamId=team-1", nil, "X-Webex-Token", "tok-agent").want(t, 403, "forbidden")
 	e.do(&e.demo, "GET", "/api/v1/callbacks?agentId="+agentUUID+"&teamId=team-1", nil, "X-Webex-Token", "tok-agent").want(t, 200, "")
 	e.do(&e.demo, "POST", "/api/v1/events/token", map[string]any{"agentId": "agent-9", "teamId": "team-1"}, "X-Webex-Token", "tok-agent").want(t, 403, "forbidden")
+	// Naming no agent, a proven agent acts as itself: its own personal callback is its to
+	// read and change, and the history records it as the actor; another agent's is not.
+	mine := e.do(&e.sup, "POST", "/api/v1/callbacks", map[string]any{"teamId": "team-1", "agentId": agentUUID, "phoneNumber": "+12125550162"}).want(t, 201, "").str("id")
+	e.do(&e.demo, "PATCH", "/api/v1/callbacks/"+mine, map[string]any{"notes": "n"}, "X-Webex-Token", "tok-agent").want(t, 200, "")
+	h := e.do(&e.demo, "GET", "/api/v1/callbacks/"+mine+"/history", nil, "X-Webex-Token", "tok-agent").want(t, 200, "")
+	if items := h.body["items"].([]any); len(items) != 2 || items[1].(map[string]any)["actor"].(map[string]any)["agentId"] != agentUUID {
+		t.Fatalf("history of a change naming no agent: %s", h.raw)
+	}
+	theirs := e.do(&e.sup, "POST", "/api/v1/callbacks", map[string]any{"teamId": "team-1", "agentId": "agent-9", "phoneNumber": "+12125550163"}).want(t, 201, "").str("id")
+	e.do(&e.demo, "GET", "/api/v1/callbacks/"+theirs, nil, "X-Webex-Token", "tok-agent").want(t, 403, "forbidden")
+	e.do(&e.demo, "POST", "/api/v1/callbacks/"+theirs+"/cancel", map[string]any{"reason": "r"}, "X-Webex-Token", "tok-agent").want(t, 403, "forbidden")
 	// A supervisor's requests do not need a Webex token.
 	e.do(&e.sup, "GET", "/api/v1/callbacks?teamId=team-1", nil).want(t, 200, "")
 
@@ -64,6 +75,13 @@ func TestProvenAgentIdentity(t *testing.T) {
 	r := e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/claim", map[string]any{"agentId": "3f1e8c7a-6b5d-4c3e-9a1f-0e2d4c6b8a09"}, "X-Webex-Token", "tok-agent-2")
 	r.want(t, 503, "identity_unavailable")
 	fake.SetDown(false)
+	if g := e.do(&e.admin, "GET", "/api/v1/callbacks/"+id, nil).want(t, 200, ""); g.str("status") != "scheduled" || g.body["claimedBy"] != nil {
+		t.Fatalf("a claim refused while Webex was down changed the callback: %s", g.raw)
+	}
+	// An expired token is one Webex no longer accepts: refused, whatever it once was.
+	fake.AddToken("tok-expired", webexid.Person{ID: webexidtest.PersonID(agentUUID), OrgID: webexidtest.OrgID(orgUUID)})
+	fake.Revoke("tok-expired")
+	claim("tok-expired", agentUUID).want(t, 401, "invalid_webex_token")
 
 	// Revoked upstream: still accepted from the cache within the TTL, refused after it.
 	fake.Revoke("tok-agent")

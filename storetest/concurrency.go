@@ -92,7 +92,7 @@ func testConcurrentIdempotency(t *testing.T, b *bundle) {
 	if err != nil || len(items) != 1 {
 		t.Fatalf("list: %d %v", len(items), err)
 	}
-	h, err := b.svc.History(ctx, b.p, items[0].ID)
+	h, err := b.svc.History(ctx, b.p, items[0].ID, "")
 	if err != nil || len(h) != 1 {
 		t.Fatalf("history: %d %v", len(h), err)
 	}

@@ -60,7 +60,7 @@ func testFactsAgreeWithHistory(t *testing.T, b *bundle) {
 
 func (b *bundle) history(t *testing.T, id string) []velocity.Event {
 	t.Helper()
-	h, err := b.svc.History(context.Background(), b.p, id)
+	h, err := b.svc.History(context.Background(), b.p, id, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ func (b *rulesBundle) complete(t *testing.T, id string, notes string) {
 
 func (b *rulesBundle) history(t *testing.T, p velocity.Principal, id string) []velocity.Event {
 	t.Helper()
-	h, err := b.svc.History(context.Background(), p, id)
+	h, err := b.svc.History(context.Background(), p, id, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func testRetentionPurges(t *testing.T, b *rulesBundle) {
 		t.Fatalf("purged %+v, want %d callbacks with their events and one idempotency key", res.Purged, len(old))
 	}
 	for _, id := range old {
-		if _, err := b.svc.Get(ctx, b.p, id); !errors.Is(err, velocity.ErrNotFound) {
+		if _, err := b.svc.Get(ctx, b.p, id, ""); !errors.Is(err, velocity.ErrNotFound) {
 			t.Fatalf("closed callback %s kept: %v", id, err)
 		}
 		if h, err := b.store.History(ctx, b.p.Tenant.ID, id); err != nil || len(h) != 0 {
@@ -122,7 +122,7 @@ func testRetentionPurges(t *testing.T, b *rulesBundle) {
 	if got := b.history(t, b.p, recent.ID); len(got) != recentHistory {
 		t.Fatalf("recent callback's history: %d events, want %d", len(got), recentHistory)
 	}
-	if _, err := b.svc.Get(ctx, b.other, foreign.ID); err != nil {
+	if _, err := b.svc.Get(ctx, b.other, foreign.ID, ""); err != nil {
 		t.Fatalf("another tenant's callback (400 days) purged: %v", err)
 	}
 	// The key of the purged callback went with it: the same key makes a new callback.
@@ -161,7 +161,7 @@ func testRetentionPurges(t *testing.T, b *rulesBundle) {
 	if len(after) != len(before)-res.Purged.Audit {
 		t.Fatalf("audit: %d entries after, %d before, %d purged", len(after), len(before), res.Purged.Audit)
 	}
-	if _, err := b.svc.Get(ctx, b.p, open.ID); err != nil {
+	if _, err := b.svc.Get(ctx, b.p, open.ID, ""); err != nil {
 		t.Fatalf("an open callback was purged: %v", err)
 	}
 }
@@ -375,7 +375,7 @@ func testErase(t *testing.T, b *rulesBundle, search Search) {
 		t.Fatalf("deliveries after erasure, by callback: %v; erased %d", byCallback, res.WebhookDeliveries)
 	}
 	for _, id := range []string{done.ID, cancelled.ID, open.ID} {
-		cb, err := b.svc.Get(ctx, b.p, id)
+		cb, err := b.svc.Get(ctx, b.p, id, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -390,13 +390,13 @@ func testErase(t *testing.T, b *rulesBundle, search Search) {
 	if h := b.history(t, b.p, open.ID); h[len(h)-1].Type != velocity.EventCancelled || h[len(h)-1].Data["reason"] != "erased" {
 		t.Fatalf("the open callback's last event %+v", h[len(h)-1])
 	}
-	if got, _ := b.svc.Get(ctx, b.p, bystander.ID); got.CustomerName != "Bystander Person" || got.Notes != "keep me" || got.Version != 1 {
+	if got, _ := b.svc.Get(ctx, b.p, bystander.ID, ""); got.CustomerName != "Bystander Person" || got.Notes != "keep me" || got.Version != 1 {
 		t.Fatalf("bystander %+v", got)
 	}
-	if got, _ := b.svc.Get(ctx, b.p, moved.ID); got.CustomerName != "Ottilie Moved" || got.PhoneNumber != other {
+	if got, _ := b.svc.Get(ctx, b.p, moved.ID, ""); got.CustomerName != "Ottilie Moved" || got.PhoneNumber != other {
 		t.Fatalf("moved %+v", got)
 	}
-	if got, _ := b.svc.Get(ctx, b.other, foreign.ID); got.CustomerName != customer.name || got.PhoneNumber != number {
+	if got, _ := b.svc.Get(ctx, b.other, foreign.ID, ""); got.CustomerName != customer.name || got.PhoneNumber != number {
 		t.Fatalf("another tenant's callback %+v", got)
 	}
 	// The number may be scheduled again (the open one was cancelled), and the

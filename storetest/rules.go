@@ -123,7 +123,7 @@ func testDoNotCallEnforced(t *testing.T, b *rulesBundle) {
 	if err != nil || fmt.Sprint(res.Cancelled) != fmt.Sprint([]string{open.ID}) {
 		t.Fatalf("add: %+v %v", res, err)
 	}
-	h, _ := b.svc.History(ctx, b.p, open.ID)
+	h, _ := b.svc.History(ctx, b.p, open.ID, "")
 	last := h[len(h)-1]
 	if last.Type != velocity.EventCancelled || last.Data["reason"] != "do_not_call" || last.Data["detail"] != "customer request" || last.Callback.Status != velocity.StatusCancelled {
 		t.Fatalf("history: %+v", last)
@@ -237,13 +237,13 @@ func testSchedulerLeases(t *testing.T, b *rulesBundle) {
 	if err != nil || res.Expired != 1 {
 		t.Fatalf("pass: %+v %v", res, err)
 	}
-	got, _ := b.svc.Get(ctx, b.p, cb.ID)
+	got, _ := b.svc.Get(ctx, b.p, cb.ID, "")
 	if got.Status != velocity.StatusScheduled || got.Holder() != "" || got.LapsedHolder() != "agent-1" {
 		t.Fatalf("after expiry: %+v", got)
 	}
 	// The pass releases the claim and, the window being open and not yet announced
 	// (it was claimed at once), announces it as due.
-	h, _ := b.svc.History(ctx, b.p, cb.ID)
+	h, _ := b.svc.History(ctx, b.p, cb.ID, "")
 	var types []velocity.EventType
 	for _, e := range h {
 		types = append(types, e.Type)
@@ -272,16 +272,16 @@ func testSchedulerFallback(t *testing.T, b *rulesBundle) {
 	if err != nil || res.FellBack != 1 {
 		t.Fatalf("pass: %+v %v", res, err)
 	}
-	got, _ := b.svc.Get(ctx, b.p, mine.ID)
+	got, _ := b.svc.Get(ctx, b.p, mine.ID, "")
 	if got.AgentID != nil {
 		t.Fatal("still personal")
 	}
-	h, _ := b.svc.History(ctx, b.p, mine.ID)
+	h, _ := b.svc.History(ctx, b.p, mine.ID, "")
 	last := h[len(h)-1]
 	if last.Type != velocity.EventFallback || last.Data["previousAgentId"] != "agent-1" || last.Before == nil || !last.VisibleTo("agent-1", "team-9") {
 		t.Fatalf("history: %+v", last)
 	}
-	if tg, _ := b.svc.Get(ctx, b.p, team.ID); tg.Version != 1 {
+	if tg, _ := b.svc.Get(ctx, b.p, team.ID, ""); tg.Version != 1 {
 		t.Fatal("team callback touched")
 	}
 	// With fallback off (0), overdue personal callbacks stay.
@@ -293,7 +293,7 @@ func testSchedulerFallback(t *testing.T, b *rulesBundle) {
 	if res, _ := b.sched.RunOnce(ctx); res.FellBack != 0 {
 		t.Fatal("fell back with fallback off")
 	}
-	if g, _ := b.svc.Get(ctx, b.p, stay.ID); g.Owner() != "agent-2" {
+	if g, _ := b.svc.Get(ctx, b.p, stay.ID, ""); g.Owner() != "agent-2" {
 		t.Fatal("owner changed")
 	}
 }
@@ -322,7 +322,7 @@ func testSchedulerDue(t *testing.T, b *rulesBundle) {
 	if res, _ := b.sched.RunOnce(ctx); res.Due != 0 {
 		t.Fatal("announced twice")
 	}
-	got, _ := b.svc.Get(ctx, b.p, ids[0])
+	got, _ := b.svc.Get(ctx, b.p, ids[0], "")
 	if got.Version != 1 {
 		t.Fatal("a due announcement changed the version")
 	}
@@ -378,11 +378,11 @@ func testSchedulerOverdue(t *testing.T, b *rulesBundle) {
 	if res, _ := b.sched.RunOnce(ctx); res.Overdue != 0 {
 		t.Fatalf("announced twice: %+v", res)
 	}
-	got, _ := b.svc.Get(ctx, b.p, waiting[0])
+	got, _ := b.svc.Get(ctx, b.p, waiting[0], "")
 	if got.Version != 1 {
 		t.Fatalf("an overdue announcement changed the version: %d", got.Version)
 	}
-	hist, _ := b.svc.History(ctx, b.p, waiting[0])
+	hist, _ := b.svc.History(ctx, b.p, waiting[0], "")
 	if last := hist[len(hist)-1]; last.Type != velocity.EventOverdue || last.Data["windowEnd"] == nil {
 		t.Fatalf("history ends with %+v", last)
 	}
@@ -465,7 +465,7 @@ func testLapsedClaim(t *testing.T, b *rulesBundle) {
 		if _, err := b.sched.RunOnce(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := b.svc.Get(ctx, b.p, cb.ID); got.LapsedHolder() != agent {
+		if got, _ := b.svc.Get(ctx, b.p, cb.ID, ""); got.LapsedHolder() != agent {
 			t.Fatalf("after the lease ran out: %+v", got)
 		}
 		return cb

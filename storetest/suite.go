@@ -163,7 +163,7 @@ func testCreateAndGet(t *testing.T, b *bundle) {
 	cb := b.create(t, velocity.CreateInput{TeamID: "team-1", AgentID: ptr("agent-1"), CustomerName: " Ada Lovelace ",
 		PhoneNumber: "(212) 555-0101", WindowStart: &start, Notes: "wants a refund", Reason: "billing",
 		SourceInteractionID: "int-1", CreatedBy: "agent-1"})
-	got, err := b.svc.Get(ctx, b.p, cb.ID)
+	got, err := b.svc.Get(ctx, b.p, cb.ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +192,7 @@ func testCreateAndGet(t *testing.T, b *bundle) {
 func testIsolation(t *testing.T, b *bundle) {
 	ctx := context.Background()
 	cb := b.create(t, velocity.CreateInput{})
-	if _, err := b.svc.Get(ctx, b.other, cb.ID); !errors.Is(err, velocity.ErrNotFound) {
+	if _, err := b.svc.Get(ctx, b.other, cb.ID, ""); !errors.Is(err, velocity.ErrNotFound) {
 		t.Fatalf("other tenant get: %v", err)
 	}
 	if _, err := b.svc.Claim(ctx, b.other, cb.ID, "agent-1"); !errors.Is(err, velocity.ErrNotFound) {
@@ -201,7 +201,7 @@ func testIsolation(t *testing.T, b *bundle) {
 	if _, err := b.svc.Cancel(ctx, b.other, cb.ID, "", "x"); !errors.Is(err, velocity.ErrNotFound) {
 		t.Fatalf("other tenant cancel: %v", err)
 	}
-	if _, err := b.svc.History(ctx, b.other, cb.ID); !errors.Is(err, velocity.ErrNotFound) {
+	if _, err := b.svc.History(ctx, b.other, cb.ID, ""); !errors.Is(err, velocity.ErrNotFound) {
 		t.Fatalf("other tenant history: %v", err)
 	}
 	items, _, err := b.svc.List(ctx, b.other, velocity.ListQuery{TeamID: "team-1"})
@@ -212,7 +212,7 @@ func testIsolation(t *testing.T, b *bundle) {
 	if _, _, err := b.svc.Create(ctx, b.other, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: cb.PhoneNumber}, ""); err != nil {
 		t.Fatalf("same number in other tenant: %v", err)
 	}
-	if _, err := b.svc.Get(ctx, b.p, "cb_missing"); !errors.Is(err, velocity.ErrNotFound) {
+	if _, err := b.svc.Get(ctx, b.p, "cb_missing", ""); !errors.Is(err, velocity.ErrNotFound) {
 		t.Fatalf("missing: %v", err)
 	}
 }
@@ -442,7 +442,7 @@ func testClaimRace(t *testing.T, b *bundle) {
 		if wins.Load() != 1 || conflicts.Load() != agents-1 {
 			t.Fatalf("round %d: %d wins, %d conflicts", r, wins.Load(), conflicts.Load())
 		}
-		got, _ := b.svc.Get(ctx, b.p, cb.ID)
+		got, _ := b.svc.Get(ctx, b.p, cb.ID, "")
 		if got.Holder() != winner.Load().(string) || got.Version != 2 {
 			t.Fatalf("round %d: holder %s version %d, winner %v", r, got.Holder(), got.Version, winner.Load())
 		}
@@ -532,7 +532,7 @@ func testUpdate(t *testing.T, b *bundle) {
 	}
 	_, err = b.svc.Update(ctx, b.p, cb.ID, "", velocity.UpdateInput{Notes: ptr("stale")}, ptr(int64(1)))
 	wantCode(t, err, "version_mismatch")
-	again, _ := b.svc.Get(ctx, b.p, cb.ID)
+	again, _ := b.svc.Get(ctx, b.p, cb.ID, "")
 	if again.Notes != "later" || again.Version != 2 {
 		t.Fatalf("stale update changed something: %+v", again)
 	}
@@ -562,7 +562,7 @@ func testHistory(t *testing.T, b *bundle) {
 	if _, err := b.svc.RecordAttempt(ctx, b.p, cb.ID, velocity.AttemptInput{AgentID: "agent-1", Outcome: velocity.OutcomeConnected, InteractionID: "int-9"}); err != nil {
 		t.Fatal(err)
 	}
-	h, err := b.svc.History(ctx, b.p, cb.ID)
+	h, err := b.svc.History(ctx, b.p, cb.ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -604,7 +604,7 @@ func testHistory(t *testing.T, b *bundle) {
 	if _, err := b.svc.Update(ctx, b.p, c2.ID, "", velocity.UpdateInput{AgentIDSet: true}, nil); err != nil {
 		t.Fatal(err)
 	}
-	h2, _ := b.svc.History(ctx, b.p, c2.ID)
+	h2, _ := b.svc.History(ctx, b.p, c2.ID, "")
 	if len(h2) != 2 || h2[1].Before == nil || h2[1].Before.AgentID == nil || *h2[1].Before.AgentID != "agent-1" {
 		t.Fatalf("reassign history: %+v", h2)
 	}
@@ -740,7 +740,7 @@ func testMarkReached(t *testing.T, b *bundle) {
 	if err != nil || got.Status != velocity.StatusCompleted || got.Attempts != 0 {
 		t.Fatalf("mark reached: %+v %v", got, err)
 	}
-	h, _ := b.svc.History(ctx, b.p, cb.ID)
+	h, _ := b.svc.History(ctx, b.p, cb.ID, "")
 	if last := h[len(h)-1]; last.Type != velocity.EventCompleted || last.Data["reason"] != "reached_inbound" || last.Data["interactionId"] != "int-42" || last.Actor.AgentID != "agent-1" {
 		t.Fatalf("history: %+v", last)
 	}
@@ -794,7 +794,7 @@ func testInboundCall(t *testing.T, b *bundle) {
 	if err != nil || res.MarkedReached != 1 || res.Callbacks[0].Status != velocity.StatusCompleted || res.InboundMatch != velocity.InboundMarkReached {
 		t.Fatalf("mark_reached: %+v %v", res, err)
 	}
-	h, _ := b.svc.History(ctx, b.p, cb.ID)
+	h, _ := b.svc.History(ctx, b.p, cb.ID, "")
 	if last := h[len(h)-1]; last.Data["reason"] != "reached_inbound" || last.Data["interactionId"] != "int-3" || last.Data["queueId"] != "q-7" {
 		t.Fatalf("history: %+v", last.Data)
 	}

@@ -68,7 +68,7 @@ func (w *world) run(t *testing.T, r *rand.Rand, steps int) {
 		if len(w.ids) > 0 {
 			id = w.ids[r.IntN(len(w.ids))]
 			var err error
-			if cb, err = w.svc.Get(ctx, w.p, id); err != nil {
+			if cb, err = w.svc.Get(ctx, w.p, id, ""); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -160,7 +160,7 @@ func (w *world) callbacks(t *testing.T) []velocity.Callback {
 	t.Helper()
 	out := make([]velocity.Callback, len(w.ids))
 	for i, id := range w.ids {
-		cb, err := w.svc.Get(context.Background(), w.p, id)
+		cb, err := w.svc.Get(context.Background(), w.p, id, "")
 		if err != nil {
 			t.Fatal(err)
 		}
