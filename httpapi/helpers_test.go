@@ -49,6 +49,8 @@ type env struct {
 	sup   creds // the demo tenant's supervisor
 	admin creds // the demo tenant's administrator
 	other creds // an administrator of another tenant
+	// hookURL is where TestRoleMatrix's webhooks point.
+	hookURL string
 }
 
 type creds struct{ key, user, pass string }

@@ -35,7 +35,7 @@ func TestProvenAgentIdentity(t *testing.T) {
 	claim := func(token, agent string) response {
 		return e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/claim", map[string]any{"agentId": agent}, "X-Webex-Token", token)
 	}
-	e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/claim", map[string]any{"agentId": agentUUID}).want(t, 401, "unauthorized")
+	e.do(&e.demo, "POST", "/api/v1/callbacks/"+id+"/claim", map[string]any{"agentId": agentUUID}).want(t, 401, "invalid_webex_token")
 	claim("tok-agent", "agent-9").want(t, 403, "forbidden")
 	claim("tok-other-org", agentUUID).want(t, 403, "wrong_webex_org")
 	claim("tok-unknown", agentUUID).want(t, 401, "invalid_webex_token")

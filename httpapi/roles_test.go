@@ -2,14 +2,20 @@ package httpapi_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"strconv"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/customerdynamics/velocity"
+	"github.com/customerdynamics/velocity/app"
 )
 
 // roleMatrix is who may call each route: the promise of the roles, written out here
@@ -73,11 +79,20 @@ var roleMatrix = map[string]string{
 var roleLetters = map[velocity.Role]string{velocity.RoleAgent: "A", velocity.RoleSupervisor: "S", velocity.RoleAdmin: "D", velocity.RoleIntegration: "I"}
 
 // TestRoleMatrix calls every route as every role of the callback's own tenant and of
-// another tenant: a role the matrix does not allow gets 403 forbidden naming the roles
-// that may (and nothing changes); an allowed role is never refused for its role; another
-// tenant's allowed roles get 404 for this tenant's ids.
+// another tenant, each call set up to succeed (a claimed callback to release, a webhook
+// with a delivery, a key, a do-not-call entry, an account): a role the matrix does not
+// allow gets 403 forbidden naming the roles that may (and nothing changes); an allowed
+// role gets the success status the API document gives; another tenant's allowed roles
+// get 404 for this tenant's ids and never see this tenant's data.
 func TestRoleMatrix(t *testing.T) {
-	e := newEnv(t)
+	e := newEnv(t, func(c *app.Config) { c.WebhookAllowPrivate, c.WebhookRetryBase = true, 10*time.Millisecond })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e.app.StartWebhooks(ctx)
+	// The webhooks' receiver accepts every message, so that a delivery can be re-sent.
+	sink := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }))
+	defer sink.Close()
+	e.hookURL = sink.URL
 	own := map[velocity.Role]*creds{velocity.RoleAgent: &e.demo, velocity.RoleSupervisor: &e.sup, velocity.RoleAdmin: &e.admin,
 		velocity.RoleIntegration: e.account(t, "demo", "crm", velocity.RoleIntegration)}
 	other := map[velocity.Role]*creds{velocity.RoleAdmin: &e.other}
@@ -96,6 +111,7 @@ func TestRoleMatrix(t *testing.T) {
 		t.Errorf("the matrix has %d routes, the server %d", len(roleMatrix), len(served))
 	}
 
+	success := documentedSuccess(t)
 	phone := 100
 	next := func() string { phone++; return fmt.Sprintf("+1646555%04d", phone) }
 	for _, key := range sortedKeys(roleMatrix) {
@@ -106,35 +122,36 @@ func TestRoleMatrix(t *testing.T) {
 		method, path, _ := strings.Cut(key, " ")
 		for _, role := range velocity.Roles {
 			t.Run(key+" as "+string(role), func(t *testing.T) {
-				cb := e.create(map[string]any{"phoneNumber": next(), "customerName": "Matrix"})
-				id := cb.str("id")
-				req := strings.NewReplacer("{id}", id, "{phone}", "+16465559999", "{username}", "supervisor", "{key}", "nokey").Replace(path)
-				body, query := matrixBody(method+" "+path, next)
-				if query != "" {
-					req += "?" + query
-				}
-				r := e.do(own[role], method, req, body, "X-Agent-Id", "agent-1")
+				call := e.matrixCall(t, key, next)
+				r := e.do(own[role], method, call.path, call.body, "X-Agent-Id", "agent-1")
 				if strings.Contains(allowed, roleLetters[role]) {
-					if r.status == 403 || r.status == 401 {
-						t.Fatalf("%s may call %s but got %d %s", role, key, r.status, r.raw)
+					// Allowed: the answer the API document gives for success, nothing less.
+					if r.status != success[key] {
+						t.Fatalf("%s may call %s: got %d, the API document's success is %d: %s", role, key, r.status, success[key], r.raw)
 					}
 				} else {
 					r.want(t, 403, "forbidden")
 					if !strings.Contains(r.str("detail"), "role") || r.body["requiredRoles"] == nil {
 						t.Fatalf("refusal does not name the role needed: %s", r.raw)
 					}
-					if g := e.do(&e.admin, "GET", "/api/v1/callbacks/"+id, nil).want(t, 200, ""); g.body["version"] != float64(1) {
+					if g := e.do(&e.admin, "GET", "/api/v1/callbacks/"+call.callback, nil).want(t, 200, ""); g.body["version"] != float64(call.version) {
 						t.Fatalf("a refused %s changed the callback: %s", key, g.raw)
 					}
 				}
-				// Another tenant's account never reaches this tenant's callback.
-				if strings.Contains(path, "{id}") && strings.Contains(allowed, roleLetters[role]) {
-					body, query := matrixBody(method+" "+path, next)
-					req := strings.Replace(path, "{id}", id, 1)
-					if query != "" {
-						req += "?" + query
-					}
-					e.do(other[role], method, req, body, "X-Agent-Id", "agent-1").want(t, 404, "not_found")
+				// Another tenant's account of the same role: refused as here when the role
+				// may not; otherwise this tenant's things are not found by it, and what it
+				// may call for its own tenant never shows this tenant's.
+				theirs := e.matrixCall(t, key, next)
+				o := e.do(other[role], method, theirs.path, theirs.body, "X-Agent-Id", "agent-1")
+				switch {
+				case !strings.Contains(allowed, roleLetters[role]):
+					o.want(t, 403, "forbidden")
+				case strings.Contains(path, "{"):
+					o.want(t, 404, "not_found")
+				case o.status != success[key]:
+					t.Fatalf("another tenant's %s calling %s for its own tenant: %d %s", role, key, o.status, o.raw)
+				case strings.Contains(string(o.raw), theirs.callback) || strings.Contains(string(o.raw), e.demoTenantID(t)):
+					t.Fatalf("another tenant's %s sees this tenant's data in %s: %s", role, key, o.raw)
 				}
 			})
 		}
@@ -166,6 +183,111 @@ func TestRoleMatrix(t *testing.T) {
 	if len(found) != len(roleMatrix) {
 		t.Errorf("README's roles table has %d routes, the matrix %d", len(found), len(roleMatrix))
 	}
+}
+
+// matrixCall is one call of a route, set up in the demo tenant so that it succeeds for
+// a role that may make it.
+type matrixCall struct {
+	path     string
+	body     any
+	callback string // the callback the call acts on, or a bystander one
+	version  int    // the callback's version before the call
+}
+
+// matrixCall sets up what the route acts on (as the demo tenant's admin) and returns the
+// call: a callback for callback routes (claimed by agent-1 for release and attempts), a
+// webhook with a test delivery for webhook routes, a key, a do-not-call entry, an account.
+func (e *env) matrixCall(t *testing.T, route string, next func() string) matrixCall {
+	t.Helper()
+	method, path, _ := strings.Cut(route, " ")
+	c := matrixCall{callback: e.create(map[string]any{"phoneNumber": next(), "customerName": "Matrix"}).str("id"), version: 1}
+	params := map[string]string{"{id}": c.callback}
+	switch {
+	case strings.HasSuffix(path, "/release") || strings.HasSuffix(path, "/attempts"):
+		e.do(&e.admin, "POST", "/api/v1/callbacks/"+c.callback+"/claim", map[string]any{"agentId": "agent-1"}).want(t, 200, "")
+		c.version = 2
+	case strings.HasPrefix(path, "/api/v1/webhooks/{id}"):
+		wh := e.do(&e.admin, "POST", "/api/v1/webhooks", map[string]any{"url": e.hookURL, "events": []string{"callback.fell_back"}}).want(t, 201, "").str("id")
+		params["{id}"] = wh
+		t.Cleanup(func() { e.do(&e.admin, "DELETE", "/api/v1/webhooks/"+wh, nil) }) // a tenant keeps at most 20
+		if strings.Contains(path, "{delivery}") {
+			d := e.do(&e.admin, "POST", "/api/v1/webhooks/"+wh+"/test", nil).want(t, 202, "").str("id")
+			params["{delivery}"] = d
+			for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+				got := e.do(&e.admin, "GET", "/api/v1/webhooks/"+wh+"/deliveries/"+d, nil).want(t, 200, "")
+				if got.str("status") == "delivered" {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("the test delivery was not delivered: %s", got.raw)
+				}
+			}
+		}
+	case strings.Contains(path, "{key}"):
+		k := e.do(&e.admin, "POST", "/api/v1/api-keys", map[string]any{"name": "matrix"}).want(t, 201, "")
+		params["{key}"] = k.body["apiKey"].(map[string]any)["id"].(string)
+	case strings.Contains(path, "{phone}"):
+		params["{phone}"] = next()
+		e.do(&e.admin, "POST", "/api/v1/do-not-call", map[string]any{"phoneNumber": params["{phone}"]}).want(t, 200, "")
+	case strings.Contains(path, "{username}"):
+		params["{username}"] = "m" + strings.TrimPrefix(next(), "+")
+		e.do(&e.admin, "POST", "/api/v1/accounts", map[string]any{"username": params["{username}"], "role": "agent"}).want(t, 201, "")
+	}
+	for k, v := range params {
+		path = strings.ReplaceAll(path, k, v)
+	}
+	body, query := matrixBody(method+" "+strings.SplitN(route, " ", 2)[1], next)
+	if query != "" {
+		path += "?" + query
+	}
+	c.path, c.body = path, body
+	return c
+}
+
+// documentedSuccess returns each route's success status as the API document gives it
+// (its lowest 2xx response).
+func documentedSuccess(t *testing.T) map[string]int {
+	t.Helper()
+	raw, err := os.ReadFile("openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]int{}
+	for path, ops := range doc.Paths {
+		for method, rawOp := range ops {
+			var op struct {
+				Responses map[string]any `json:"responses"`
+			}
+			if method == "parameters" || json.Unmarshal(rawOp, &op) != nil {
+				continue
+			}
+			for code := range op.Responses {
+				if n, err := strconv.Atoi(code); err == nil && n >= 200 && n < 300 {
+					key := strings.ToUpper(method) + " " + path
+					if out[key] == 0 || n < out[key] {
+						out[key] = n
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// demoTenantID returns the demo tenant's id.
+func (e *env) demoTenantID(t *testing.T) string {
+	t.Helper()
+	tn, err := e.app.Store.GetTenantByName(context.Background(), "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tn.ID
 }
 
 // matrixBody returns a request body and query that pass validation for the route, so

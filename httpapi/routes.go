@@ -131,7 +131,7 @@ func (s *Server) proveAgent(r *http.Request, p velocity.Principal) (velocity.Pri
 	}
 	token := strings.TrimSpace(r.Header.Get("X-Webex-Token"))
 	if token == "" {
-		return p, velocity.NewError(velocity.CodeUnauthorized, "This tenant requires the agent's Webex access token in X-Webex-Token (the widget's accessToken property).")
+		return p, velocity.NewError(velocity.CodeInvalidWebexToken, "This tenant requires the agent's Webex access token in X-Webex-Token (the widget's accessToken property, bound to $STORE.auth.accessToken).")
 	}
 	agent, ids, err := s.cfg.Identity.VerifyAgent(r.Context(), p.Tenant, token)
 	if err != nil {
