@@ -5,9 +5,12 @@ package web_test
 // timeouts, gating, masking, selected tasks, themes, pages that are dropped).
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -226,6 +229,89 @@ func TestVelocityURLAndWidth(t *testing.T) {
 	p.waitFor("the panel's form", `$deep('#phone', panel)`, 10*time.Second)
 	if w := eval[float64](p, `panel.getBoundingClientRect().width`); w < 200 {
 		t.Errorf("the element is %.0f px wide in a shrink-to-fit parent", w)
+	}
+}
+
+// withVelocityURL sets velocityUrl on every cdyx-vel-callback widget of a layout.
+func withVelocityURL(n any, url string) {
+	switch v := n.(type) {
+	case map[string]any:
+		if v["comp"] == "cdyx-vel-callback" {
+			props, _ := v["properties"].(map[string]any)
+			if props == nil {
+				props = map[string]any{}
+				v["properties"] = props
+			}
+			props["velocityUrl"] = url
+		}
+		for _, c := range v {
+			withVelocityURL(c, url)
+		}
+	case []any:
+		for _, c := range v {
+			withVelocityURL(c, url)
+		}
+	}
+}
+
+// Point 6 inside the Desktop: a host that evaluates the script's text (the simulator's
+// scripts=eval) makes the script derive a wrong address from a stack trace (the host's own
+// script, /simulator/simulator.js). velocityUrl wins over it for the Desktop SDK as well as
+// the API: the SDK is imported from velocityUrl's server only, and dialing works. Without
+// velocityUrl the SDK's load fails and the page says why (Dial off); velocityUrl set then
+// loads the SDK from the right server and dialing works.
+func TestVelocityURLLoadsTheSDKForAnEvaluatedScript(t *testing.T) {
+	srv := newFixture(t)
+	res, err := http.Get(srv.URL + "/simulator/layout.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var layout any
+	err = json.NewDecoder(res.Body).Decode(&layout)
+	res.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withVelocityURL(layout, srv.URL)
+	body, _ := json.Marshal(layout)
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	}))
+	defer host.Close()
+	right, wrong := srv.URL+"/assets/desktop-sdk.js", srv.URL+"/simulator/assets/desktop-sdk.js"
+	sdkLoads := `performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('/desktop-sdk.js'))`
+	br := newBrowser(t)
+
+	dialAndWait := func(p *tab, phone string) {
+		t.Helper()
+		dial := `row('` + phone + `').querySelector('button.dial')`
+		p.waitFor("Dial on for "+phone, `row('`+phone+`') && !`+dial+`.disabled && !list().shadowRoot.querySelector('.blocked')`, 15*time.Second)
+		p.do(dial + `.click()`)
+		p.waitFor("the outdial and its call", `velocitySimulator.outdials.length === 1 && velocitySimulator.activeCall && row('`+phone+`').querySelector('cdyx-vel-outcome')`, 10*time.Second)
+		if d := eval[outdialPayload](p, `velocitySimulator.outdials[0]`); d.Data.Destination != phone {
+			t.Errorf("outdial to %q, want %s", d.Data.Destination, phone)
+		}
+	}
+
+	// velocityUrl in the layout: the derived address is never tried.
+	p := br.openSimulator("velocityUrl", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback&scripts=eval&layout="+url.QueryEscape(host.URL+"/layout.json"))
+	dialAndWait(p, srv.TeamPhone)
+	if loads := eval[[]string](p, sdkLoads); !slices.Equal(loads, []string{right}) {
+		t.Errorf("the Desktop SDK was fetched from %q, want only %s", loads, right)
+	}
+
+	// No velocityUrl: the derived address is wrong, and the page says so.
+	q := br.openSimulator("derived", srv.URL, "agent=agent-2&team=team-1&page=velocity-callback&scripts=eval")
+	q.waitFor("the SDK's failed load, in the list", `list() && list().shadowRoot.querySelector('.blocked') && list().shadowRoot.querySelector('.blocked').textContent.includes('could not be loaded from `+wrong+`')`, 15*time.Second)
+	if loads := eval[[]string](q, sdkLoads); !slices.Equal(loads, []string{wrong}) {
+		t.Fatalf("without velocityUrl the Desktop SDK was fetched from %q, want %s: the test does not stand for a host that evaluates the script", loads, wrong)
+	}
+	q.do(`pageWidget().velocityUrl = '` + srv.URL + `'; panelWidget().velocityUrl = '` + srv.URL + `';`)
+	dialAndWait(q, srv.A2Phone)
+	if loads := eval[[]string](q, sdkLoads); !slices.Equal(loads, []string{wrong, right}) {
+		t.Errorf("the Desktop SDK was fetched from %q, want %s then %s", loads, wrong, right)
 	}
 }
 

@@ -57,6 +57,11 @@ export interface MountOptions {
   store: Store;
   /** Attach elements first and set their attributes and properties this many ms later. */
   lateMs: number;
+  /**
+   * Load widget scripts as a host that evaluates their text does (fetch, then new
+   * Function): the script cannot tell its own URL, and a stack trace names this file.
+   */
+  evalScripts?: boolean;
   /** Called for every placeholder, with why. */
   onPlaceholder(comp: string, why: string): void;
   /** Called for every widget element created. */
@@ -64,6 +69,32 @@ export interface MountOptions {
 }
 
 const HTML_TAGS = new Set(['div', 'span', 'img', 'p', 'a', 'b', 'i', 'strong', 'em', 'h1', 'h2', 'h3', 'h4', 'ul', 'li', 'section', 'iframe', 'br', 'hr', 'label', 'small', 'table', 'tr', 'td', 'th']);
+
+/** inject loads a script with a script element, as the Desktop does. */
+function inject(url: string): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const s = document.createElement('script');
+    s.src = url;
+    s.async = true;
+    const t = setTimeout(() => resolve(false), 15000);
+    s.onload = () => (clearTimeout(t), resolve(true));
+    s.onerror = () => (clearTimeout(t), resolve(false));
+    document.head.appendChild(s);
+  });
+}
+
+/** evaluate fetches a script and evaluates its text with new Function, as some hosts do. */
+async function evaluate(url: string): Promise<boolean> {
+  try {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    new Function(await r.text())();
+    return true;
+  } catch (e) {
+    console.error('[simulator] evaluating ' + url + ' failed', e);
+    return false;
+  }
+}
 
 /** Mounter turns layout nodes into DOM. */
 export class Mounter {
@@ -74,15 +105,7 @@ export class Mounter {
   private loadScript(url: string): Promise<boolean> {
     let p = this.scripts.get(url);
     if (!p) {
-      p = new Promise<boolean>((resolve) => {
-        const s = document.createElement('script');
-        s.src = url;
-        s.async = true;
-        const t = setTimeout(() => resolve(false), 15000);
-        s.onload = () => (clearTimeout(t), resolve(true));
-        s.onerror = () => (clearTimeout(t), resolve(false));
-        document.head.appendChild(s);
-      });
+      p = this.o.evalScripts ? evaluate(url) : inject(url);
       this.scripts.set(url, p);
     }
     return p;

@@ -12,7 +12,9 @@
  * by index or label text), late (ms: attach widget elements first and set their
  * attributes and properties that much later), pages=destroy (drop a page's elements when
  * the agent navigates away, build them anew on return), theme=momentum (the page defines
- * the Desktop's Momentum design tokens, as a tenant theme).
+ * the Desktop's Momentum design tokens, as a tenant theme), scripts=eval (load widget
+ * scripts as a host that evaluates their text: fetch, then new Function; the widget cannot
+ * tell its own URL and derives a wrong one, this file's, unless velocityUrl is set).
  *
  * window.velocitySimulator:
  * - startCall({ani, customerName, interactionId, masked, keep}): an inbound call (masked:
@@ -449,6 +451,7 @@ async function mount(layout: any, lateMs: number) {
   const m = new Mounter({
     store,
     lateMs,
+    evalScripts: q.get('scripts') === 'eval',
     onPlaceholder: (comp, why) => {
       placeholders.push({ comp, why });
       log('placeholder', `<${comp}>: ${why}`);

@@ -4,7 +4,8 @@
  * The SDK reads the global AGENTX_SERVICE when its module is evaluated and throws a
  * ReferenceError where that global does not exist, so it is imported lazily and only
  * when the Desktop (or the simulator) provides the global: from /assets/desktop-sdk.js of
- * the Velocity server (see setSdkBase), a file of its own that outlives widget releases.
+ * the Velocity server (velocityUrl, else the script's own; see setSdkUrl), a file of its
+ * own that outlives widget releases.
  *
  * What the real Desktop does, and this module expects (see the reference notes): on an
  * outbound task the customer is the dnis and the ani is the contact center's caller id;
@@ -61,12 +62,45 @@ export interface OutdialRequest {
 
 let ready: Promise<DesktopLike | null> | undefined;
 let sdk: DesktopLike | null = null;
-let setBase: (b: string) => void;
-const base = new Promise<string>((r) => (setBase = r));
+/** The server derived from the script's own URL, and the one an element's velocityUrl names (which wins). */
+let derivedBase = '';
+let urlBase = '';
+/** Where the SDK was loaded from; where its last load failed (a retry goes elsewhere only). */
+let loadedFrom = '';
+let failedFrom = '';
+/** Someone follows the tasks: a load that failed is retried when velocityUrl comes. */
+let wanted = false;
+let baseKnown: () => void;
+const known = new Promise<void>((r) => (baseKnown = r));
 
-/** setSdkBase names the Velocity server the SDK is loaded from; the first call wins. */
+/**
+ * setSdkBase records the server derived from the script's own URL (the first non-empty
+ * one). It may be wrong: a host that evaluates the script's text makes the derivation
+ * read the host's own script from the stack; velocityUrl (setSdkUrl) wins over it.
+ */
 export function setSdkBase(b: string) {
-  if (b) setBase(b);
+  if (!b || derivedBase) return;
+  derivedBase = b;
+  baseKnown();
+}
+
+/**
+ * setSdkUrl records the server an element's velocityUrl names. It wins over the derived
+ * address as long as the SDK is not loaded: a load in flight from the derived address that
+ * fails goes on from this one, and a load that failed is tried again from it. An SDK already
+ * loaded from another address stays (the same SDK; a warning says so).
+ */
+export function setSdkUrl(b: string) {
+  if (!b || b === urlBase) return;
+  urlBase = b;
+  baseKnown();
+  if (sdk && loadedFrom !== b) console.warn(`[velocity] velocityUrl ${b} came after the Desktop SDK was loaded from ${loadedFrom}: the SDK stays as loaded; the widget's data comes from velocityUrl.`);
+  else if (!ready && failedFrom && failedFrom !== b && wanted) watchTasks();
+}
+
+/** sdkFailure says why the Desktop SDK is not available although the page is the Desktop, or "". */
+export function sdkFailure(): string {
+  return failedFrom && !sdk ? `The Desktop SDK could not be loaded from ${failedFrom}/assets/desktop-sdk.js: set the widget's velocityUrl to the Velocity server's address.` : '';
 }
 
 /** inDesktop reports whether the page provides the Desktop's AGENTX_SERVICE. */
@@ -77,19 +111,35 @@ export function inDesktop(): boolean {
 /** desktop returns the initialised SDK, or null outside the Desktop. It initialises once. */
 export function desktop(): Promise<DesktopLike | null> {
   if (!inDesktop()) return Promise.resolve(null);
-  ready ??= base
-    .then((b) => import(/* the SDK's own file */ b + '/assets/desktop-sdk.js'))
-    .then(async (m) => {
+  ready ??= load();
+  return ready;
+}
+
+/** load imports the SDK from velocityUrl, else the derived address, once one is known, and initialises it. */
+async function load(): Promise<DesktopLike | null> {
+  await known;
+  let from = urlBase || derivedBase;
+  for (;;) {
+    try {
+      const m = await import(/* the SDK's own file */ from + '/assets/desktop-sdk.js');
       const d = (m as unknown as { Desktop: DesktopLike }).Desktop;
       await d.config.init({ widgetName: 'cdyx-vel-callback', widgetProvider: 'Customer Dynamics Velocity' });
+      loadedFrom = from;
+      failedFrom = '';
       return (sdk = d);
-    })
-    .catch((e) => {
-      console.error('[velocity] Desktop SDK failed to start', e);
+    } catch (e) {
+      const next = urlBase || derivedBase;
+      if (next !== from) {
+        console.warn(`[velocity] the Desktop SDK did not load from ${from}; loading it from velocityUrl ${next}`, e);
+        from = next;
+        continue;
+      }
+      failedFrom = from;
+      console.error('[velocity] ' + sdkFailure(), e);
       ready = undefined;
       return null;
-    });
-  return ready;
+    }
+  }
 }
 
 const TIMED_OUT = 'timeout';
@@ -135,7 +185,7 @@ export class OutdialError extends Error {
  */
 export async function startOutdial(entryPointId: string, destination: string, origin = ''): Promise<string> {
   const d = await desktop();
-  if (!d) throw new OutdialError(false, 'Dialing works only inside the Webex Contact Center Desktop.');
+  if (!d) throw new OutdialError(false, sdkFailure() || 'Dialing works only inside the Webex Contact Center Desktop.');
   watchTasks();
   try {
     // The SDK gives up after 20 s; this guards against a Desktop that never answers.
@@ -194,10 +244,15 @@ const dataOf = (m: unknown) => (m as { data?: unknown })?.data ?? m;
 
 /** watchTasks starts following the agent's tasks (once per document). */
 export function watchTasks() {
+  wanted = true;
   if (watching || !inDesktop()) return;
   watching = true;
   void desktop().then(async (d) => {
-    if (!d) return (watching = false);
+    if (!d) {
+      watching = false;
+      bus.dispatchEvent(new Event('change')); // sdkFailure() changed
+      return;
+    }
     const on = (name: string, fn: (c: Call | null, m: Record<string, any>) => void, target: Signalish = d.agentContact) =>
       target.addEventListener(name, (m) => {
         const data = dataOf(m) as Record<string, any>;

@@ -4,7 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { base } from '../../styles/theme.js';
 import { Api, ApiError, Callback, CallbackEvent, explain } from '../../lib/api.js';
 import type { LiveState } from '../../lib/live.js';
-import { inDesktop, onTasks, onTelephony, outboundOff } from '../../lib/desktop.js';
+import { inDesktop, onTasks, onTelephony, outboundOff, sdkFailure } from '../../lib/desktop.js';
 import { Dial, dial, dialOf, finish, onDials, seen } from '../../lib/dialing.js';
 import { Feed, Reminder, askPermission, notificationState, subscribe } from '../../lib/feed.js';
 import { callerMatch, onCaller } from '../../lib/caller.js';
@@ -421,6 +421,8 @@ export default class VelCallbackList extends LitElement {
   private whyNoDial(): string {
     if (!this.outdialEp) return 'No outdial entry point for this agent ($STORE.agent.outDialEp): dialing is off.';
     if (!inDesktop()) return 'Dialing works only inside the Webex Contact Center Desktop.';
+    const sdk = sdkFailure();
+    if (sdk) return sdk + ' Dialing is off.';
     if (this.outboundEnabled === false || this.outboundEnabled === 'false' || outboundOff()) return 'Outbound calls are off for you in the Desktop: ask your administrator to allow outdial.';
     const t = onTelephony();
     if (t) return t.live ? 'You are on a call: Dial is back when it ends.' : 'You are wrapping up a call: Dial is back when you finish.';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { base, palette } from '../../styles/theme.js';
 import { Api, credentialProblem } from '../../lib/api.js';
-import { setSdkBase } from '../../lib/desktop.js';
+import { setSdkUrl } from '../../lib/desktop.js';
 import '../callback-list/callback-list.js';
 import '../callback-form/callback-form.js';
 import styles from './callback.styles.js';
@@ -67,7 +67,7 @@ export default class VelCallback extends LitElement {
   declare isOutboundEnabledForAgent: unknown;
   /** Optional: $STORE.agentContact.taskSelected, the task the agent has selected; the panel prefills from it. */
   declare taskSelected: unknown;
-  /** Optional: the Velocity server's address, when the script's own URL cannot tell it (a host that evaluates the script's text). */
+  /** Optional: the Velocity server's address, when the script's own URL cannot tell it (a host that evaluates the script's text); it wins over that URL for the API and the Desktop SDK. */
   declare velocityUrl: string;
 
   private api: Api | null = null;
@@ -96,7 +96,7 @@ export default class VelCallback extends LitElement {
     const auth = String(this.velocityAuth || '').trim();
     const agent = String(this.agentId || '');
     const url = String(this.velocityUrl || '').trim().replace(/\/+$/, '');
-    setSdkBase(url);
+    setSdkUrl(url);
     const base = url || serverBase || location.origin;
     const key = [base, apiKey, auth, agent].join('\n');
     if (key !== this.apiKey) {
