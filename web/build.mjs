@@ -6,6 +6,10 @@
 //   node build.mjs                 build into dist/
 //   node build.mjs --outdir=DIR    build into DIR (used by `make widget-check`)
 //   node build.mjs --report        also print bundle sizes, minified and gzipped
+//   node build.mjs --budget        fail (exit 1) when the widget is over its size budget:
+//                                  its own code (without Lit) 25 KB gzipped, the whole
+//                                  callback.js 110 KB gzipped (issue 9; `make widget` and
+//                                  `make widget-check` pass it)
 //
 // The output is deterministic: the same sources and lock file give the same bytes.
 import * as esbuild from 'esbuild';
@@ -18,6 +22,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const outdir = (args.find((a) => a.startsWith('--outdir=')) || '--outdir=' + join(here, 'dist')).slice('--outdir='.length);
 const report = args.includes('--report');
+const budget = args.includes('--budget');
+
+/** The widget's size budgets, in gzipped bytes (level 9, as the server sends it). */
+const BUDGETS = { own: 25 * 1024, whole: 110 * 1024 };
+const gzipped = (buf) => gzipSync(buf, { level: 9 }).length;
 
 const common = {
   absWorkingDir: here,
@@ -42,11 +51,13 @@ const builds = [
 
 for (const b of builds) await esbuild.build({ ...common, ...b });
 
+// The widget's own code: the same entry with Lit left out (the Desktop SDK is a file of its own).
+const ownCode = async () => Buffer.from((await esbuild.build({ ...common, entryPoints: ['src/callback.ts'], write: false, external: ['lit', 'lit/*'], format: 'esm' })).outputFiles[0].contents);
+
 if (report) {
-  const size = (buf) => `${(buf.length / 1024).toFixed(1)} KB min, ${(gzipSync(buf, { level: 9 }).length / 1024).toFixed(1)} KB min+gzip`;
+  const size = (buf) => `${(buf.length / 1024).toFixed(1)} KB min, ${(gzipped(buf) / 1024).toFixed(1)} KB min+gzip`;
   const whole = readFileSync(join(outdir, 'callback.js'));
-  // The widget's own code: the same entry with Lit and the Desktop SDK left out.
-  const own = await esbuild.build({ ...common, entryPoints: ['src/callback.ts'], write: false, external: ['lit', 'lit/*'], format: 'esm' });
+  const own = await ownCode();
   const litOnly = await esbuild.build({
     ...common,
     stdin: { contents: "export * from 'lit'; export * from 'lit/directives/repeat.js';", resolveDir: here },
@@ -54,9 +65,11 @@ if (report) {
     format: 'esm',
   });
   console.log('callback.js whole file:   ' + size(whole));
-  console.log('  widget own code:        ' + size(Buffer.from(own.outputFiles[0].contents)));
+  console.log('  widget own code:        ' + size(own));
   console.log('  lit (for reference):    ' + size(Buffer.from(litOnly.outputFiles[0].contents)));
-  console.log('desktop-sdk.js:           ' + size(readFileSync(join(outdir, 'desktop-sdk.js'))) + ' (loaded inside the Desktop only)');
+  const sdk = readFileSync(join(outdir, 'desktop-sdk.js'));
+  console.log('desktop-sdk.js:           ' + size(sdk) + ' (loaded inside the Desktop only)');
+  console.log('  with callback.js:       ' + ((gzipped(whole) + gzipped(sdk)) / 1024).toFixed(1) + ' KB min+gzip (what the Desktop downloads, the SDK cached across widget releases)');
   console.log('simulator.js:             ' + size(readFileSync(join(outdir, 'simulator.js'))));
   // The console: the whole file, and what it is made of (minified bytes of each part in it).
   const con = await esbuild.build({ ...common, entryPoints: ['console/main.ts'], write: false, metafile: true });
@@ -71,4 +84,18 @@ if (report) {
   const conOwn = await esbuild.build({ ...common, entryPoints: ['console/main.ts'], write: false, external: ['lit', 'lit/*'], format: 'esm' });
   console.log('  without lit:                 ' + size(Buffer.from(conOwn.outputFiles[0].contents)));
   console.log('console-charts.js:        ' + size(readFileSync(join(outdir, 'console-charts.js'))) + ' (uPlot; loaded by the dashboard only)');
+}
+
+if (budget) {
+  const figures = { own: gzipped(await ownCode()), whole: gzipped(readFileSync(join(outdir, 'callback.js'))) };
+  const names = { own: "the widget's own code (without Lit)", whole: 'callback.js' };
+  let over = false;
+  for (const k of Object.keys(BUDGETS)) {
+    const line = `${names[k]}: ${(figures[k] / 1024).toFixed(1)} KB gzipped, budget ${(BUDGETS[k] / 1024).toFixed(0)} KB`;
+    if (figures[k] >= BUDGETS[k]) {
+      over = true;
+      console.error('OVER BUDGET: ' + line);
+    } else console.log('within budget: ' + line);
+  }
+  if (over) process.exit(1);
 }
