@@ -17,7 +17,9 @@ import (
 // the stored hash is unchanged. Secrets are kept only as an HMAC under a per-process key.
 // Failed attempts are logged with the key's prefix and the username, never the secret.
 type Authenticator struct {
-	Store       AdminStore
+	Store AdminStore
+	// Sessions keeps the console's sessions (SignIn, Resume, SignOut).
+	Sessions    SessionStore
 	Clock       Clock
 	Logger      *slog.Logger
 	Fresh       time.Duration // default 5s

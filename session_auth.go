@@ -29,7 +29,7 @@ var ErrNotConsoleRole = NewError(CodeForbidden, "Only supervisor and admin accou
 // with the same limit on failed password checks as the API, and starts a session for a
 // supervisor or admin account. It returns the session's secret (for the cookie; only
 // its hash is kept) and the session.
-func (a *Authenticator) SignIn(ctx context.Context, sessions SessionStore, tenantRef, user, pass, remote string) (string, Session, Principal, error) {
+func (a *Authenticator) SignIn(ctx context.Context, tenantRef, user, pass, remote string) (string, Session, Principal, error) {
 	a.init()
 	if tenantRef == "" || user == "" || !CleanText(tenantRef, false) || !CleanText(user, false) || len(tenantRef) > 256 || len(user) > 256 || len(pass) > 1024 {
 		return "", Session{}, Principal{}, ErrUnauthorized
@@ -68,10 +68,10 @@ func (a *Authenticator) SignIn(ctx context.Context, sessions SessionStore, tenan
 	secret := base64.RawURLEncoding.EncodeToString(NewSecret(32))
 	s := Session{IDHash: sessionHash(secret), TenantID: t.ID, AccountID: acc.ID, CSRFToken: base64.RawURLEncoding.EncodeToString(NewSecret(24)),
 		Remote: remote, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(DefaultAbsoluteTimeout)}
-	if _, err := sessions.DeleteSessionsBefore(ctx, now, now.Add(-DefaultIdleTimeout)); err != nil {
+	if _, err := a.Sessions.DeleteSessionsBefore(ctx, now, now.Add(-DefaultIdleTimeout)); err != nil {
 		return "", Session{}, Principal{}, err
 	}
-	if err := sessions.CreateSession(ctx, s); err != nil {
+	if err := a.Sessions.CreateSession(ctx, s); err != nil {
 		return "", Session{}, Principal{}, err
 	}
 	return secret, s, sessionPrincipal(t, acc, remote), nil
@@ -104,20 +104,20 @@ func (a *Authenticator) consoleAccount(ctx context.Context, tenantRef, user stri
 // Resume returns the principal of a session cookie's secret, checking the timeouts, the
 // account (still enabled, still a console role) and, for a request that changes state,
 // the CSRF token. It records the activity at most once a minute.
-func (a *Authenticator) Resume(ctx context.Context, sessions SessionStore, secret, csrf string, changes bool, remote string) (Principal, Session, error) {
+func (a *Authenticator) Resume(ctx context.Context, secret, csrf string, changes bool, remote string) (Principal, Session, error) {
 	a.init()
 	if secret == "" || len(secret) > 128 {
 		return Principal{}, Session{}, ErrSessionEnded
 	}
 	now := a.Clock.Now()
-	s, err := sessions.GetSession(ctx, sessionHash(secret))
+	s, err := a.Sessions.GetSession(ctx, sessionHash(secret))
 	if errors.Is(err, ErrNotFound) {
 		return Principal{}, Session{}, ErrSessionEnded
 	} else if err != nil {
 		return Principal{}, Session{}, err
 	}
 	if !now.Before(s.ExpiresAt) || now.Sub(s.LastSeenAt) >= DefaultIdleTimeout {
-		_ = sessions.DeleteSession(ctx, s.IDHash)
+		_ = a.Sessions.DeleteSession(ctx, s.IDHash)
 		return Principal{}, Session{}, ErrSessionEnded
 	}
 	if changes && subtle.ConstantTimeCompare([]byte(csrf), []byte(s.CSRFToken)) != 1 {
@@ -138,11 +138,11 @@ func (a *Authenticator) Resume(ctx context.Context, sessions SessionStore, secre
 		}
 	}
 	if acc.ID == "" || acc.DisabledAt != nil || (acc.Role != RoleSupervisor && acc.Role != RoleAdmin) {
-		_ = sessions.DeleteSession(ctx, s.IDHash)
+		_ = a.Sessions.DeleteSession(ctx, s.IDHash)
 		return Principal{}, Session{}, ErrSessionEnded
 	}
 	if now.Sub(s.LastSeenAt) >= touchEvery {
-		if err := sessions.TouchSession(ctx, s.IDHash, now); err != nil && !errors.Is(err, ErrNotFound) {
+		if err := a.Sessions.TouchSession(ctx, s.IDHash, now); err != nil && !errors.Is(err, ErrNotFound) {
 			return Principal{}, Session{}, err
 		}
 		s.LastSeenAt = now
@@ -151,11 +151,11 @@ func (a *Authenticator) Resume(ctx context.Context, sessions SessionStore, secre
 }
 
 // SignOut ends the session of a cookie's secret.
-func SignOut(ctx context.Context, sessions SessionStore, secret string) error {
+func (a *Authenticator) SignOut(ctx context.Context, secret string) error {
 	if secret == "" {
 		return nil
 	}
-	return sessions.DeleteSession(ctx, sessionHash(secret))
+	return a.Sessions.DeleteSession(ctx, sessionHash(secret))
 }
 
 func sessionHash(secret string) []byte {

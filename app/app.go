@@ -140,7 +140,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	a.Service.Bus = velocity.NoticingBus{Bus: a.Bus, Scheduler: a.Scheduler}
 	a.webex = &webexid.Client{BaseURL: cfg.WebexAPIURL, Clock: cfg.Clock, Logger: cfg.Logger}
 	a.closers = append(a.closers, func() error { a.webex.Close(); return nil })
-	a.Auth = &velocity.Authenticator{Store: store, Clock: cfg.Clock, Logger: cfg.Logger}
+	a.Auth = &velocity.Authenticator{Store: store, Sessions: store, Clock: cfg.Clock, Logger: cfg.Logger}
 	var metricsHandler http.Handler
 	if cfg.MetricsToken != "" {
 		metricsHandler = a.Metrics.Protected(cfg.MetricsToken)

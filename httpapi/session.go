@@ -32,7 +32,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(r, &b, false); err != nil {
 		return err
 	}
-	secret, sess, p, err := s.cfg.Auth.SignIn(r.Context(), s.cfg.Service.Store, strings.TrimSpace(b.Tenant), strings.TrimSpace(b.Username), b.Password, remoteOf(r))
+	secret, sess, p, err := s.cfg.Auth.SignIn(r.Context(), strings.TrimSpace(b.Tenant), strings.TrimSpace(b.Username), b.Password, remoteOf(r))
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	c, _ := r.Cookie(SessionCookie)
-	if err := velocity.SignOut(r.Context(), s.cfg.Service.Store, c.Value); err != nil {
+	if err := s.cfg.Auth.SignOut(r.Context(), c.Value); err != nil {
 		return err
 	}
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: !loopback(r), SameSite: http.SameSiteStrictMode, MaxAge: -1})
@@ -74,7 +74,7 @@ func (s *Server) session(r *http.Request) (velocity.Principal, velocity.Session,
 		return velocity.Principal{}, velocity.Session{}, velocity.ErrSessionEnded
 	}
 	changes := r.Method != http.MethodGet && r.Method != http.MethodHead
-	return s.cfg.Auth.Resume(r.Context(), s.cfg.Service.Store, c.Value, r.Header.Get("X-CSRF-Token"), changes, remoteOf(r))
+	return s.cfg.Auth.Resume(r.Context(), c.Value, r.Header.Get("X-CSRF-Token"), changes, remoteOf(r))
 }
 
 func remoteOf(r *http.Request) string {
