@@ -123,7 +123,7 @@ func (s *Service) cancelOpen(ctx context.Context, p Principal, batch []DoNotCall
 			if err := tx.UpdateCallback(ctx, cb, prev); err != nil {
 				return err
 			}
-			data := map[string]any{"reason": "do_not_call"}
+			data := map[string]any{"reason": string(CloseDoNotCall)}
 			if e.Reason != "" {
 				data["detail"] = e.Reason
 			}

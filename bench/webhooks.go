@@ -9,12 +9,12 @@ import (
 	"net"
 	"net/http"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/app"
+	"github.com/customerdynamics/velocity/postgres"
 	"github.com/customerdynamics/velocity/webhook"
 )
 
@@ -115,7 +115,7 @@ func (rv *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // each change took to reach the receivers.
 func RunWebhooks(ctx context.Context, o WebhookOptions) (WebhookReport, error) {
 	rep := WebhookReport{Engine: "SQLite", Rate: o.Rate, Duration: o.Duration, Endpoints: o.Endpoints}
-	if strings.HasPrefix(o.DB, "postgres") {
+	if postgres.IsURL(o.DB) {
 		rep.Engine = "PostgreSQL"
 	}
 	serverLog := slog.New(slog.NewTextHandler(io.Discard, nil))
