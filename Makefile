@@ -61,9 +61,11 @@ test-instants:
 		VELOCITY_TEST_NOW=$$at $(GOTEST) -race -count=1 -timeout 20m $(TIMED_PKGS) || exit 1; \
 	done
 
-# The edit-test loop: vet, formatting and the tests that need neither PostgreSQL nor Chromium.
+# The edit-test loop: vet, formatting and the tests that need neither PostgreSQL nor
+# Chromium, without the race detector and with -short (the bench's process-driving tests
+# skip themselves); make test runs them all with the race detector.
 check: lint
-	$(GOTEST) -race -count=1 $(CHECK_PKGS)
+	$(GOTEST) -short -count=1 $(CHECK_PKGS)
 
 test-deps:
 	./scripts/test-deps.sh

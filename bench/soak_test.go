@@ -17,6 +17,9 @@ import (
 // churned, and every series must be read and summarised. (Five seconds say nothing of
 // flatness; `make soak-ci` judges a minute.)
 func TestSoak(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and drives a velocity serve process; make test runs it")
+	}
 	bin := filepath.Join(t.TempDir(), "velocity")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/velocity")
 	build.Dir = ".."

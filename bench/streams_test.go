@@ -16,6 +16,9 @@ import (
 // serve` process on SQLite: every created team callback must reach every stream of its
 // team, and the report must be filled.
 func TestStreams(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and drives a velocity serve process; make test runs it")
+	}
 	bin := filepath.Join(t.TempDir(), "velocity")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/velocity")
 	build.Dir = ".."

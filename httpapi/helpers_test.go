@@ -16,6 +16,7 @@ import (
 
 	"github.com/customerdynamics/velocity"
 	"github.com/customerdynamics/velocity/app"
+	"github.com/customerdynamics/velocity/sqlite"
 	"github.com/customerdynamics/velocity/storetest"
 )
 
@@ -61,7 +62,10 @@ func newEnv(t testing.TB, opts ...func(*app.Config)) *env {
 	logs := &syncBuffer{}
 	clock := storetest.NewClock(storetest.Epoch)
 	cfg := app.Config{DB: filepath.Join(t.TempDir(), "v.db"), Demo: true, Clock: clock,
-		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), KeepAlive: 50 * time.Millisecond, PasswordIterations: 1000}
+		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), KeepAlive: 50 * time.Millisecond, PasswordIterations: 1000,
+		// The API's tests are not about surviving power loss (sqlite's are): commits need
+		// not wait for the disk.
+		SQLiteDurability: sqlite.DurabilityNormal}
 	for _, o := range opts {
 		o(&cfg)
 	}
