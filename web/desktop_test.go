@@ -84,12 +84,21 @@ func TestOutboundCallPrefillsCustomerAndCallerID(t *testing.T) {
 		t.Errorf("origin %q without a chosen caller id", *o)
 	}
 
-	// An administrator's fixed number.
-	p.do(`velocitySimulator.wrapUp(); pageWidget().outdialAni = '+1 800 555 0199'`)
+	// An administrator's fixed number; a task that carries its numbers only in
+	// callProcessingDetails (the panel falls back to its dnis).
+	p.do(`velocitySimulator.wrapUp(); pageWidget().outdialAni = '+1 800 555 0199'; velocitySimulator.numbersIn = 'callProcessingDetails'`)
 	dialAndWait(extra.PhoneNumber, 3)
 	if o := eval[[]outdialPayload](p, `velocitySimulator.outdials`)[2].Data.Origin; o == nil || *o != "+1 800 555 0199" {
 		t.Errorf("origin %v, want the layout's number", o)
 	}
+	type details struct {
+		CAD map[string]any             `json:"callAssociatedDetails"`
+		CPD struct{ Ani, Dnis string } `json:"callProcessingDetails"`
+	}
+	if tk := eval[details](p, `velocitySimulator.activeCall`); tk.CAD["dnis"] != nil || tk.CAD["ani"] != nil || tk.CPD.Dnis != extra.PhoneNumber || tk.CPD.Ani != "+1 800 555 0199" {
+		t.Errorf("the task's details: %+v (want the numbers in callProcessingDetails only)", tk)
+	}
+	p.waitFor("the panel prefilled with the customer from callProcessingDetails.dnis", `$deep('#phone', form()).value === '`+extra.PhoneNumber+`' && $deep('#name', form()).value === 'Cleo Three'`, 5*time.Second)
 }
 
 // Point 4: no Dial while the agent is on a telephony task (talking or wrapping up) or when
@@ -129,20 +138,36 @@ func TestDialOffOnCallOrOutboundOff(t *testing.T) {
 }
 
 // Point 3: the Desktop does not answer an outdial (the SDK's 20-second timeout, shortened
-// here): the agent is told the result is unknown, the claim is kept and the outcome can be
-// recorded; when such a call connects after all, the widget follows it.
+// here): the agent is told the result is unknown, the claim is kept, and the agent may
+// release the callback without an outcome or record one; when such a call connects after
+// all, the widget follows it.
 func TestOutdialTimeoutLeavesTheChoice(t *testing.T) {
 	srv := newFixture(t)
 	br := newBrowser(t)
 	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback")
 	phone := srv.TeamPhone
 	p.waitFor("the callback", `row('`+phone+`')`, 15*time.Second)
-	p.do(`Object.assign(velocitySimulator, { failOutdials: 'timeout', outdialTimeoutMs: 1000, connectAfterTimeout: false }); row('` + phone + `').querySelector('button.dial').click()`)
-	p.waitFor("the unknown result, the outcome form", `/did not confirm the call within 20 seconds: it may still connect/.test(row('`+phone+`').querySelector('.notice').textContent) && row('`+phone+`').querySelector('cdyx-vel-outcome')`, 10*time.Second)
-	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", phone); cb.Status != "claimed" {
-		t.Errorf("after a timeout the claim was given back: %+v", cb)
-	}
 	outcome := `row('` + phone + `').querySelector('cdyx-vel-outcome')`
+	timeout := func() {
+		t.Helper()
+		p.waitFor("Dial on", `!row('`+phone+`').querySelector('button.dial').disabled`, 5*time.Second)
+		p.do(`Object.assign(velocitySimulator, { failOutdials: 'timeout', outdialTimeoutMs: 1000, connectAfterTimeout: false }); row('` + phone + `').querySelector('button.dial').click()`)
+		p.waitFor("the unknown result, the outcome form", `/did not confirm the call within 20 seconds: it may still connect/.test(row('`+phone+`').querySelector('.notice').textContent) && `+outcome, 10*time.Second)
+		if cb := findByPhone(t, srv.URL, "team-1", "agent-1", phone); cb.Status != "claimed" {
+			t.Errorf("after a timeout the claim was given back: %+v", cb)
+		}
+	}
+
+	// No call was made: the agent releases the callback without an outcome.
+	timeout()
+	p.do(`[...` + outcome + `.shadowRoot.querySelectorAll('button')].find((b) => /Release without outcome/.test(b.textContent)).click()`)
+	p.waitFor("released: Dial again, no outcome form", `!`+outcome+` && !/You are calling/.test(row('`+phone+`').textContent) && row('`+phone+`').querySelector('button.dial') && row('`+phone+`').dataset.attempts === '0'`, 10*time.Second)
+	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", phone); cb.Status != "scheduled" || cb.ClaimedBy != nil || cb.Attempts != 0 {
+		t.Errorf("after Release without outcome: %+v", cb)
+	}
+
+	// The agent knows how it went: the outcome is recorded.
+	timeout()
 	p.do(outcome + `.shadowRoot.querySelector('input[value=no_answer]').click()`)
 	p.do(outcome + `.shadowRoot.querySelector('button[type=submit]').click()`)
 	p.waitFor("the attempt recorded", `row('`+phone+`').dataset.attempts === '1' && !`+outcome, 10*time.Second)
@@ -154,7 +179,8 @@ func TestOutdialTimeoutLeavesTheChoice(t *testing.T) {
 }
 
 // Point 10: the panel follows the task the agent selected among several, never prefills a
-// masked number (it says it is masked), and treats wrap-up as the call having ended.
+// masked number (it says it is masked), and treats wrap-up and post_call as the call
+// having ended (the Callbacks page too: Dial waits for the task to leave).
 func TestPanelFollowsSelectedTask(t *testing.T) {
 	srv := startServer(t)
 	br := newBrowser(t)
@@ -175,6 +201,14 @@ func TestPanelFollowsSelectedTask(t *testing.T) {
 	p.waitFor("the selected task, not the last one", phone+` === '(415) 555-0101' && /From the current call with Ann First/.test(form().shadowRoot.textContent)`, 5*time.Second)
 	p.do(`velocitySimulator.endCall('i-first')`)
 	p.waitFor("wrap-up is the end of the call", `/From the call that just ended with Ann First/.test(form().shadowRoot.textContent) && `+phone+` === '(415) 555-0101'`, 5*time.Second)
+
+	// post_call (eAgentContactEnded alone, no wrap-up event): ended too.
+	p.do(`velocitySimulator.startCall({ani: '(415) 555-0103', customerName: 'Pat Post', interactionId: 'i-post'})`)
+	p.waitFor("the third caller, live", phone+` === '(415) 555-0103' && /From the current call with Pat Post/.test(form().shadowRoot.textContent) && /You are on a call/.test(list().shadowRoot.querySelector('.blocked').textContent)`, 5*time.Second)
+	p.do(`velocitySimulator.endCall('i-post', 'post_call')`)
+	p.waitFor("post_call is the end of the call", `velocitySimulator.activeCall.state === 'post_call' && /From the call that just ended with Pat Post/.test(form().shadowRoot.textContent) && `+phone+` === '(415) 555-0103' && /You are wrapping up a call/.test(list().shadowRoot.querySelector('.blocked').textContent)`, 5*time.Second)
+	p.do(`velocitySimulator.wrapUp('i-post')`)
+	p.waitFor("Dial back once the task left", `!list().shadowRoot.querySelector('.blocked')`, 5*time.Second)
 }
 
 // Point 11: the widgets take the Desktop's Momentum design tokens when the page defines
@@ -416,11 +450,12 @@ func TestInboundCallMatchesOpenCallback(t *testing.T) {
 	}
 }
 
-// Point 2, with a one-minute lease (a slow test: two minutes and more). A call longer than
-// the lease keeps the claim: the widget renews it while the Desktop has the call. When
-// renewals stop during the call (the server out of the page's reach past the lease, the
-// call goes on), the claim lapses and the callback is scheduled again; back online after the call,
-// the agent still records its outcome.
+// Point 2, with a one-minute lease (a slow test: two minutes and more). A call and its
+// wrap-up longer than the lease keep the claim: the widget renews it while the Desktop has
+// the call, talking (the first renewal, half the lease in) and in wrap-up (the next one).
+// When renewals stop (the server out of the page's reach past the lease, the wrap-up goes
+// on), the claim lapses and the callback is scheduled again; back online after the
+// wrap-up, the agent still records its outcome.
 func TestLongCallKeepsTheClaim(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a two-minute test; skipped with -short")
@@ -445,21 +480,36 @@ func TestLongCallKeepsTheClaim(t *testing.T) {
 		t.Fatalf("after dialing: %+v", first)
 	}
 	lease0, _ := time.Parse(time.RFC3339Nano, *first.ClaimExpiresAt)
-
-	time.Sleep(70 * time.Second) // the call goes on past the lease
-	now := first
-	api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &now)
-	if now.Status != "claimed" || now.ClaimExpiresAt == nil {
-		t.Fatalf("after 70 s of a call with a one-minute lease: %+v", now)
+	leaseNow := func(when string) time.Time {
+		t.Helper()
+		now := first
+		api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &now)
+		if now.Status != "claimed" || now.ClaimExpiresAt == nil {
+			t.Fatalf("%s: %+v", when, now)
+		}
+		lease, _ := time.Parse(time.RFC3339Nano, *now.ClaimExpiresAt)
+		return lease
 	}
-	if lease, _ := time.Parse(time.RFC3339Nano, *now.ClaimExpiresAt); !lease.After(lease0.Add(30 * time.Second)) {
-		t.Errorf("the lease was not renewed: %s, first %s", lease, lease0)
+
+	// Talking: the claim is renewed half the lease in (30 s), for another minute.
+	time.Sleep(40 * time.Second)
+	talking := leaseNow("after 40 s of the call")
+	if !talking.After(lease0.Add(20 * time.Second)) {
+		t.Errorf("the lease was not renewed during the call: %s, first %s", talking, lease0)
+	}
+	// Wrap-up: renewed again (about 60 s in), so the claim outlives the lease.
+	p.do(`velocitySimulator.endCall()`)
+	p.waitFor("the wrap-up", `velocitySimulator.activeCall.state === 'wrapUp'`, 5*time.Second)
+	time.Sleep(35 * time.Second)
+	if wrapping := leaseNow("after 75 s, 35 s of them in wrap-up"); !wrapping.After(talking.Add(15 * time.Second)) {
+		t.Errorf("the lease was not renewed during the wrap-up: %s, during the call %s", wrapping, talking)
 	}
 	if txt := eval[string](p, `row('`+phone+`').textContent`); !strings.Contains(txt, "You are calling") {
-		t.Errorf("row during the long call: %s", short(txt))
+		t.Errorf("row during the long wrap-up: %s", short(txt))
 	}
 
-	// Renewals stop: the page cannot reach the server while the call goes on, past the lease.
+	// Renewals stop: the page cannot reach the server while the wrap-up goes on, past the lease.
+	now := first
 	p.do(`window.__fetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('offline'));`)
 	deadline := time.Now().Add(100 * time.Second)
 	for {
@@ -472,7 +522,7 @@ func TestLongCallKeepsTheClaim(t *testing.T) {
 		}
 		time.Sleep(2 * time.Second)
 	}
-	p.do(`velocitySimulator.endCall(); velocitySimulator.wrapUp();`)
+	p.do(`velocitySimulator.wrapUp();`)
 	p.do(`window.fetch = window.__fetch;`)
 	outcome := `row('` + phone + `').querySelector('cdyx-vel-outcome')`
 	p.waitFor("the outcome form still there", outcome, 5*time.Second)

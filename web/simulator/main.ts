@@ -19,9 +19,13 @@
  * window.velocitySimulator:
  * - startCall({ani, customerName, interactionId, masked, keep}): an inbound call (masked:
  *   the agent sees the number masked; keep: the agent's other tasks stay, the new one is
- *   selected); endCall(id?): the call ends into wrap-up; wrapUp(id?): the task leaves;
+ *   selected); endCall(id?, state?): the call ends into wrap-up (state 'wrapUp', the
+ *   default: eAgentContactEnded then eAgentWrapup) or into 'post_call' (eAgentContactEnded
+ *   only, the task in state post_call); wrapUp(id?): the task leaves;
  *   selectTask(id): the agent selects another task ($STORE.agentContact.taskSelected);
- *   tasks (the interactions the Desktop holds); activeCall (the selected one).
+ *   tasks (the interactions the Desktop holds); activeCall (the selected one);
+ *   numbersIn: 'both' (the default: ani and dnis in callAssociatedDetails and
+ *   callProcessingDetails) or 'callProcessingDetails' (only there) for the tasks started next.
  * - outdials (the startOutdial payloads received); failOutdials: false, 'reject',
  *   'event', 'event-other' or 'timeout' (see below); outdialTimeoutMs (the timeout's
  *   length, 20000 as in the SDK); connectAfterTimeout (the timed-out call connects).
@@ -99,6 +103,10 @@ const store = new Store({
 // 20 s (the call may connect anyway).
 
 const tasks = new Map<string, { interaction: any }>();
+/** The states of a call that ended and whose task the Desktop still holds. */
+const ENDED = /^(wrapUp|post_call)$/;
+/** Where tasks carry ani and dnis: see velocitySimulator.numbersIn. */
+type NumbersIn = 'both' | 'callProcessingDetails';
 const outdials: any[] = [];
 const notifications: { title: string; body: string; type: string; mode: string }[] = [];
 /** The task the agent has selected ($STORE.agentContact.taskSelected). */
@@ -120,6 +128,7 @@ function interaction(id: string, customer: string, customerName: string, directi
   const ani = direction === 'OUTBOUND' ? origin || outdialAni() : shown;
   const dnis = direction === 'OUTBOUND' ? shown : '+18005550100';
   const details = { ani, dnis, customerName, virtualTeamName: a.teamId };
+  const numbersIn: NumbersIn = (window as any).velocitySimulator?.numbersIn || 'both';
   return {
     interactionId: id,
     orgId: 'simulated-org',
@@ -134,7 +143,7 @@ function interaction(id: string, customer: string, customerName: string, directi
     createdTimestamp: Date.now(),
     contactDirection: { type: direction },
     outboundType: direction === 'OUTBOUND' ? 'OUTDIAL' : undefined,
-    callAssociatedDetails: { ...details },
+    callAssociatedDetails: numbersIn === 'callProcessingDetails' ? { customerName, virtualTeamName: a.teamId } : { ...details },
     callProcessingDetails: {
       ...details,
       displayAni: ani,
@@ -162,14 +171,14 @@ function showCall() {
   store.update({
     'agentContact.taskSelected': i ? JSON.parse(JSON.stringify(i)) : null,
     'agentContact.selectedTaskId': active,
-    'agentContact.isActiveCall': [...tasks.values()].some((t) => !/wrapUp|post_call/.test(t.interaction.state)),
+    'agentContact.isActiveCall': [...tasks.values()].some((t) => !ENDED.test(t.interaction.state)),
   });
-  const d = i?.callAssociatedDetails;
+  const d = i?.callProcessingDetails;
   $('#sim-call-state').textContent = i
     ? `${i.contactDirection.type === 'OUTBOUND' ? 'Outbound call to' : 'On a call with'} ${d.customerName || 'a customer'} (${i.contactDirection.type === 'OUTBOUND' ? d.dnis : d.ani}) · ${i.state} · ${i.interactionId.slice(0, 8)}${tasks.size > 1 ? ` · ${tasks.size} tasks` : ''}`
     : 'No active call';
-  ($('#sim-end') as HTMLButtonElement).disabled = !i || /wrapUp/.test(i.state);
-  ($('#sim-wrapup') as HTMLButtonElement).disabled = !i || !/wrapUp/.test(i.state);
+  ($('#sim-end') as HTMLButtonElement).disabled = !i || ENDED.test(i.state);
+  ($('#sim-wrapup') as HTMLButtonElement).disabled = !i || !ENDED.test(i.state);
 }
 
 interface CallInput {
@@ -192,26 +201,29 @@ function startCall(c: CallInput): string {
   service.contact.eAgentContactAssigned.send(msg('AgentContactAssigned', i));
   active = id;
   showCall();
-  log('call', `Incoming call from ${c.customerName || 'unknown'} (${i.callAssociatedDetails.ani}), interaction ${id}`);
+  log('call', `Incoming call from ${c.customerName || 'unknown'} (${i.callProcessingDetails.ani}), interaction ${id}`);
   return id;
 }
 
-/** endCall ends the call (the customer hung up): the task goes to wrap-up and stays until wrapUp. */
-function endCall(id = active) {
+/**
+ * endCall ends the call (the customer hung up): the task goes to wrap-up (or to the
+ * post_call state, reported by eAgentContactEnded alone) and stays until wrapUp.
+ */
+function endCall(id = active, state: 'wrapUp' | 'post_call' = 'wrapUp') {
   const t = tasks.get(id);
-  if (!t || /wrapUp/.test(t.interaction.state)) return;
-  t.interaction.state = 'wrapUp';
+  if (!t || ENDED.test(t.interaction.state)) return;
+  t.interaction.state = state === 'post_call' ? 'post_call' : 'wrapUp';
   service.contact.eAgentContactEnded.send(msg('AgentContactEnded', t.interaction));
-  service.contact.eAgentWrapup.send(msg('AgentWrapup', t.interaction));
+  if (t.interaction.state === 'wrapUp') service.contact.eAgentWrapup.send(msg('AgentWrapup', t.interaction));
   showCall();
-  log('call', 'Call ended, in wrap-up: ' + id);
+  log('call', `Call ended, in ${t.interaction.state}: ${id}`);
 }
 
 /** wrapUp submits the wrap-up: the task leaves the Desktop. */
 function wrapUp(id = active) {
   const t = tasks.get(id);
   if (!t) return;
-  if (!/wrapUp/.test(t.interaction.state)) endCall(id);
+  if (!ENDED.test(t.interaction.state)) endCall(id);
   t.interaction.state = 'wrapped_up';
   t.interaction.isTerminated = true;
   service.contact.eAgentContactWrappedUp.send(msg('AgentContactWrappedUp', t.interaction));
@@ -532,7 +544,7 @@ const ready = new Promise<boolean>((r) => (resolveReady = r));
 
 (window as any).velocitySimulator = {
   startCall,
-  endCall: (id?: string) => endCall(id),
+  endCall: (id?: string, state?: 'wrapUp' | 'post_call') => endCall(id, state),
   wrapUp: (id?: string) => wrapUp(id),
   selectTask,
   get tasks() {
@@ -540,6 +552,8 @@ const ready = new Promise<boolean>((r) => (resolveReady = r));
   },
   setOutboundEnabled,
   setOutdialAni,
+  /** Where the next tasks carry ani and dnis: 'both' or 'callProcessingDetails'. */
+  numbersIn: 'both' as NumbersIn,
   setTheme,
   setPageMode(m: 'keep' | 'destroy') {
     pageMode = m;
