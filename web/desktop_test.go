@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -134,6 +135,48 @@ func TestDialOffOnCallOrOutboundOff(t *testing.T) {
 	p.waitFor("Dial on again", `!`+dial+`.disabled`, 5*time.Second)
 	if n := eval[int](p, `velocitySimulator.outdials.length`); n != 0 {
 		t.Errorf("%d outdials", n)
+	}
+}
+
+// The unconfirmed fact, both ways: a Desktop that refuses outdials while the agent is
+// Available (the simulator's idleToOutdial) rejects as the SDK does (an empty message, the
+// reason in details.data.reason): the agent sees the reason and the claim is released.
+// Idle, or with the switch off, dialing works.
+func TestOutdialRefusedWhileAvailable(t *testing.T) {
+	srv := newFixture(t)
+	br := newBrowser(t)
+	p := br.openSimulator("agent", srv.URL, "agent=agent-1&team=team-1&page=velocity-callback&idleToOutdial=true")
+	if !eval[bool](p, `velocitySimulator.idleToOutdial && document.querySelector('#sim-idle-outdial').checked && velocitySimulator.agentState === 'Available'`) {
+		t.Fatal("idleToOutdial=true did not turn the switch on")
+	}
+	dialAndWait := func(phone, want string) {
+		t.Helper()
+		p.waitFor("Dial on for "+phone, `row('`+phone+`') && !row('`+phone+`').querySelector('button.dial').disabled`, 15*time.Second)
+		p.do(`row('` + phone + `').querySelector('button.dial').click()`)
+		p.waitFor(want, `row('`+phone+`').querySelector('.notice') && /`+want+`/.test(row('`+phone+`').querySelector('.notice').textContent)`, 10*time.Second)
+	}
+
+	dialAndWait(srv.TeamPhone, `The Desktop could not dial: The agent must be Idle, not Available, to make an outdial call\. The callback was released\.`)
+	p.waitFor("the release", `!/You are calling/.test(row('`+srv.TeamPhone+`').textContent) && !row('`+srv.TeamPhone+`').querySelector('cdyx-vel-outcome')`, 5*time.Second)
+	if cb := findByPhone(t, srv.URL, "team-1", "agent-1", srv.TeamPhone); cb.Status != "scheduled" || cb.ClaimedBy != nil {
+		t.Errorf("after the refusal: %+v", cb)
+	}
+	if n := eval[int](p, `velocitySimulator.outdials.length + velocitySimulator.tasks.length`); n != 1 {
+		t.Errorf("%d outdials and tasks, want the one refused outdial", n)
+	}
+
+	// Idle: the same Desktop dials.
+	p.do(`velocitySimulator.setAgentState('Idle')`)
+	dialAndWait(srv.TeamPhone, `Calling `+regexp.QuoteMeta(srv.TeamPhone))
+	if tk := eval[string](p, `velocitySimulator.activeCall && velocitySimulator.activeCall.contactDirection.type`); tk != "OUTBOUND" {
+		t.Errorf("no outbound call when Idle: %q", tk)
+	}
+
+	// The switch off: an Available agent dials.
+	p.do(`velocitySimulator.wrapUp(); velocitySimulator.setAgentState('Available'); velocitySimulator.setIdleToOutdial(false)`)
+	dialAndWait(srv.A1Phone, `Calling `+regexp.QuoteMeta(srv.A1Phone))
+	if n := eval[int](p, `velocitySimulator.outdials.length`); n != 3 {
+		t.Errorf("%d outdials, want 3", n)
 	}
 }
 

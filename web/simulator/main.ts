@@ -14,7 +14,9 @@
  * the agent navigates away, build them anew on return), theme=momentum (the page defines
  * the Desktop's Momentum design tokens, as a tenant theme), scripts=eval (load widget
  * scripts as a host that evaluates their text: fetch, then new Function; the widget cannot
- * tell its own URL and derives a wrong one, this file's, unless velocityUrl is set).
+ * tell its own URL and derives a wrong one, this file's, unless velocityUrl is set),
+ * idleToOutdial=true (outdials are refused while the agent is Available: whether the real
+ * Desktop requires Idle is unconfirmed), state=Idle (the agent's state at the start).
  *
  * window.velocitySimulator:
  * - startCall({ani, customerName, interactionId, masked, keep}): an inbound call (masked:
@@ -31,6 +33,10 @@
  *   length, 20000 as in the SDK); connectAfterTimeout (the timed-out call connects).
  * - setOutboundEnabled(on), setOutdialAni({id, name} | null): the agent's outbound
  *   permission and selected caller id.
+ * - setAgentState('Available' | 'Idle'), agentState: the agent's state;
+ *   setIdleToOutdial(on), idleToOutdial: refuse outdials while the agent is Available, as
+ *   an SDK error with an empty message and the reason in details.data.reason (the checkbox
+ *   "Outdial only when Idle").
  * - notifications (the Desktop notifications the widgets fired, also in the log).
  * - setPageMode('keep' | 'destroy'), pageMode; setTheme('' | 'momentum');
  *   setDarkMode(on), setAgent({agentId, teamId, agentName}), navigate(pageId),
@@ -107,6 +113,8 @@ const tasks = new Map<string, { interaction: any }>();
 const ENDED = /^(wrapUp|post_call)$/;
 /** Where tasks carry ani and dnis: see velocitySimulator.numbersIn. */
 type NumbersIn = 'both' | 'callProcessingDetails';
+/** Refuse outdials while the agent is Available (see setIdleToOutdial). */
+let idleToOutdial = q.get('idleToOutdial') === 'true';
 const outdials: any[] = [];
 const notifications: { title: string; body: string; type: string; mode: string }[] = [];
 /** The task the agent has selected ($STORE.agentContact.taskSelected). */
@@ -270,6 +278,10 @@ async function onOutdial(p: any): Promise<unknown> {
     log('outdial', 'Refused: the agent already has a telephony task', true);
     throw sdkError('Service.aqm.dialer.startOutdial', 'Agent already has an active telephony task', 1002);
   }
+  if (idleToOutdial && a.subStatus !== 'Idle') {
+    log('outdial', 'Refused: the agent is Available (outdial only when Idle)', true);
+    throw sdkError('Service.aqm.dialer.startOutdial', 'The agent must be Idle, not Available, to make an outdial call');
+  }
   if (fail === 'reject') {
     log('outdial', 'Simulated outdial failure (rejected, empty message)', true);
     throw sdkError('Service.aqm.dialer.startOutdial', 'Simulated: the destination is not reachable', 1115);
@@ -331,7 +343,7 @@ function setAgent(a: Partial<Agent>) {
       dnNumber: '+1555010' + (agentId.replace(/\D/g, '') || '0').slice(-4).padStart(4, '0'),
       isOutboundEnabledForAgent: cur.isOutboundEnabledForAgent !== false,
       isAdhocDialingEnabled: true,
-      subStatus: 'Available',
+      subStatus: cur.subStatus || 'Available',
     },
     'auth.accessToken': 'simulated-token-' + agentId,
   });
@@ -352,6 +364,23 @@ function setOutboundEnabled(on: boolean) {
   store.set('agent.isOutboundEnabledForAgent', !!on);
   service.profile.isOutboundEnabledForAgent = !!on;
   log('info', 'Outbound dialing ' + (on ? 'on' : 'off') + ' for the agent');
+}
+
+/** setAgentState changes the agent's state (Available or Idle), in the store, the profile and an SDK event. */
+function setAgentState(state: 'Available' | 'Idle') {
+  const subStatus = state === 'Idle' ? 'Idle' : 'Available';
+  store.set('agent.subStatus', subStatus);
+  service.profile.agentSubStatus = subStatus;
+  service.agent.eAgentStateChangeSuccess.send({ data: { status: 'LoggedIn', subStatus, auxCodeId: subStatus === 'Idle' ? 'sim-idle' : '0' } });
+  ($('#sim-state') as HTMLSelectElement).value = subStatus;
+  log('info', 'Agent state: ' + subStatus);
+}
+
+/** setIdleToOutdial makes outdials fail while the agent is Available (on), or not (off). */
+function setIdleToOutdial(on: boolean) {
+  idleToOutdial = !!on;
+  ($('#sim-idle-outdial') as HTMLInputElement).checked = idleToOutdial;
+  log('info', 'Outdial ' + (idleToOutdial ? 'only when the agent is Idle' : 'when Available or Idle'));
 }
 
 /** setOutdialAni selects the caller id the agent dials with (null: none selected). */
@@ -552,6 +581,14 @@ const ready = new Promise<boolean>((r) => (resolveReady = r));
   },
   setOutboundEnabled,
   setOutdialAni,
+  setAgentState,
+  get agentState() {
+    return String((store.get('agent') as Record<string, unknown>).subStatus || 'Available');
+  },
+  setIdleToOutdial,
+  get idleToOutdial() {
+    return idleToOutdial;
+  },
   /** Where the next tasks carry ani and dnis: 'both' or 'callProcessingDetails'. */
   numbersIn: 'both' as NumbersIn,
   setTheme,
@@ -605,6 +642,9 @@ function wireControls() {
   ($('#sim-wrapup') as HTMLButtonElement).onclick = () => wrapUp();
   ($('#sim-masked') as HTMLInputElement).onchange = (e) => (maskCalls = (e.target as HTMLInputElement).checked);
   ($('#sim-outbound') as HTMLInputElement).onchange = (e) => setOutboundEnabled((e.target as HTMLInputElement).checked);
+  ($('#sim-idle-outdial') as HTMLInputElement).checked = idleToOutdial;
+  ($('#sim-idle-outdial') as HTMLInputElement).onchange = (e) => setIdleToOutdial((e.target as HTMLInputElement).checked);
+  ($('#sim-state') as HTMLSelectElement).onchange = (e) => setAgentState((e.target as HTMLSelectElement).value as 'Available' | 'Idle');
   ($('#sim-destroy') as HTMLInputElement).checked = pageMode === 'destroy';
   ($('#sim-destroy') as HTMLInputElement).onchange = (e) => (pageMode = (e.target as HTMLInputElement).checked ? 'destroy' : 'keep');
   ($('#sim-theme') as HTMLInputElement).checked = q.get('theme') === 'momentum';
@@ -630,6 +670,7 @@ async function boot() {
   setTheme(q.get('theme') === 'momentum' ? 'momentum' : '');
   setDarkMode(store.get('app.darkMode') === true);
   setAgent(first);
+  if (q.get('state') === 'Idle') setAgentState('Idle');
   showCall();
   renderOutdials();
   const layoutURL = q.get('layout') || new URL('layout.json', simBase).href;
