@@ -224,15 +224,22 @@ type WebhookStore interface {
 	// DeleteWebhook removes an endpoint with its deliveries and their attempts.
 	DeleteWebhook(ctx context.Context, tenantID, id string) error
 	// EnqueueDelivery records a delivery made outside an event's transaction (a test
-	// message).
+	// message), and ends its endpoint's backoff (an admin checking an endpoint wants an
+	// attempt now).
 	EnqueueDelivery(ctx context.Context, d WebhookDelivery) error
 	// ClaimDeliveries leases pending deliveries that are due to the caller (see
 	// DeliveryClaim), each with its endpoint. Across servers, a delivery is leased to one
 	// caller at a time; one whose lease ends without a recorded attempt is due again.
+	// Endpoints share a claim fairly: each endpoint with due deliveries (the oldest due
+	// first) gets one before any gets a second, however many another has waiting. An
+	// endpoint in backoff (AttemptRecord.EndpointBackoffUntil) gets none until its
+	// backoff has passed, then one at a time across all callers (a probe) until an
+	// attempt succeeds.
 	ClaimDeliveries(ctx context.Context, q DeliveryClaim) ([]ClaimedDelivery, error)
 	// RecordAttempt records one attempt of a leased delivery and its outcome, and the
-	// endpoint's run of failures. ok is false, and nothing is recorded, when the lease
-	// was lost (another sender leased the delivery since, or its endpoint was disabled).
+	// endpoint's run of failures and backoff. ok is false, and nothing is recorded, when
+	// the lease was lost (another sender leased the delivery since, or its endpoint was
+	// disabled).
 	RecordAttempt(ctx context.Context, r AttemptRecord) (run FailureRun, ok bool, err error)
 	// ListDeliveries returns a page of an endpoint's deliveries, newest first.
 	ListDeliveries(ctx context.Context, tenantID, webhookID string, q DeliveryQuery) ([]WebhookDelivery, error)
@@ -241,14 +248,15 @@ type WebhookStore interface {
 	// ListAttempts returns a delivery's attempts, oldest first.
 	ListAttempts(ctx context.Context, tenantID, deliveryID string) ([]WebhookAttempt, error)
 	// ResendDelivery makes a delivered or failed delivery pending again, due at now and
-	// retried for DeliveryLifetime, with its message id; another status is
-	// ErrInvalidTransition.
+	// retried for DeliveryLifetime, with its message id, and ends its endpoint's backoff;
+	// another status is ErrInvalidTransition.
 	ResendDelivery(ctx context.Context, tenantID, id string, now time.Time) (WebhookDelivery, error)
 }
 
 // DeliveryClaim asks for up to Limit deliveries due at Now, leased until LeaseUntil, at
-// most PerWebhook per endpoint counting the caller's InFlight ones (endpoint id ->
-// deliveries being sent), so that one slow endpoint cannot take every sender.
+// most PerWebhook per endpoint (no limit when 0) counting the caller's InFlight ones
+// (endpoint id -> deliveries being sent), so that one slow endpoint cannot take every
+// sender.
 type DeliveryClaim struct {
 	Now        time.Time
 	LeaseUntil time.Time
@@ -266,11 +274,16 @@ type ClaimedDelivery struct {
 
 // AttemptRecord is how one attempt of a leased delivery went (Attempt) and what follows:
 // Delivered, or another attempt at NextAttemptAt, or, when that is nil, failure.
+// EndpointBackoffUntil, after a failed attempt, holds back every delivery to the
+// endpoint until then (the endpoint's own backoff, so that its other messages wait
+// instead of taking senders); nil leaves the endpoint's backoff as it was. A delivered
+// attempt ends the endpoint's backoff.
 type AttemptRecord struct {
-	Delivery      ClaimedDelivery
-	Attempt       WebhookAttempt
-	Delivered     bool
-	NextAttemptAt *time.Time
+	Delivery             ClaimedDelivery
+	Attempt              WebhookAttempt
+	Delivered            bool
+	NextAttemptAt        *time.Time
+	EndpointBackoffUntil *time.Time
 }
 
 // FailureRun is an endpoint's failed attempts since it last answered 2xx: how many, and

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -216,7 +217,8 @@ func (wh Webhooks) ListWebhooks(ctx context.Context, tenantID string) ([]velocit
 }
 
 // UpdateWebhook writes an endpoint's changeable fields; disabling pauses its pending
-// deliveries, enabling resumes its paused ones and forgets its failures.
+// deliveries, enabling resumes its paused ones and forgets its failures; enabling it or
+// changing its URL ends its backoff.
 func (wh Webhooks) UpdateWebhook(ctx context.Context, w velocity.Webhook, now time.Time) error {
 	d := wh.d
 	return wh.write(ctx, func(c Conn) error {
@@ -224,10 +226,17 @@ func (wh Webhooks) UpdateWebhook(ctx context.Context, w velocity.Webhook, now ti
 		if err != nil {
 			return err
 		}
-		if prev.DisabledAt != nil && w.DisabledAt == nil {
+		enabled := prev.DisabledAt != nil && w.DisabledAt == nil
+		if enabled {
 			w.FailingSince, w.ConsecutiveFailures, w.DisabledReason = nil, 0, ""
 			if _, err := c.Exec(ctx, d.Rebind(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, expires_at = ?
 				WHERE endpoint_id = ? AND status = 'paused'`), d.TimeArg(now), d.TimeArg(now.Add(velocity.DeliveryLifetime)), w.ID); err != nil {
+				return err
+			}
+		}
+		if enabled || prev.URL != w.URL {
+			// Enabled again, or sent elsewhere: the next attempt goes out at once.
+			if err := wh.endBackoff(ctx, c, w.ID, nil); err != nil {
 				return err
 			}
 		}
@@ -246,6 +255,18 @@ func (wh Webhooks) UpdateWebhook(ctx context.Context, w velocity.Webhook, now ti
 			d.TimeArg(w.UpdatedAt), d.NullTimeArg(w.DisabledAt), w.DisabledReason, d.NullTimeArg(w.FailingSince), w.ConsecutiveFailures, w.TenantID, w.ID)
 		return err
 	})
+}
+
+// endBackoff ends an endpoint's backoff: NULL, or when at is set, at at the latest (its
+// next attempt a probe, due then).
+func (wh Webhooks) endBackoff(ctx context.Context, c Conn, id string, at *time.Time) error {
+	if at == nil {
+		_, err := c.Exec(ctx, wh.d.Rebind(`UPDATE webhook_endpoints SET backoff_until = NULL WHERE id = ? AND backoff_until IS NOT NULL`), id)
+		return err
+	}
+	_, err := c.Exec(ctx, wh.d.Rebind(`UPDATE webhook_endpoints SET backoff_until = ? WHERE id = ? AND backoff_until > ?`),
+		wh.d.TimeArg(*at), id, wh.d.TimeArg(*at))
+	return err
 }
 
 func (wh Webhooks) pause(ctx context.Context, c Conn, id string) error {
@@ -291,92 +312,219 @@ func (wh Webhooks) DeleteWebhook(ctx context.Context, tenantID, id string) error
 	})
 }
 
-// EnqueueDelivery records one delivery.
+// EnqueueDelivery records one delivery and ends its endpoint's backoff at the
+// delivery's due time.
 func (wh Webhooks) EnqueueDelivery(ctx context.Context, w velocity.WebhookDelivery) error {
-	return wh.write(ctx, func(c Conn) error { return wh.d.InsertDeliveries(ctx, c.Exec, []velocity.WebhookDelivery{w}) })
+	return wh.write(ctx, func(c Conn) error {
+		if err := wh.d.InsertDeliveries(ctx, c.Exec, []velocity.WebhookDelivery{w}); err != nil {
+			return err
+		}
+		return wh.endBackoff(ctx, c, w.WebhookID, &w.NextAttemptAt)
+	})
 }
 
-// ClaimDeliveries leases due deliveries in one transaction: it reads more candidates than
-// it needs (locking them and skipping rows other claimers hold, where the engine can),
-// keeps at most q.PerWebhook per endpoint, moves each kept one's next attempt to the end
-// of the lease and counts the attempt, and reads them back with their endpoints.
+// ClaimDeliveries leases due deliveries in one transaction, shared fairly among
+// endpoints. It reads the endpoints that have due deliveries and are not in backoff,
+// those whose oldest due delivery waited longest first (at most q.Limit of them, one
+// index probe each: the cost follows the number of endpoints, never the size of a
+// backlog), and each one's allowance: q.PerWebhook less the caller's deliveries in
+// flight, and one (a probe) for an endpoint whose backoff has passed. It reads each
+// endpoint's oldest due deliveries up to its allowance (locking them and skipping rows
+// other claimers hold, where the engine can), then takes them in turns, one of each
+// endpoint before a second of any, up to q.Limit. An endpoint probed keeps its backoff
+// until the lease ends, so that no other claim probes it meanwhile. Each delivery taken
+// has its next attempt moved to the end of the lease and its attempt counted.
 func (wh Webhooks) ClaimDeliveries(ctx context.Context, q velocity.DeliveryClaim) ([]velocity.ClaimedDelivery, error) {
 	d := wh.d
 	if q.Limit <= 0 {
 		return nil, nil
 	}
-	var skip []any
-	for id, n := range q.InFlight {
-		if q.PerWebhook > 0 && n >= q.PerWebhook {
-			skip = append(skip, id)
+	allowance := func(endpoint string) int {
+		if q.PerWebhook <= 0 {
+			return q.Limit
+		}
+		return min(q.Limit, q.PerWebhook-q.InFlight[endpoint])
+	}
+	var full []string // endpoints the caller sends its share to already
+	for id := range q.InFlight {
+		if allowance(id) <= 0 {
+			full = append(full, id)
 		}
 	}
 	var out []velocity.ClaimedDelivery
 	err := wh.write(ctx, func(c Conn) error {
 		out = nil
-		query := `SELECT id, endpoint_id FROM webhook_deliveries` + d.indexedBy("webhook_deliveries_due") + ` WHERE status = 'pending' AND next_attempt_at <= ?`
-		args := []any{d.TimeArg(q.Now)}
-		if len(skip) > 0 {
-			query += ` AND endpoint_id NOT IN (` + placeholders(len(skip)) + `)`
-			args = append(args, skip...)
+		ready, err := wh.readyEndpoints(ctx, c, q.Now, full, q.Limit)
+		if err != nil || len(ready) == 0 {
+			return err
 		}
-		query += ` ORDER BY next_attempt_at LIMIT ` + strconv.Itoa(min(4*q.Limit, 400)) + d.skipLocked()
-		taken := map[string]int{}
-		var ids []any
-		err := c.Query(ctx, d.Rebind(query), args, func(row Scanner) error {
-			var id, endpoint string
-			if err := row.Scan(&id, &endpoint); err != nil {
-				return err
+		var ids []string
+		var limits []int64
+		probing := map[string]bool{}
+		for _, r := range ready {
+			n := allowance(r.ID)
+			if r.backedOff {
+				if q.InFlight[r.ID] > 0 {
+					continue // its probe is still out
+				}
+				n = 1
+				probing[r.ID] = true
 			}
-			if len(ids) < q.Limit && (q.PerWebhook <= 0 || q.InFlight[endpoint]+taken[endpoint] < q.PerWebhook) {
-				taken[endpoint]++
-				ids = append(ids, id)
+			if n > 0 {
+				ids, limits = append(ids, r.ID), append(limits, int64(n))
 			}
-			return nil
-		})
-		if err != nil || len(ids) == 0 {
-			return err
 		}
-		in := placeholders(len(ids))
-		if _, err := c.Exec(ctx, d.Rebind(`UPDATE webhook_deliveries SET next_attempt_at = ?, attempts = attempts + 1 WHERE id IN (`+in+`)`),
-			append([]any{d.TimeArg(q.LeaseUntil)}, ids...)...); err != nil {
-			return err
-		}
-		var ds []velocity.WebhookDelivery
-		err = c.Query(ctx, d.Rebind(`SELECT `+DeliveryCols+` FROM webhook_deliveries WHERE id IN (`+in+`) ORDER BY created_at, id`), ids, func(row Scanner) error {
-			w, err := d.ScanDelivery(row)
-			ds = append(ds, w)
-			return err
-		})
+		due, err := wh.dueOf(ctx, c, q.Now, ids, limits)
 		if err != nil {
 			return err
 		}
-		var eps []any
-		for ep := range taken {
-			eps = append(eps, ep)
+		if len(probing) > 0 {
+			// Probe only the endpoints this claim holds back until its lease ends; another
+			// claim that got there first (or holds the row) probes it.
+			var probe []string
+			for _, id := range ids {
+				if probing[id] && len(due[id]) > 0 {
+					probe = append(probe, id)
+				}
+			}
+			won := map[string]bool{}
+			if len(probe) > 0 {
+				err := c.Query(ctx, d.Rebind(`UPDATE webhook_endpoints SET backoff_until = ? WHERE id IN (SELECT id FROM webhook_endpoints
+					WHERE `+d.inList("id")+` AND backoff_until <= ?`+d.skipLocked()+`) RETURNING id`),
+					[]any{d.TimeArg(q.LeaseUntil), ListArg(d, probe), d.TimeArg(q.Now)}, func(row Scanner) error {
+						var id string
+						err := row.Scan(&id)
+						won[id] = true
+						return err
+					})
+				if err != nil {
+					return err
+				}
+			}
+			for id := range probing {
+				if !won[id] {
+					delete(due, id)
+				}
+			}
+		}
+		// In turns: each endpoint's oldest, then each one's second, and so on.
+		var take []string
+		for turn := 0; len(take) < q.Limit; turn++ {
+			more := false
+			for _, id := range ids {
+				if turn < len(due[id]) && len(take) < q.Limit {
+					take, more = append(take, due[id][turn]), true
+				}
+			}
+			if !more {
+				break
+			}
+		}
+		if len(take) == 0 {
+			return nil
 		}
 		endpoints := map[string]velocity.Webhook{}
-		err = c.Query(ctx, d.Rebind(`SELECT `+WebhookCols+` FROM webhook_endpoints WHERE id IN (`+placeholders(len(eps))+`)`), eps, func(row Scanner) error {
-			w, err := d.ScanWebhook(row)
-			endpoints[w.ID] = w
+		for _, r := range ready {
+			endpoints[r.ID] = r.Webhook
+		}
+		return c.Query(ctx, d.Rebind(`UPDATE webhook_deliveries SET next_attempt_at = ?, attempts = attempts + 1 WHERE `+d.inList("id")+
+			` RETURNING `+DeliveryCols), []any{d.TimeArg(q.LeaseUntil), ListArg(d, take)}, func(row Scanner) error {
+			w, err := d.ScanDelivery(row)
+			out = append(out, velocity.ClaimedDelivery{WebhookDelivery: w, Endpoint: endpoints[w.WebhookID]})
 			return err
 		})
-		for _, w := range ds {
-			out = append(out, velocity.ClaimedDelivery{WebhookDelivery: w, Endpoint: endpoints[w.WebhookID]})
+	})
+	slices.SortFunc(out, func(a, b velocity.ClaimedDelivery) int {
+		if c := a.CreatedAt.Compare(b.CreatedAt); c != 0 {
+			return c
 		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out, err
+}
+
+// readyEndpoint is an endpoint with due deliveries, and whether it is in backoff (its
+// backoff has passed, or it would not be ready: it gets a probe).
+type readyEndpoint struct {
+	velocity.Webhook
+	backedOff bool
+}
+
+// readyEndpoints returns the enabled endpoints, other than skip, that have deliveries
+// due at now and no backoff beyond now: those whose oldest due delivery waited longest
+// first, at most limit.
+func (wh Webhooks) readyEndpoints(ctx context.Context, c Conn, now time.Time, skip []string, limit int) ([]readyEndpoint, error) {
+	d := wh.d
+	query := `SELECT ` + WebhookCols + `, CASE WHEN backoff_until IS NULL THEN 0 ELSE 1 END FROM (
+		SELECT e.*, (SELECT min(next_attempt_at) FROM webhook_deliveries` + d.indexedBy("webhook_deliveries_endpoint_due") + `
+			WHERE endpoint_id = e.id AND status = 'pending') AS oldest
+		FROM webhook_endpoints e WHERE e.disabled_at IS NULL AND (e.backoff_until IS NULL OR e.backoff_until <= ?)`
+	args := []any{d.TimeArg(now)}
+	if len(skip) > 0 {
+		query += ` AND NOT (` + d.inList("e.id") + `)`
+		args = append(args, ListArg(d, skip))
+	}
+	query += `) ready WHERE oldest <= ? ORDER BY oldest, id LIMIT ` + strconv.Itoa(limit)
+	args = append(args, d.TimeArg(now))
+	var out []readyEndpoint
+	err := c.Query(ctx, d.Rebind(query), args, func(row Scanner) error {
+		var r readyEndpoint
+		var backedOff int
+		w, err := d.ScanWebhook(withExtra{row, []any{&backedOff}})
+		r.Webhook, r.backedOff = w, backedOff == 1
+		out = append(out, r)
 		return err
 	})
 	return out, err
 }
 
-// placeholders returns n parameters separated by commas: "?, ?, ?".
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+// dueOf returns the ids of the oldest deliveries due at now of each endpoint ids[i], at
+// most limits[i] of each, locking them and skipping those other claimers hold where the
+// engine can. PostgreSQL reads them in one statement; SQLite, in process, in one per
+// endpoint.
+func (wh Webhooks) dueOf(ctx context.Context, c Conn, now time.Time, ids []string, limits []int64) (map[string][]string, error) {
+	d := wh.d
+	out := map[string][]string{}
+	each := func(row Scanner) error {
+		var id, endpoint string
+		err := row.Scan(&id, &endpoint)
+		out[endpoint] = append(out[endpoint], id)
+		return err
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	if d.Arrays {
+		err := c.Query(ctx, d.Rebind(`SELECT x.id, x.endpoint_id FROM unnest(?::text[], ?::int[]) WITH ORDINALITY AS w(endpoint_id, n, i)
+			CROSS JOIN LATERAL (SELECT id, endpoint_id, next_attempt_at FROM webhook_deliveries
+				WHERE endpoint_id = w.endpoint_id AND status = 'pending' AND next_attempt_at <= ?
+				ORDER BY next_attempt_at LIMIT w.n`+d.skipLocked()+`) x
+			ORDER BY w.i, x.next_attempt_at`), []any{ids, limits, d.TimeArg(now)}, each)
+		return out, err
+	}
+	for i, id := range ids {
+		err := c.Query(ctx, d.Rebind(`SELECT id, endpoint_id FROM webhook_deliveries`+d.indexedBy("webhook_deliveries_endpoint_due")+`
+			WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`+d.skipLocked()),
+			[]any{id, d.TimeArg(now), limits[i]}, each)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
+// withExtra is a row whose Scan reads extra columns after those its caller names.
+type withExtra struct {
+	Scanner
+	extra []any
+}
+
+func (w withExtra) Scan(dest ...any) error { return w.Scanner.Scan(append(dest, w.extra...)...) }
+
 // RecordAttempt records one attempt of a leased delivery, its outcome, and the
-// endpoint's run of failures, unless the lease was lost (the delivery's attempts moved
-// on, or it is no longer pending).
+// endpoint's run of failures and backoff (ended by a success, set by a failure to
+// r.EndpointBackoffUntil when that is set), unless the lease was lost (the delivery's attempts moved on,
+// or it is no longer pending).
 func (wh Webhooks) RecordAttempt(ctx context.Context, r velocity.AttemptRecord) (velocity.FailureRun, bool, error) {
 	d := wh.d
 	a := r.Attempt
@@ -412,13 +560,13 @@ func (wh Webhooks) RecordAttempt(ctx context.Context, r velocity.AttemptRecord) 
 		}
 		if r.Delivered {
 			// No write (and no row lock) when the endpoint had no failures to forget.
-			_, err := c.Exec(ctx, d.Rebind(`UPDATE webhook_endpoints SET consecutive_failures = 0, failing_since = NULL
-				WHERE id = ? AND consecutive_failures > 0`), r.Delivery.WebhookID)
+			_, err := c.Exec(ctx, d.Rebind(`UPDATE webhook_endpoints SET consecutive_failures = 0, failing_since = NULL, backoff_until = NULL
+				WHERE id = ? AND (consecutive_failures > 0 OR backoff_until IS NOT NULL)`), r.Delivery.WebhookID)
 			return err
 		}
 		return c.QueryRow(ctx, d.Rebind(`UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1,
-			failing_since = COALESCE(failing_since, ?) WHERE id = ? RETURNING consecutive_failures, failing_since`),
-			d.TimeArg(a.At), r.Delivery.WebhookID).Scan(&run.Failures, d.ScanNullTime(&run.Since))
+			failing_since = COALESCE(failing_since, ?), backoff_until = COALESCE(?, backoff_until) WHERE id = ? RETURNING consecutive_failures, failing_since`),
+			d.TimeArg(a.At), d.NullTimeArg(r.EndpointBackoffUntil), r.Delivery.WebhookID).Scan(&run.Failures, d.ScanNullTime(&run.Since))
 	})
 	return run, ok, err
 }
@@ -449,7 +597,8 @@ func (wh Webhooks) ListAttempts(ctx context.Context, tenantID, deliveryID string
 	return allOf(ctx, wh.read, wh.d.ScanAttempt, wh.d.Rebind(`SELECT `+AttemptCols+` FROM webhook_attempts WHERE delivery_id = ? AND tenant_id = ? ORDER BY id`), deliveryID, tenantID)
 }
 
-// ResendDelivery makes a delivered or failed delivery pending again, due at now.
+// ResendDelivery makes a delivered or failed delivery pending again, due at now, and
+// ends its endpoint's backoff at now.
 func (wh Webhooks) ResendDelivery(ctx context.Context, tenantID, id string, now time.Time) (velocity.WebhookDelivery, error) {
 	d := wh.d
 	var out velocity.WebhookDelivery
@@ -464,9 +613,11 @@ func (wh Webhooks) ResendDelivery(ctx context.Context, tenantID, id string, now 
 		}
 		w.Status, w.NextAttemptAt, w.ExpiresAt = velocity.DeliveryPending, now, now.Add(velocity.DeliveryLifetime)
 		out = w
-		_, err = c.Exec(ctx, d.Rebind(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, expires_at = ? WHERE id = ?`),
-			d.TimeArg(now), d.TimeArg(w.ExpiresAt), id)
-		return err
+		if _, err = c.Exec(ctx, d.Rebind(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, expires_at = ? WHERE id = ?`),
+			d.TimeArg(now), d.TimeArg(w.ExpiresAt), id); err != nil {
+			return err
+		}
+		return wh.endBackoff(ctx, c, w.WebhookID, &now)
 	})
 	return out, err
 }

@@ -18,6 +18,8 @@ func RunWebhooks(t *testing.T, open Opener) {
 	tests := map[string]func(t *testing.T, b *bundle){
 		"FanOutInTheEventsTransaction": testWebhookFanOut,
 		"ClaimLeasesEachDeliveryOnce":  testWebhookClaims,
+		"ClaimsShareFairly":            testWebhookFairClaims,
+		"EndpointBackoffAndProbe":      testWebhookEndpointBackoff,
 		"AttemptsAndOutcomes":          testWebhookAttempts,
 		"DisableEnableDelete":          testWebhookDisable,
 		"MetricsQueries":               testMetricsQueries,
@@ -233,6 +235,178 @@ func testWebhookClaims(t *testing.T, b *bundle) {
 			}
 		}
 	}
+}
+
+// testWebhookFairClaims: a claim takes one delivery of each endpoint with due ones
+// before a second of any, so that an endpoint with a backlog (older) does not keep the
+// others' messages waiting, another tenant's included.
+func testWebhookFairClaims(t *testing.T, b *bundle) {
+	ctx := context.Background()
+	backlog := b.webhook(t, b.p, velocity.WebhookCreated)
+	for i := 0; i < 20; i++ {
+		b.create(t, velocity.CreateInput{})
+	}
+	b.clock.Advance(time.Minute)
+	quiet := b.webhook(t, b.p, velocity.WebhookCreated)
+	b.create(t, velocity.CreateInput{})
+	b.create(t, velocity.CreateInput{})
+	b.clock.Advance(time.Minute)
+	elsewhere := b.webhook(t, b.other, velocity.WebhookCreated)
+	if _, _, err := b.svc.Create(ctx, b.other, "", velocity.CreateInput{TeamID: "t", PhoneNumber: b.phones.Next()}, ""); err != nil {
+		t.Fatal(err)
+	}
+	now := b.clock.Now()
+	per := func(ds []velocity.ClaimedDelivery) map[string]int {
+		m := map[string]int{}
+		for _, d := range ds {
+			m[d.WebhookID]++
+		}
+		return m
+	}
+	// No per-endpoint limit: still the backlog's two oldest, the quiet endpoint's two and
+	// the other tenant's one, not five of the backlog's.
+	ds, err := b.store.ClaimDeliveries(ctx, velocity.DeliveryClaim{Now: now, LeaseUntil: now.Add(time.Minute), Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := per(ds); got[backlog.ID] != 2 || got[quiet.ID] != 2 || got[elsewhere.ID] != 1 {
+		t.Fatalf("claimed per endpoint %v; want backlog 2, quiet 2, elsewhere 1", got)
+	}
+	oldest := b.deliveries(t, b.p, backlog)[:2]
+	for _, d := range ds {
+		if d.WebhookID == backlog.ID && d.ID != oldest[0].ID && d.ID != oldest[1].ID {
+			t.Fatalf("the backlog's claimed %s is not among its oldest", d.ID)
+		}
+	}
+	// With the caller's four in flight to the backlog, PerWebhook 4 leaves it none, and
+	// the claim does not come back empty-handed for the others' sake: there are none.
+	ds, err = b.store.ClaimDeliveries(ctx, velocity.DeliveryClaim{Now: now, LeaseUntil: now.Add(time.Minute), Limit: 5, PerWebhook: 4,
+		InFlight: map[string]int{backlog.ID: 4}})
+	if err != nil || len(ds) != 0 {
+		t.Fatalf("claimed %v (%v), want nothing", per(ds), err)
+	}
+	ds, err = b.store.ClaimDeliveries(ctx, velocity.DeliveryClaim{Now: now, LeaseUntil: now.Add(time.Minute), Limit: 16, PerWebhook: 4,
+		InFlight: map[string]int{backlog.ID: 1}})
+	if got := per(ds); err != nil || got[backlog.ID] != 3 || len(got) != 1 {
+		t.Fatalf("claimed %v (%v), want 3 of the backlog's", got, err)
+	}
+}
+
+// testWebhookEndpointBackoff: a failed attempt recorded with an endpoint backoff holds
+// back all of that endpoint's deliveries until then, and no other endpoint's; then one
+// at a time goes out across concurrent claimers (a probe) until one is delivered, which
+// ends the backoff. A test message or a re-send ends the backoff at once.
+func testWebhookEndpointBackoff(t *testing.T, b *bundle) {
+	ctx := context.Background()
+	failing := b.webhook(t, b.p, velocity.WebhookCreated)
+	healthy := b.webhook(t, b.p, velocity.WebhookCreated)
+	for i := 0; i < 10; i++ {
+		b.create(t, velocity.CreateInput{})
+	}
+	claim := func(limit int) []velocity.ClaimedDelivery {
+		t.Helper()
+		now := b.clock.Now()
+		ds, err := b.store.ClaimDeliveries(ctx, velocity.DeliveryClaim{Now: now, LeaseUntil: now.Add(time.Minute), Limit: limit, PerWebhook: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ds
+	}
+	first := claim(2)
+	if len(first) != 2 || first[0].WebhookID == first[1].WebhookID {
+		t.Fatalf("first claim %+v", first)
+	}
+	for _, d := range first {
+		if d.WebhookID != failing.ID {
+			continue
+		}
+		at := b.clock.Now()
+		next, until := at.Add(time.Hour), at.Add(30*time.Second)
+		if _, ok, err := b.store.RecordAttempt(ctx, velocity.AttemptRecord{Delivery: d, Attempt: velocity.WebhookAttempt{At: at, Error: "no answer within the timeout"},
+			NextAttemptAt: &next, EndpointBackoffUntil: &until}); err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+	}
+	// Nine of the failing endpoint's are due, and none goes out; the healthy one's do.
+	if got := claim(16); len(of(got, failing.ID)) != 0 || len(of(got, healthy.ID)) != 4 {
+		t.Fatalf("in backoff: claimed %d of the failing endpoint's and %d of the healthy one's, want 0 and 4",
+			len(of(got, failing.ID)), len(of(got, healthy.ID)))
+	}
+	b.clock.Advance(30 * time.Second)
+	// Its backoff over: eight claimers at once get one of its deliveries between them.
+	var mu sync.Mutex
+	var probes []velocity.ClaimedDelivery
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			now := b.clock.Now()
+			ds, err := b.store.ClaimDeliveries(ctx, velocity.DeliveryClaim{Now: now, LeaseUntil: now.Add(time.Minute), Limit: 4, PerWebhook: 4})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			mu.Lock()
+			probes = append(probes, ds...)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	probes = of(probes, failing.ID)
+	if len(probes) != 1 {
+		t.Fatalf("%d of the failing endpoint's claimed after its backoff, want one (a probe)", len(probes))
+	}
+	if got := of(claim(16), failing.ID); len(got) != 0 {
+		t.Fatalf("claimed %d while the probe is out", len(got))
+	}
+	// The probe is delivered: the endpoint is sent to as before, four at a time.
+	if _, ok, err := b.store.RecordAttempt(ctx, velocity.AttemptRecord{Delivery: probes[0], Delivered: true,
+		Attempt: velocity.WebhookAttempt{At: b.clock.Now(), StatusCode: ptr(200)}}); err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	again := of(claim(16), failing.ID)
+	if len(again) != 4 {
+		t.Fatalf("after the probe's success: %d claimed, want 4", len(again))
+	}
+	// Failing again, for an hour; an admin's test message ends the backoff at once (one
+	// probe: the oldest due of its messages).
+	at := b.clock.Now()
+	until := at.Add(time.Hour)
+	for _, d := range again {
+		if _, ok, err := b.store.RecordAttempt(ctx, velocity.AttemptRecord{Delivery: d, Attempt: velocity.WebhookAttempt{At: at, Error: "HTTP 500"},
+			NextAttemptAt: &at, EndpointBackoffUntil: &until}); err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+	}
+	if got := of(claim(16), failing.ID); len(got) != 0 {
+		t.Fatalf("claimed %d in backoff", len(got))
+	}
+	ep, err := b.store.GetWebhook(ctx, b.p.Tenant.ID, failing.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	td, err := velocity.TestDelivery(ep, b.clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.store.EnqueueDelivery(ctx, td); err != nil {
+		t.Fatal(err)
+	}
+	if got := of(claim(16), failing.ID); len(got) != 1 {
+		t.Fatalf("after a test message: %d claimed, want one probe", len(got))
+	}
+}
+
+// of returns the deliveries of one endpoint.
+func of(ds []velocity.ClaimedDelivery, endpoint string) []velocity.ClaimedDelivery {
+	var out []velocity.ClaimedDelivery
+	for _, d := range ds {
+		if d.WebhookID == endpoint {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // testWebhookAttempts: each attempt is kept; a failure schedules the next or fails the

@@ -24,14 +24,21 @@ import (
 const AuditActor = "velocity (webhook sender)"
 
 // Deliverer is the server's background service that sends webhook deliveries: it leases
-// due deliveries from the store (at most Workers in flight, at most PerWebhook to one
-// endpoint, so that a slow endpoint holds only its own share), posts each signed, and
-// records the attempt: delivered on a 2xx answer; otherwise retried after an exponential
-// backoff with jitter until the delivery's 24 hours are over, when it fails. With
-// several servers each delivery is leased to one at a time; a server that dies holding
-// a lease leaves the delivery due again when the lease ends, and it is sent again with
-// the same webhook-id. An endpoint that keeps failing (DisableAfterFailures attempts
-// over DisableAfter) is disabled with the reason.
+// due deliveries from the store, shared fairly among endpoints (see
+// velocity.WebhookStore.ClaimDeliveries), posts each signed, and records the attempt:
+// delivered on a 2xx answer; otherwise retried after an exponential backoff with jitter
+// until the delivery's 24 hours are over, when it fails. With several servers each
+// delivery is leased to one at a time; a server that dies holding a lease leaves the
+// delivery due again when the lease ends, and it is sent again with the same
+// webhook-id. An endpoint that keeps failing (DisableAfterFailures attempts over
+// DisableAfter) is disabled with the reason.
+//
+// A slow or failing endpoint never holds the senders that other endpoints need: it has
+// at most PerWebhook attempts in flight; an attempt still without an answer after
+// SlowAfter gives its sender back (it goes on, one of at most MaxSlow such attempts);
+// and a failed attempt puts its endpoint in backoff (doubling from RetryBase up to
+// EndpointBackoffMax, or as long as a Retry-After asks), during which its other messages
+// wait, then are sent one at a time until one is answered 2xx.
 type Deliverer struct {
 	Store velocity.WebhookStore
 	// Clock is the queue's clock, the one deliveries were recorded with (the service's).
@@ -42,9 +49,15 @@ type Deliverer struct {
 	AllowPrivate bool
 	Client       *http.Client
 
-	Workers    int           // deliveries in flight at most (default 16)
-	PerWebhook int           // of which to one endpoint (default 4)
+	Workers    int           // senders: deliveries in flight at most, besides the slow ones (default 16)
+	PerWebhook int           // deliveries in flight to one endpoint at most, slow ones included (default 4)
 	Timeout    time.Duration // one attempt, connection included (default 10s)
+	// SlowAfter is how long an attempt holds its sender without an answer before it
+	// gives the sender back and goes on as a slow attempt (default 1s); MaxSlow bounds
+	// the slow attempts in flight (default 4 x Workers), beyond which they keep their
+	// senders.
+	SlowAfter time.Duration
+	MaxSlow   int
 	// Lease is how long a leased delivery stays away from other servers (default
 	// 3 x Timeout): longer than an attempt and its record take.
 	Lease time.Duration
@@ -52,6 +65,13 @@ type Deliverer struct {
 	// RetryMax, each with jitter (defaults 5s and 2h).
 	RetryBase time.Duration
 	RetryMax  time.Duration
+	// EndpointBackoffMax bounds an endpoint's backoff after a failed attempt, which
+	// doubles from RetryBase with each failure in a row (default 5m; a Retry-After asks
+	// for longer, up to RetryMax): how long a recovered endpoint's waiting messages may
+	// wait for the probe that finds it answering.
+	EndpointBackoffMax time.Duration
+	// Jitter returns a random duration in [0, n] (default math/rand/v2's N); tests fix it.
+	Jitter func(n time.Duration) time.Duration
 	// An endpoint is disabled once DisableAfterFailures attempts (default 15) have failed
 	// in a row over at least DisableAfter (default 24h; 0 with a negative value).
 	DisableAfterFailures int
@@ -66,8 +86,9 @@ type Deliverer struct {
 	OnAttempt func(Attempt)
 
 	mu       sync.Mutex
-	inFlight map[string]int // endpoint id -> deliveries being sent
-	busy     int
+	inFlight map[string]int // endpoint id -> deliveries being sent, slow ones included
+	busy     int            // senders in use
+	slow     int            // attempts past SlowAfter that gave their senders back
 	cancel   context.CancelFunc
 	done     chan struct{}
 	wake     chan struct{}
@@ -100,11 +121,23 @@ func (d *Deliverer) defaults() {
 	if d.Lease <= 0 {
 		d.Lease = 3 * d.Timeout
 	}
+	if d.SlowAfter <= 0 {
+		d.SlowAfter = time.Second
+	}
+	if d.MaxSlow <= 0 {
+		d.MaxSlow = 4 * d.Workers
+	}
 	if d.RetryBase <= 0 {
 		d.RetryBase = 5 * time.Second
 	}
 	if d.RetryMax <= 0 {
 		d.RetryMax = 2 * time.Hour
+	}
+	if d.EndpointBackoffMax <= 0 {
+		d.EndpointBackoffMax = 5 * time.Minute
+	}
+	if d.Jitter == nil {
+		d.Jitter = func(n time.Duration) time.Duration { return rand.N(n + 1) }
 	}
 	if d.DisableAfterFailures <= 0 {
 		d.DisableAfterFailures = 15
@@ -237,17 +270,43 @@ func (d *Deliverer) fill(ctx context.Context) (int, error) {
 		d.sends.Add(1)
 		go func() {
 			defer d.sends.Done()
-			d.deliver(ctx, cd)
-			d.mu.Lock()
-			d.busy--
-			if d.inFlight[cd.WebhookID]--; d.inFlight[cd.WebhookID] <= 0 {
-				delete(d.inFlight, cd.WebhookID)
-			}
-			d.mu.Unlock()
-			d.Notify()
+			d.send1(ctx, cd)
 		}()
 	}
 	return len(ds), nil
+}
+
+// send1 sends a leased delivery on a sender, which it gives back once SlowAfter has
+// passed without an answer (when fewer than MaxSlow attempts are slow), so that an
+// endpoint that hangs keeps none of the senders the others need.
+func (d *Deliverer) send1(ctx context.Context, cd velocity.ClaimedDelivery) {
+	var done, slow bool // under d.mu
+	t := time.AfterFunc(d.SlowAfter, func() {
+		d.mu.Lock()
+		slow = !done && d.slow < d.MaxSlow
+		if slow {
+			d.busy--
+			d.slow++
+		}
+		d.mu.Unlock()
+		if slow {
+			d.Notify()
+		}
+	})
+	d.deliver(ctx, cd)
+	t.Stop()
+	d.mu.Lock()
+	done = true
+	if slow {
+		d.slow--
+	} else {
+		d.busy--
+	}
+	if d.inFlight[cd.WebhookID]--; d.inFlight[cd.WebhookID] <= 0 {
+		delete(d.inFlight, cd.WebhookID)
+	}
+	d.mu.Unlock()
+	d.Notify()
 }
 
 // RunOnce leases the deliveries due now (up to Workers), sends them and records the
@@ -282,14 +341,10 @@ func (d *Deliverer) deliver(ctx context.Context, cd velocity.ClaimedDelivery) {
 		rec.Delivered = true
 	default:
 		rec.Attempt.Error = describe(sendErr, code)
-		next := at.Add(d.backoff(cd.Attempts, sendErr))
-		if ctx.Err() != nil {
-			next = at // cut short by Stop: due again at once
-		}
-		if next.Before(cd.ExpiresAt) {
-			rec.NextAttemptAt, result = &next, "retry"
-		} else {
-			result = "failed"
+		rec.NextAttemptAt, rec.EndpointBackoffUntil = d.afterFailure(cd, at, sendErr, ctx.Err() != nil)
+		result = "failed"
+		if rec.NextAttemptAt != nil {
+			result = "retry"
 		}
 	}
 	// Record even when ctx ended (the server is stopping), briefly.
@@ -353,33 +408,11 @@ func (d *Deliverer) send(ctx context.Context, cd velocity.ClaimedDelivery) (int,
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, maxResponse))
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
-		if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && s > 0 {
-			return resp.StatusCode, text(b), retryAfter(time.Duration(s) * time.Second)
+		if wait, ok := parseRetryAfter(resp.Header.Get("Retry-After"), d.Now()); ok {
+			return resp.StatusCode, text(b), retryAfter(wait)
 		}
 	}
 	return resp.StatusCode, text(b), nil
-}
-
-// retryAfter is an endpoint's request to wait before the next attempt.
-type retryAfter time.Duration
-
-func (r retryAfter) Error() string { return "asked to retry after " + time.Duration(r).String() }
-
-// backoff is the wait before the attempt after the given one: RetryBase doubled for each
-// attempt made, at most RetryMax, between half and all of it (jitter); at least what the
-// endpoint asked for with Retry-After, within RetryMax.
-func (d *Deliverer) backoff(attempts int, err error) time.Duration {
-	w := d.RetryBase
-	for i := 1; i < attempts && w < d.RetryMax; i++ {
-		w *= 2
-	}
-	w = min(w, d.RetryMax)
-	w = w/2 + rand.N(w/2+1)
-	var ra retryAfter
-	if errors.As(err, &ra) {
-		w = max(w, min(time.Duration(ra), d.RetryMax))
-	}
-	return w
 }
 
 // describe says why an attempt failed, without the URL (which may hold a token).

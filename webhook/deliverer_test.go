@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -335,3 +336,116 @@ func TestStopRecordsCutShortAttempts(t *testing.T) {
 		t.Fatal("a new id after the restart")
 	}
 }
+
+// TestHangingEndpointsDoNotStarveOthers: six endpoints that never answer (more than the
+// senders can hold at PerWebhook each) and one of another tenant that answers at once.
+// While the six hang, the healthy endpoint's messages arrive within a fraction of the
+// attempt timeout, before and after the hanging attempts time out; the hanging
+// endpoints get at most PerWebhook attempts at first and then, in backoff, one at a time.
+func TestHangingEndpointsDoNotStarveOthers(t *testing.T) {
+	const timeout = 4 * time.Second
+	b := setup(t, func(d *webhook.Deliverer) {
+		d.Workers, d.PerWebhook, d.Timeout, d.SlowAfter, d.RetryBase = 16, 4, timeout, 250*time.Millisecond, time.Second
+	})
+	ctx := context.Background()
+	release := make(chan struct{})
+	var hanging, hangingMax atomic.Int32
+	const slowEndpoints = 6
+	var slow []*webhooktest.Receiver
+	perEndpoint := make([]atomic.Int32, slowEndpoints)
+	perEndpointMax := make([]atomic.Int32, slowEndpoints)
+	raise := func(v *atomic.Int32, n int32) {
+		for m := v.Load(); n > m && !v.CompareAndSwap(m, n); m = v.Load() {
+		}
+	}
+	for i := range slowEndpoints {
+		r := webhooktest.New(t)
+		r.Respond = func(int, webhooktest.Message) int {
+			raise(&hangingMax, hanging.Add(1))
+			raise(&perEndpointMax[i], perEndpoint[i].Add(1))
+			defer hanging.Add(-1)
+			defer perEndpoint[i].Add(-1)
+			select { // no answer: the sender gives up at its timeout
+			case <-release:
+			case <-time.After(timeout):
+			}
+			return http.StatusOK
+		}
+		b.endpoint(t, r, velocity.WebhookCreated)
+		slow = append(slow, r)
+	}
+	t.Cleanup(func() { close(release) }) // before the receivers close (cleanups run last first)
+
+	// The healthy endpoint belongs to another tenant.
+	other := storetest.NewTenant(t, b.store, "globex")
+	if err := b.store.PutPolicy(ctx, other.Tenant.ID, storetest.AllDay(), b.svc.Clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	healthy := webhooktest.New(t)
+	now := b.svc.Clock.Now()
+	hw := velocity.Webhook{ID: velocity.NewID("wh_"), TenantID: other.Tenant.ID, URL: healthy.URL, Events: []velocity.WebhookEventType{velocity.WebhookCreated},
+		Secret: velocity.NewWebhookSecret(), CreatedAt: now, UpdatedAt: now}
+	if err := b.store.CreateWebhook(ctx, hw); err != nil {
+		t.Fatal(err)
+	}
+	healthy.SetSecret(hw.Secret)
+
+	// A backlog for the hanging endpoints: 60 messages, older than any of the healthy one's.
+	for range 10 {
+		b.create(t, velocity.CreateInput{})
+	}
+	b.start(t)
+	deadline := time.Now().Add(5 * time.Second)
+	for hanging.Load() < 16 { // every sender would be taken by now, were they not given back
+		if time.Now().After(deadline) {
+			t.Fatalf("only %d attempts hanging", hanging.Load())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	// For longer than the timeout (the hanging attempts time out and their endpoints go
+	// into backoff meanwhile), a callback of the other tenant every 100 ms.
+	sent := map[string]time.Time{}
+	start := time.Now()
+	for time.Since(start) < timeout+2*time.Second {
+		at := time.Now()
+		cb, _, err := b.svc.Create(ctx, other, "", velocity.CreateInput{TeamID: "team-1", PhoneNumber: b.phone.Next()}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sent[cb.ID] = at
+		time.Sleep(100 * time.Millisecond)
+	}
+	ms := healthy.WaitFor(5*time.Second, "the healthy endpoint's messages", func(ms []webhooktest.Message) bool { return len(ms) >= len(sent) })
+	if hanging.Load() == 0 {
+		t.Fatal("the slow endpoints are no longer hanging: the test proves nothing")
+	}
+	var delays []time.Duration
+	for _, m := range ms {
+		at, ok := sent[m.Data.CallbackID]
+		if !ok {
+			t.Fatalf("unexpected message %s", m.Body)
+		}
+		delays = append(delays, m.At.Sub(at))
+	}
+	slices.Sort(delays)
+	p50, worst := delays[len(delays)/2], delays[len(delays)-1]
+	attempts := 0
+	for i, r := range slow {
+		n := len(r.Messages())
+		attempts += n
+		if m := perEndpointMax[i].Load(); m > 4 {
+			t.Errorf("hanging endpoint %d had %d attempts in flight, more than its 4", i, m)
+		}
+		// Four at first; after they time out, the endpoint is in backoff: one probe.
+		if n > 5 {
+			t.Errorf("hanging endpoint %d got %d attempts within %s, want at most 5", i, n, time.Since(start))
+		}
+	}
+	t.Logf("%d healthy messages while %d attempts hung (at most %d at once, %d in all): delay p50 %s, max %s",
+		len(delays), hanging.Load(), hangingMax.Load(), attempts, p50.Round(time.Millisecond), worst.Round(time.Millisecond))
+	if worst > timeout/4 {
+		t.Fatalf("a healthy message waited %s (p50 %s) behind hanging endpoints; the timeout is %s", worst, p50, timeout)
+	}
+}
+
