@@ -5,8 +5,10 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -449,3 +451,62 @@ func TestHangingEndpointsDoNotStarveOthers(t *testing.T) {
 	}
 }
 
+// TestRetryScheduleRecorded runs the deliverer on a clock that only moves when told,
+// with no jitter: a failed attempt is due again 5s later, then 10s; a 429 with
+// Retry-After is due again when the endpoint asked; an attempt whose next one would
+// fall past the delivery's 24 hours fails it.
+func TestRetryScheduleRecorded(t *testing.T) {
+	clock := storetest.NewClock(storetest.Epoch)
+	b := setupClock(t, clock, func(d *webhook.Deliverer) {
+		d.RetryBase, d.Jitter = 0, func(n time.Duration) time.Duration { return n } // the default 5s, whole
+	})
+	var answer atomic.Value
+	answer.Store([2]string{"500", ""})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a := answer.Load().([2]string)
+		if a[1] != "" {
+			w.Header().Set("Retry-After", a[1])
+		}
+		code, _ := strconv.Atoi(a[0])
+		w.WriteHeader(code)
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	now := clock.Now()
+	w := velocity.Webhook{ID: velocity.NewID("wh_"), TenantID: b.p.Tenant.ID, URL: srv.URL, Events: []velocity.WebhookEventType{velocity.WebhookCreated},
+		Secret: velocity.NewWebhookSecret(), CreatedAt: now, UpdatedAt: now}
+	if err := b.store.CreateWebhook(ctx, w); err != nil {
+		t.Fatal(err)
+	}
+	b.create(t, velocity.CreateInput{})
+	attempt := func() velocity.WebhookDelivery {
+		t.Helper()
+		if n, err := b.d.RunOnce(ctx); n != 1 || err != nil {
+			t.Fatalf("RunOnce at %s: %d %v", clock.Now(), n, err)
+		}
+		ds := must[[]velocity.WebhookDelivery](t)(b.store.ListDeliveries(ctx, b.p.Tenant.ID, w.ID, velocity.DeliveryQuery{Limit: 1}))
+		return ds[0]
+	}
+	d := attempt()
+	if d.Status != velocity.DeliveryPending || !d.NextAttemptAt.Equal(now.Add(5*time.Second)) {
+		t.Fatalf("after the first failure: %s, next %s, want %s", d.Status, d.NextAttemptAt, now.Add(5*time.Second))
+	}
+	clock.Set(d.NextAttemptAt)
+	d = attempt()
+	if !d.NextAttemptAt.Equal(clock.Now().Add(10 * time.Second)) {
+		t.Fatalf("after the second failure: next %s, want 10s after %s", d.NextAttemptAt, clock.Now())
+	}
+	answer.Store([2]string{"429", "600"})
+	clock.Set(d.NextAttemptAt)
+	d = attempt()
+	if !d.NextAttemptAt.Equal(clock.Now().Add(10*time.Minute)) || *d.LastStatusCode != 429 {
+		t.Fatalf("after a 429 asking for 10 minutes: next %s, want 10m after %s", d.NextAttemptAt, clock.Now())
+	}
+	// The fourth failure's wait (40s) would end past the delivery's 24 hours: it fails.
+	answer.Store([2]string{"503", ""})
+	clock.Set(d.ExpiresAt.Add(-30 * time.Second))
+	d = attempt()
+	if d.Status != velocity.DeliveryFailed || d.Attempts != 4 {
+		t.Fatalf("near the end of its lifetime: %s after %d attempts, want failed after 4", d.Status, d.Attempts)
+	}
+}
