@@ -219,27 +219,36 @@ type webhookEvent struct {
 	Callback webhookCallback `json:"callback"`
 }
 
-// webhookCallback is a callback as the API shows it, without the derived callability
-// (the receiver reads it when it needs it): a lapsed claim is the server's bookkeeping.
+// webhookCallback is a callback as the API shows it: an open one with its callability
+// as of the event (a message is signed once and sent as is on every retry, so it says
+// what held when the change happened); a lapsed claim is the server's bookkeeping.
 type webhookCallback struct {
 	Callback
-	ClaimedBy      *string    `json:"claimedBy"`
-	ClaimExpiresAt *time.Time `json:"claimExpiresAt"`
+	Callable       *Callability `json:"callable,omitempty"`
+	ClaimedBy      *string      `json:"claimedBy"`
+	ClaimExpiresAt *time.Time   `json:"claimExpiresAt"`
 }
 
-// WebhookPayload returns the body of the message of type t about recorded event e.
-func WebhookPayload(e Event, t WebhookEventType) ([]byte, error) {
+// WebhookPayload returns the body of the message of type t about recorded event e, under
+// pol, the tenant's policy when e was recorded: an open callback's callable is whether it
+// could be dialed at e.At.
+func WebhookPayload(e Event, t WebhookEventType, pol Policy) ([]byte, error) {
 	cb := webhookCallback{Callback: e.Callback}
 	if e.Callback.Status == StatusClaimed {
 		cb.ClaimedBy, cb.ClaimExpiresAt = e.Callback.ClaimedBy, e.Callback.ClaimExpiresAt
+	}
+	if e.Callback.Status.Open() {
+		c := pol.Callability(&e.Callback, e.At)
+		cb.Callable = &c
 	}
 	return json.Marshal(webhookMessage{Type: t, Timestamp: e.At, Data: webhookEvent{Event: e, Callback: cb}})
 }
 
 // PlanDeliveries returns the deliveries that recorded events make for a tenant's enabled
 // endpoints: one per endpoint and message, each message (an event and one of its
-// webhook types) with one id shared by its endpoints. They are due at once.
-func PlanDeliveries(events []Event, endpoints []Webhook) ([]WebhookDelivery, error) {
+// webhook types) with one id shared by its endpoints. They are due at once. policies
+// holds the tenants' policies (DefaultPolicy for a tenant it lacks: none is stored).
+func PlanDeliveries(events []Event, endpoints []Webhook, policies map[string]Policy) ([]WebhookDelivery, error) {
 	var out []WebhookDelivery
 	for _, e := range events {
 		for _, t := range WebhookTypes(e) {
@@ -252,7 +261,11 @@ func PlanDeliveries(events []Event, endpoints []Webhook) ([]WebhookDelivery, err
 				}
 				if payload == nil {
 					var err error
-					if payload, err = WebhookPayload(e, t); err != nil {
+					pol, ok := policies[e.TenantID]
+					if !ok {
+						pol = DefaultPolicy()
+					}
+					if payload, err = WebhookPayload(e, t, pol); err != nil {
 						return nil, err
 					}
 					msgID = NewID("msg_")

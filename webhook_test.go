@@ -1,9 +1,11 @@
 package velocity
 
 import (
+	"encoding/json"
 	"net/netip"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestWebhookTypes(t *testing.T) {
@@ -112,5 +114,55 @@ func TestCheckWebhookURL(t *testing.T) {
 		if !ok || len(e.Fields) != 1 || e.Fields[0].Code != tc.code {
 			t.Errorf("%s: %v, want %s", tc.url, err, tc.code)
 		}
+	}
+}
+
+// TestWebhookPayloadCallable: an open callback's message carries callable as of the
+// event, under the policy given (DefaultPolicy for a tenant without one); a closed
+// callback's carries none, as in the API.
+func TestWebhookPayloadCallable(t *testing.T) {
+	ny, _ := time.LoadLocation("America/New_York")
+	at := time.Date(2026, 12, 1, 6, 30, 0, 0, ny) // before 08:00 in the customer's zone
+	cb := Callback{ID: "cb_1", TenantID: "tn_1", Status: StatusScheduled, Timezone: "America/New_York",
+		WindowStart: at, WindowEnd: at.Add(3 * time.Hour)}
+	e := Event{ID: 7, TenantID: "tn_1", CallbackID: cb.ID, Type: EventCreated, At: at, Callback: cb}
+	w := Webhook{ID: "wh_1", TenantID: "tn_1", Events: []WebhookEventType{WebhookAll}}
+	callable := func(ds []WebhookDelivery) *Callability {
+		t.Helper()
+		if len(ds) != 1 {
+			t.Fatalf("%d deliveries", len(ds))
+		}
+		var msg struct {
+			Data struct {
+				Callback struct {
+					Callable *Callability `json:"callable"`
+				} `json:"callback"`
+			} `json:"data"`
+		}
+		if err := json.Unmarshal(ds[0].Payload, &msg); err != nil {
+			t.Fatal(err)
+		}
+		return msg.Data.Callback.Callable
+	}
+	// No policy stored: the default hours, 08:00-21:00.
+	ds, err := PlanDeliveries([]Event{e}, []Webhook{w}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := callable(ds)
+	opens := time.Date(2026, 12, 1, 8, 0, 0, 0, ny)
+	if c == nil || c.Now || !c.From.Equal(opens) || !c.Until.Equal(opens.Add(13*time.Hour)) || c.Reason == "" {
+		t.Fatalf("callable %+v, want not now, from 08:00 to 21:00 New York time", c)
+	}
+	// The tenant's policy: around the clock.
+	ds, _ = PlanDeliveries([]Event{e}, []Webhook{w}, map[string]Policy{"tn_1": AroundTheClockPolicy()})
+	if c := callable(ds); c == nil || !c.Now {
+		t.Fatalf("callable %+v, want now", c)
+	}
+	// A closed callback: none.
+	e.Type, e.Callback.Status = EventCompleted, StatusCompleted
+	ds, _ = PlanDeliveries([]Event{e}, []Webhook{w}, nil)
+	if c := callable(ds); c != nil {
+		t.Fatalf("a completed callback's message says callable %+v", c)
 	}
 }

@@ -180,9 +180,9 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 		return nil, err
 	}
 	rows, err := res.Query()
-	var endpoints []velocity.Webhook
+	var targets sqlstore.Targets
 	if err == nil {
-		endpoints, err = sqlstore.AppendAll(endpoints, rows, dialect.ScanWebhook)
+		err = sqlstore.EachRow(rows, func(row sqlstore.Scanner) error { return dialect.ScanFanOut(&targets, row) })
 		rows.Close()
 	}
 	if err != nil {
@@ -192,8 +192,8 @@ func (w *writeTx) AppendEvents(ctx context.Context, events []velocity.Event) ([]
 	if err := res.Close(); err != nil {
 		return nil, mapErr(err)
 	}
-	if len(endpoints) > 0 {
-		ds, err := velocity.PlanDeliveries(out, endpoints)
+	if len(targets.Endpoints) > 0 {
+		ds, err := velocity.PlanDeliveries(out, targets.Endpoints, targets.Policies)
 		if err != nil {
 			return nil, err
 		}

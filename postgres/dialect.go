@@ -34,8 +34,9 @@ var (
 	// insertEvent returns the new event's id.
 	insertEvent = queries.InsertEvent + ` RETURNING id`
 	// enabledWebhooksOf reads the endpoints that take deliveries of the tenants in $1
-	// (the events of one transaction may be of many: a scheduler batch).
-	enabledWebhooksOf = `SELECT ` + sqlstore.WebhookCols + ` FROM webhook_endpoints WHERE tenant_id = ANY($1) AND disabled_at IS NULL ORDER BY created_at, id`
+	// (the events of one transaction may be of many: a scheduler batch), with their
+	// tenants' policies (sqlstore.FanOutCols).
+	enabledWebhooksOf = `SELECT ` + sqlstore.FanOutCols + ` FROM webhook_endpoints WHERE tenant_id = ANY($1) AND disabled_at IS NULL ORDER BY created_at, id`
 )
 
 // utcTime is the scan destination of a NOT NULL timestamptz column. pgx gives a

@@ -120,10 +120,51 @@ func (d Dialect) ScanAttempt(row Scanner) (velocity.WebhookAttempt, error) {
 	return a, err
 }
 
+// FanOutCols is WebhookCols and the endpoint's tenant's policy document (NULL when none
+// is stored): what the events' transaction reads to plan their deliveries, the
+// callability in the messages under the policy of that moment.
+const FanOutCols = WebhookCols + `, (SELECT policy FROM tenant_policies p WHERE p.tenant_id = webhook_endpoints.tenant_id)`
+
 // EnabledWebhooks is the statement that reads a tenant's enabled endpoints (tenant;
-// WebhookCols): what Tx.AppendEvents plans deliveries for.
+// FanOutCols, read with ScanFanOut): what Tx.AppendEvents plans deliveries for.
 func (d Dialect) EnabledWebhooks() string {
-	return d.Rebind(`SELECT ` + WebhookCols + ` FROM webhook_endpoints WHERE tenant_id = ? AND disabled_at IS NULL`)
+	return d.Rebind(`SELECT ` + FanOutCols + ` FROM webhook_endpoints WHERE tenant_id = ? AND disabled_at IS NULL`)
+}
+
+// Targets are the enabled endpoints an events' transaction read, and their tenants'
+// policies: velocity.PlanDeliveries's arguments.
+type Targets struct {
+	Endpoints []velocity.Webhook
+	Policies  map[string]velocity.Policy
+}
+
+// ScanFanOut reads a row of FanOutCols into t.
+func (d Dialect) ScanFanOut(t *Targets, row Scanner) error {
+	var doc []byte
+	w, err := d.ScanWebhook(withExtra{row, []any{&doc}})
+	if err != nil {
+		return err
+	}
+	t.Endpoints = append(t.Endpoints, w)
+	if _, ok := t.Policies[w.TenantID]; ok {
+		return nil
+	}
+	if t.Policies == nil {
+		t.Policies = map[string]velocity.Policy{}
+	}
+	var readErr error
+	if doc == nil {
+		readErr = velocity.ErrNotFound
+	}
+	p, ok, err := ReadPolicy(doc, readErr)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		p = velocity.DefaultPolicy()
+	}
+	t.Policies[w.TenantID] = p
+	return nil
 }
 
 // InsertDeliveries records deliveries with exec, in statements of up to 100 rows.
@@ -156,26 +197,22 @@ func (d Dialect) InsertDeliveries(ctx context.Context, exec Exec, ds []velocity.
 // part of Tx.AppendEvents that SQLite runs this way (PostgreSQL reads the endpoints in
 // the events' own round trip).
 func (d Dialect) FanOut(ctx context.Context, c Conn, events []velocity.Event) error {
-	var endpoints []velocity.Webhook
+	var targets Targets
 	seen := map[string]bool{}
 	for _, e := range events {
 		if seen[e.TenantID] {
 			continue
 		}
 		seen[e.TenantID] = true
-		err := c.Query(ctx, d.EnabledWebhooks(), []any{e.TenantID}, func(row Scanner) error {
-			w, err := d.ScanWebhook(row)
-			endpoints = append(endpoints, w)
-			return err
-		})
+		err := c.Query(ctx, d.EnabledWebhooks(), []any{e.TenantID}, func(row Scanner) error { return d.ScanFanOut(&targets, row) })
 		if err != nil {
 			return err
 		}
 	}
-	if len(endpoints) == 0 {
+	if len(targets.Endpoints) == 0 {
 		return nil
 	}
-	ds, err := velocity.PlanDeliveries(events, endpoints)
+	ds, err := velocity.PlanDeliveries(events, targets.Endpoints, targets.Policies)
 	if err != nil || len(ds) == 0 {
 		return err
 	}

@@ -123,13 +123,20 @@ func testWebhookFanOut(t *testing.T, b *bundle) {
 				ID         int64  `json:"id"`
 				CallbackID string `json:"callbackId"`
 				Callback   struct {
-					ID     string `json:"id"`
-					Status string `json:"status"`
+					ID       string                `json:"id"`
+					Status   string                `json:"status"`
+					Callable *velocity.Callability `json:"callable"`
 				} `json:"callback"`
 			} `json:"data"`
 		}
 		if err := json.Unmarshal(d.Payload, &msg); err != nil {
 			t.Fatalf("payload %s: %v", d.Payload, err)
+		}
+		// An open callback's callability as of the change, under the tenant's policy
+		// (around the clock): callable now; a closed one's, none.
+		if open := velocity.Status(msg.Data.Callback.Status).Open(); open != (msg.Data.Callback.Callable != nil) ||
+			(open && (!msg.Data.Callback.Callable.Now || msg.Data.Callback.Callable.From.After(d.CreatedAt))) {
+			t.Fatalf("%s (%s): callable %+v", d.Type, msg.Data.Callback.Status, msg.Data.Callback.Callable)
 		}
 		if msg.Type != string(d.Type) || msg.Data.ID != d.EventID || msg.Data.Callback.ID != cb.ID || msg.Data.CallbackID != cb.ID ||
 			d.CallbackID != cb.ID || d.Status != velocity.DeliveryPending || d.Attempts != 0 || msg.Timestamp.IsZero() ||

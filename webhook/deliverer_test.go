@@ -172,6 +172,10 @@ func TestEveryEventTypeDelivered(t *testing.T) {
 		if m.Data.CallbackID == "" || m.Data.Callback.ID != m.Data.CallbackID || m.Data.ID == 0 || m.Data.Type == "" {
 			t.Errorf("message %s: %s", m.Type, m.Body)
 		}
+		// Open callbacks say whether they could be dialed then, as the API does.
+		if open := velocity.Status(m.Data.Callback.Status).Open(); open != (m.Data.Callback.Callable != nil) {
+			t.Errorf("message %s of a %s callback: callable %+v", m.Type, m.Data.Callback.Status, m.Data.Callback.Callable)
+		}
 	}
 	if r.Rejected() != 0 {
 		t.Fatalf("%d messages failed verification", r.Rejected())

@@ -28,6 +28,12 @@ type Message struct {
 		Callback   struct {
 			ID     string `json:"id"`
 			Status string `json:"status"`
+			// Callable is an open callback's callability as of the event.
+			Callable *struct {
+				Now   bool      `json:"now"`
+				From  time.Time `json:"from"`
+				Until time.Time `json:"until"`
+			} `json:"callable"`
 		} `json:"callback"`
 	}
 }
