@@ -1,8 +1,10 @@
 package httpapi
 
 import (
+	"bufio"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -37,6 +39,83 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the underlying writer (for Flush).
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// streamRoute is the event stream's pattern: its duration is until its headers.
+const streamRoute = "GET /api/v1/events"
+
+// observed reports every request next answers to Config.Observe, outside every other
+// middleware so that what they refuse counts too: under the pattern mux routes it to
+// (one of patterns, so that the labels stay bounded), or its method and "unmatched".
+func (s *Server) observed(mux *http.ServeMux, patterns map[string]bool, next http.Handler) http.Handler {
+	if s.cfg.Observe == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		_, route := mux.Handler(r)
+		if !patterns[route] {
+			route = boundedMethod(r.Method) + " unmatched"
+		}
+		mw := &measuredWriter{ResponseWriter: w}
+		next.ServeHTTP(mw, r)
+		took := time.Since(start)
+		if route == streamRoute && !mw.headerAt.IsZero() {
+			took = mw.headerAt.Sub(start)
+		}
+		if mw.status == 0 {
+			mw.status = http.StatusOK
+		}
+		s.cfg.Observe(route, mw.status, took)
+	})
+}
+
+// boundedMethod returns a standard method as it is, another as "OTHER".
+func boundedMethod(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodOptions:
+		return m
+	}
+	return "OTHER"
+}
+
+// measuredWriter records a response's status and when its headers went out: written
+// through it, or by a handler that took the connection over (the event stream, which
+// answers 200 itself).
+type measuredWriter struct {
+	http.ResponseWriter
+	status   int
+	headerAt time.Time
+}
+
+func (w *measuredWriter) sent(code int) {
+	if w.status == 0 {
+		w.status, w.headerAt = code, time.Now()
+	}
+}
+
+func (w *measuredWriter) WriteHeader(code int) {
+	if code >= 200 { // not an informational answer
+		w.sent(code)
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *measuredWriter) Write(b []byte) (int, error) {
+	w.sent(http.StatusOK)
+	return w.ResponseWriter.Write(b)
+}
+
+// Hijack takes the connection over (http.ResponseController finds it here).
+func (w *measuredWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	conn, brw, err := http.NewResponseController(w.ResponseWriter).Hijack()
+	if err == nil {
+		w.sent(http.StatusOK)
+	}
+	return conn, brw, err
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer (for Flush).
+func (w *measuredWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // logRequests logs each request once it is done: method, path (never the query, which
 // may hold a stream token), status, size and duration. Successful health checks log at

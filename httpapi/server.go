@@ -46,9 +46,12 @@ type Config struct {
 	Assets http.Handler
 	// Index serves GET / (may be nil).
 	Index http.Handler
-	// Observe, when set, is told about every request the server routed once it is
-	// answered: its route ("POST /api/v1/callbacks"), status and duration (metrics). The
-	// event stream, which lasts as long as the client stays, is counted by Streams instead.
+	// Observe, when set, is told about every request once it is answered (metrics): its
+	// route, the pattern it matched ("POST /api/v1/callbacks"), or its method and
+	// "unmatched" when it matched none ("GET unmatched"; a method outside the standard
+	// ones is "OTHER"), refusals by the middleware before routing included; its status;
+	// and its duration, which for the event stream, open as long as the client stays, is
+	// the time until its headers were sent.
 	Observe func(route string, status int, took time.Duration)
 	// Metrics, when set, serves GET /metrics on the API's listener.
 	Metrics http.Handler
@@ -88,12 +91,12 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, logger: cfg.Logger, clock: cfg.Service.Clock, done: make(chan struct{}), limits: newLimiter(cfg.Limits)}
 	mux := http.NewServeMux()
 	s.routes = s.routeTable()
-	handle := func(pattern string, h http.Handler) { mux.Handle(pattern, s.observed(pattern, h)) }
+	patterns := map[string]bool{}
+	handle := func(pattern string, h http.Handler) {
+		mux.Handle(pattern, h)
+		patterns[pattern] = true
+	}
 	for _, rt := range s.routes {
-		if rt.Path == "/api/v1/events" {
-			mux.Handle(rt.Method+" "+rt.Path, rt.handler)
-			continue
-		}
 		handle(rt.Method+" "+rt.Path, rt.handler)
 	}
 	handle("GET /healthz", http.HandlerFunc(s.healthz))
@@ -110,24 +113,8 @@ func New(cfg Config) *Server {
 	if cfg.Index != nil {
 		handle("GET /{$}", cfg.Index)
 	}
-	s.handler = s.recoverer(s.logRequests(s.cors(s.cleanInput(s.apiProblems(mux)))))
+	s.handler = s.observed(mux, patterns, s.recoverer(s.logRequests(s.cors(s.cleanInput(s.apiProblems(mux))))))
 	return s
-}
-
-// observed reports each answer of h to Config.Observe under route.
-func (s *Server) observed(route string, h http.Handler) http.Handler {
-	if s.cfg.Observe == nil {
-		return h
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w}
-		h.ServeHTTP(sw, r)
-		if sw.status == 0 {
-			sw.status = http.StatusOK
-		}
-		s.cfg.Observe(route, sw.status, time.Since(start))
-	})
 }
 
 // Streams returns how many event streams are open.
