@@ -26,11 +26,14 @@ run:
 build:
 	$(GO) build -o bin/velocity ./cmd/velocity
 
+# Every step's skipped suites are gathered in one file and named at the very end.
 test: test-deps lint widget-check
-	$(GOTEST) -race -count=1 -timeout 20m ./...
-	$(MAKE) --no-print-directory test-instants
-	$(MAKE) --no-print-directory fuzz
-	$(MAKE) --no-print-directory soak-ci
+	@skipped=$$(mktemp); export VELOCITY_SKIPPED_FILE=$$skipped; \
+	$(GOTEST) -race -count=1 -timeout 20m ./... && \
+	$(MAKE) --no-print-directory test-instants && \
+	$(MAKE) --no-print-directory fuzz && \
+	$(MAKE) --no-print-directory soak-ci; \
+	rc=$$?; ./scripts/skipped.sh "$$skipped"; rm -f "$$skipped"; exit $$rc
 
 # Each fuzz target for FUZZTIME (inputs that once failed stay in testdata/fuzz and run
 # with the ordinary tests).

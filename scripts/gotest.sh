@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Runs `go test` with the given arguments, then names, loudly, every suite that was skipped
 # because this machine lacks what it needs (PostgreSQL, Chromium); see storetest.SkipSuite.
-# Under CI such a suite fails instead of skipping.
+# Under CI such a suite fails instead of skipping. When VELOCITY_SKIPPED_FILE is already
+# set (make test gathers the skips of all its steps and names them at the very end), the
+# skips are added to that file and left for the caller to report.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-skipped=$(mktemp)
-trap 'rm -f "$skipped"' EXIT
-VELOCITY_SKIPPED_FILE=$skipped ${GO:-go} test "$@"
+own=""
+if [ -z "${VELOCITY_SKIPPED_FILE:-}" ]; then
+  own=$(mktemp)
+  trap 'rm -f "$own"' EXIT
+  export VELOCITY_SKIPPED_FILE=$own
+fi
+${GO:-go} test "$@"
 rc=$?
-if [ -s "$skipped" ]; then
-  echo
-  echo "########################################################################"
-  echo "# WARNING: these suites did NOT run on this machine:"
-  sort -u "$skipped" | sed 's/^/#   /'
-  echo "# 'make test-deps' installs and starts what they need; CI runs them all."
-  echo "########################################################################"
+if [ -n "$own" ]; then
+  ./scripts/skipped.sh "$own"
 fi
 exit $rc
