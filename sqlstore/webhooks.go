@@ -493,8 +493,8 @@ type readyEndpoint struct {
 func (wh Webhooks) readyEndpoints(ctx context.Context, c Conn, now time.Time, skip []string, limit int) ([]readyEndpoint, error) {
 	d := wh.d
 	query := `SELECT ` + WebhookCols + `, CASE WHEN backoff_until IS NULL THEN 0 ELSE 1 END FROM (
-		SELECT e.*, (SELECT min(next_attempt_at) FROM webhook_deliveries` + d.indexedBy("webhook_deliveries_endpoint_due") + `
-			WHERE endpoint_id = e.id AND status = 'pending') AS oldest
+		SELECT e.*, (SELECT next_attempt_at FROM webhook_deliveries` + d.indexedBy("webhook_deliveries_endpoint_due") + `
+			WHERE endpoint_id = e.id AND status = 'pending' ORDER BY next_attempt_at LIMIT 1) AS oldest
 		FROM webhook_endpoints e WHERE e.disabled_at IS NULL AND (e.backoff_until IS NULL OR e.backoff_until <= ?)`
 	args := []any{d.TimeArg(now)}
 	if len(skip) > 0 {
