@@ -465,15 +465,23 @@ func testSearchText(t *testing.T, b *bundle) {
 }
 
 // RunBackfill checks a migration's backfill of the report facts from history: after a
-// random mix of changes, backfill (which clears the facts and derives them again, as
-// migration 0004 does for the callbacks made before it) must give every callback the
-// facts the service set, the first dial's delay to the millisecond.
-func RunBackfill(t *testing.T, open Opener, backfill func(t *testing.T, s velocity.Store)) {
+// random mix of changes, the facts are cleared and the migration's text after its
+// "-- Backfill:" line is run (exec runs one SQL text on the store, as migration 0004 does
+// for the callbacks made before it); every callback must have the facts the service set,
+// the first dial's delay to the millisecond.
+func RunBackfill(t *testing.T, open Opener, migration []byte, exec func(t *testing.T, s velocity.Store, sql string)) {
 	t.Parallel()
 	b := setup(t, open)
 	w := seeded(t, b, 5)
 	before := w.callbacks(t)
-	backfill(t, b.store)
+	_, fill, ok := strings.Cut(string(migration), "-- Backfill:")
+	if !ok {
+		t.Fatal("the migration has no backfill")
+	}
+	// Forget every fact, then let the migration's backfill find them again.
+	exec(t, b.store, `UPDATE callbacks SET first_attempt_at = NULL, first_attempt_by = '', first_outcome = NULL,
+			first_delay_us = NULL, first_in_window = NULL, fell_back_at = NULL, fell_back_from = '', closed_at = NULL, closed_by = '', close_reason = ''`)
+	exec(t, b.store, "--"+fill)
 	after := w.callbacks(t)
 	ms := func(f velocity.Facts) velocity.Facts {
 		if f.FirstDelay != nil {
