@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -43,6 +44,8 @@ func TestWebhooksAPI(t *testing.T) {
 	cb := e.create(map[string]any{"phoneNumber": "+12125550161"})
 	e.do(&e.demo, "POST", "/api/v1/callbacks/"+cb.str("id")+"/cancel", map[string]any{"reason": "done"}).want(t, 200, "")
 	ms := r.WaitFor(5*time.Second, "created and cancelled", func(ms []webhooktest.Message) bool { return len(ms) == 2 })
+	// Messages are sent at once and may arrive in any order; the event's id orders them.
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Data.ID < ms[j].Data.ID })
 	if ms[0].Type != "callback.created" || ms[1].Type != "callback.cancelled" || ms[1].Data.Callback.Status != "cancelled" ||
 		ms[0].Data.CallbackID != cb.str("id") {
 		t.Fatalf("messages %s / %s", ms[0].Body, ms[1].Body)
