@@ -227,6 +227,19 @@ func (b *browser) openSimulatorWith(name, base, query, initJS string) *tab {
 // api calls the server's API with the demo credentials.
 func api(t testing.TB, base, method, path string, body any, out any) int {
 	t.Helper()
+	return apiAs(t, "demo", "demo-password", base, method, path, body, out)
+}
+
+// read GETs path as the demo tenant's admin, who may read every callback (the widgets'
+// agent account reads only team callbacks and its own): what a test checks, not does.
+func read(t testing.TB, base, path string, out any) int {
+	t.Helper()
+	return apiAs(t, "admin", "admin-password", base, "GET", path, nil, out)
+}
+
+// apiAs calls the API with the demo tenant's key as the account user.
+func apiAs(t testing.TB, user, pass, base, method, path string, body any, out any) int {
+	t.Helper()
 	var rd *bytes.Reader
 	if body != nil {
 		b, _ := json.Marshal(body)
@@ -236,7 +249,7 @@ func api(t testing.TB, base, method, path string, body any, out any) int {
 	}
 	req, _ := http.NewRequest(method, base+"/api/v1"+path, rd)
 	req.Header.Set("X-Api-Key", "velocity-demo-key")
-	req.SetBasicAuth("demo", "demo-password")
+	req.SetBasicAuth(user, pass)
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}

@@ -319,7 +319,7 @@ func TestConsoleBulkReassign(t *testing.T) {
 	w.screenshot("reassigned")
 	for _, ph := range phones[:3] {
 		var c callback
-		api(t, srv.URL, "GET", "/callbacks/"+ids[ph], nil, &c)
+		read(t, srv.URL, "/callbacks/"+ids[ph], &c)
 		if c.AgentID == nil || *c.AgentID != "agent-1" {
 			t.Errorf("%s: agent %v", ph, c.AgentID)
 		}
@@ -778,7 +778,7 @@ func TestConsoleBulkReschedule(t *testing.T) {
 	p.do(`setValue(` + bulk + `.querySelector('#b-hours'), '2'); ` + bulk + `.querySelector('button[type=submit]').click();`)
 	p.waitFor("the result", bulk+`.querySelector('#result') && /1 of 1 changed/.test(`+bulk+`.querySelector('#result').textContent)`, 10*time.Second)
 	var c callback
-	api(t, srv.URL, "GET", "/callbacks/"+srv.Agent2.ID, nil, &c)
+	read(t, srv.URL, "/callbacks/"+srv.Agent2.ID, &c)
 	before, _ := time.Parse(time.RFC3339Nano, srv.Agent2.WindowStart)
 	after, _ := time.Parse(time.RFC3339Nano, c.WindowStart)
 	if d := after.Sub(before); d < 119*time.Minute || d > 121*time.Minute {
@@ -792,7 +792,7 @@ func TestConsoleBulkReschedule(t *testing.T) {
 	want := eval[string](p, `new Date('`+start+`').toISOString()`)
 	p.do(`setValue(` + bulk + `.querySelector('#b-windowStart'), '` + start + `'); ` + bulk + `.querySelector('button[type=submit]').click();`)
 	p.waitFor("the result", bulk+`.querySelector('#result') && /1 of 1 changed/.test(`+bulk+`.querySelector('#result').textContent)`, 10*time.Second)
-	api(t, srv.URL, "GET", "/callbacks/"+srv.Agent1.ID, nil, &c)
+	read(t, srv.URL, "/callbacks/"+srv.Agent1.ID, &c)
 	if !sameInstant(t, c.WindowStart, want) {
 		t.Errorf("rescheduled to %s, want %s", c.WindowStart, want)
 	}

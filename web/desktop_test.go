@@ -475,7 +475,7 @@ func TestInboundCallMatchesOpenCallback(t *testing.T) {
 			Data map[string]any `json:"data"`
 		}
 	}
-	api(t, srv.URL, "GET", "/callbacks/"+maria.ID+"/history", nil, &h)
+	read(t, srv.URL, "/callbacks/"+maria.ID+"/history", &h)
 	if last := h.Items[len(h.Items)-1]; last.Type != "completed" || last.Data["interactionId"] != "in-reached" || last.Data["reason"] != "reached_inbound" {
 		t.Errorf("history's last event %+v", last)
 	}
@@ -518,7 +518,7 @@ func TestLongCallKeepsTheClaim(t *testing.T) {
 		Status         string  `json:"status"`
 		ClaimExpiresAt *string `json:"claimExpiresAt"`
 	}
-	api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &first)
+	read(t, srv.URL, "/callbacks/"+srv.Team.ID, &first)
 	if first.Status != "claimed" || first.ClaimExpiresAt == nil {
 		t.Fatalf("after dialing: %+v", first)
 	}
@@ -526,7 +526,7 @@ func TestLongCallKeepsTheClaim(t *testing.T) {
 	leaseNow := func(when string) time.Time {
 		t.Helper()
 		now := first
-		api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &now)
+		read(t, srv.URL, "/callbacks/"+srv.Team.ID, &now)
 		if now.Status != "claimed" || now.ClaimExpiresAt == nil {
 			t.Fatalf("%s: %+v", when, now)
 		}
@@ -556,7 +556,7 @@ func TestLongCallKeepsTheClaim(t *testing.T) {
 	p.do(`window.__fetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('offline'));`)
 	deadline := time.Now().Add(100 * time.Second)
 	for {
-		api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &now)
+		read(t, srv.URL, "/callbacks/"+srv.Team.ID, &now)
 		if now.Status == "scheduled" {
 			break
 		}
@@ -573,7 +573,7 @@ func TestLongCallKeepsTheClaim(t *testing.T) {
 	p.do(outcome + `.shadowRoot.querySelector('button[type=submit]').click()`)
 	p.waitFor("the callback completed", `!row('`+phone+`')`, 15*time.Second)
 	var done callback
-	api(t, srv.URL, "GET", "/callbacks/"+srv.Team.ID, nil, &done)
+	read(t, srv.URL, "/callbacks/"+srv.Team.ID, &done)
 	if done.Status != "completed" || done.Attempts != 1 {
 		t.Errorf("after the outcome: %+v", done)
 	}

@@ -401,7 +401,7 @@ func TestChangeCallback(t *testing.T) {
 	if cb.ID == "" {
 		t.Fatal("the cancelled callback is not listed as cancelled")
 	}
-	api(t, srv.URL, "GET", "/callbacks/"+cb.ID+"/history", nil, &h)
+	read(t, srv.URL, "/callbacks/"+cb.ID+"/history", &h)
 	last := h.Items[len(h.Items)-1]
 	if last.Type != "cancelled" || !strings.Contains(fmt.Sprint(last.Data), "Customer called in") {
 		t.Errorf("last event %+v", last)
