@@ -26,21 +26,12 @@ func (c txConn) Exec(ctx context.Context, query string, args ...any) (int64, err
 
 func (c txConn) Query(ctx context.Context, query string, args []any, each func(sqlstore.Scanner) error) error {
 	rows, err := c.q.Query(ctx, query, args...)
-	if err != nil {
-		return mapErr(err)
-	}
-	defer rows.Close()
-	return mapErr(sqlstore.EachRow(rows, each))
+	return sqlstore.QueryRows(rows, err, func() { rows.Close() }, mapErr, each)
 }
 
 func (c txConn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Scanner {
-	return mappedRow{c.q.QueryRow(ctx, query, args...)}
+	return sqlstore.MapRow(c.q.QueryRow(ctx, query, args...), mapErr)
 }
-
-// mappedRow maps a row's Scan error (no row is velocity.ErrNotFound).
-type mappedRow struct{ r pgx.Row }
-
-func (m mappedRow) Scan(dest ...any) error { return mapErr(m.r.Scan(dest...)) }
 
 // poolConn is sqlstore.Conn on the pool: each call on a connection of its own, within
 // the store's time limits (Store.with).

@@ -27,21 +27,12 @@ func (c conn) Exec(ctx context.Context, query string, args ...any) (int64, error
 
 func (c conn) Query(ctx context.Context, query string, args []any, each func(sqlstore.Scanner) error) error {
 	rows, err := c.q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return mapErr(err)
-	}
-	defer rows.Close()
-	return mapErr(sqlstore.EachRow(rows, each))
+	return sqlstore.QueryRows(rows, err, func() { rows.Close() }, mapErr, each)
 }
 
 func (c conn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Scanner {
-	return mappedRow{c.q.QueryRowContext(ctx, query, args...)}
+	return sqlstore.MapRow(c.q.QueryRowContext(ctx, query, args...), mapErr)
 }
-
-// mappedRow maps a row's Scan error (no row is velocity.ErrNotFound).
-type mappedRow struct{ r sqlstore.Scanner }
-
-func (m mappedRow) Scan(dest ...any) error { return mapErr(m.r.Scan(dest...)) }
 
 // newWebhooks gives the store its webhook methods: reads on the read pool, changes in
 // IMMEDIATE transactions on the write connection.
@@ -68,13 +59,9 @@ func (c txConn) Query(ctx context.Context, query string, args []any, each func(s
 		return err
 	}
 	rows, err := st.QueryContext(ctx, args...)
-	if err != nil {
-		return mapErr(err)
-	}
-	defer rows.Close()
-	return mapErr(sqlstore.EachRow(rows, each))
+	return sqlstore.QueryRows(rows, err, func() { rows.Close() }, mapErr, each)
 }
 
 func (c txConn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Scanner {
-	return mappedRow{c.w.queryRow(ctx, query, args...)}
+	return sqlstore.MapRow(c.w.queryRow(ctx, query, args...), mapErr)
 }

@@ -41,6 +41,28 @@ func EachRow(rows Rows, each func(Scanner) error) error {
 	return rows.Err()
 }
 
+// QueryRows calls each on every row of rows, as opened with err, then closes them with
+// close (not called when err is set); every error, from opening, from each or from rows,
+// passes through mapErr, the store's error mapping.
+func QueryRows(rows Rows, err error, close func(), mapErr func(error) error, each func(Scanner) error) error {
+	if err != nil {
+		return mapErr(err)
+	}
+	defer close()
+	return mapErr(EachRow(rows, each))
+}
+
+// MapRow returns row with its Scan error passed through mapErr (so that "no row" is the
+// store's velocity.ErrNotFound).
+func MapRow(row Scanner, mapErr func(error) error) Scanner { return mappedRow{row, mapErr} }
+
+type mappedRow struct {
+	row    Scanner
+	mapErr func(error) error
+}
+
+func (m mappedRow) Scan(dest ...any) error { return m.mapErr(m.row.Scan(dest...)) }
+
 // Exec runs one statement on a store's connection or in its transaction and returns how
 // many rows the statement changed. Called with no arguments it may run a script of
 // several statements (a migration file).
