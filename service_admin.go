@@ -34,9 +34,11 @@ func (s *Service) CreateAccount(ctx context.Context, p Principal, in AccountInpu
 	if in.Role == "" {
 		in.Role = RoleAgent
 	}
-	if _, err := ParseRole("role", string(in.Role)); err != nil {
+	role, err := ParseRole("role", string(in.Role))
+	if err != nil {
 		return Account{}, "", err
 	}
+	in.Role = role
 	generated := ""
 	if in.Password == "" {
 		in.Password, generated = NewPassword(), "yes"
@@ -68,7 +70,8 @@ func (s *Service) ListAccounts(ctx context.Context, p Principal) ([]Account, err
 // SetAccountRole changes an account's role. Nobody raises their own role: an account
 // may lower its own, but only another account with the privilege may raise it.
 func (s *Service) SetAccountRole(ctx context.Context, p Principal, username string, role Role) (Account, error) {
-	if _, err := ParseRole("role", string(role)); err != nil {
+	role, err := ParseRole("role", string(role))
+	if err != nil {
 		return Account{}, err
 	}
 	a, err := s.Store.GetAccount(ctx, p.Tenant.ID, username)

@@ -83,10 +83,10 @@ func TestCreateAccount(t *testing.T) {
 		t.Fatal("the password is stored in the clear")
 	}
 
-	// A password given is kept (and not returned), with the role given.
+	// A password given is kept (and not returned), with the role given (in any case).
 	const given = "correct horse battery"
-	sup, none, err := b.svc.CreateAccount(ctx, b.p, velocity.AccountInput{Username: "lead", Role: velocity.RoleSupervisor, Password: given})
-	if err != nil || none != "" || sup.Role != velocity.RoleSupervisor {
+	sup, none, err := b.svc.CreateAccount(ctx, b.p, velocity.AccountInput{Username: "lead", Role: " Supervisor ", Password: given})
+	if err != nil || none != "" || sup.Role != velocity.RoleSupervisor || b.storedAccount(t, "lead").Role != velocity.RoleSupervisor {
 		t.Fatalf("given password: %+v %q %v", sup, none, err)
 	}
 	if !velocity.CheckPassword(b.storedAccount(t, "lead").PasswordHash, given) {
@@ -207,6 +207,15 @@ func TestNobodyRaisesTheirOwnRole(t *testing.T) {
 	}
 	if _, err := b.svc.SetAccountRole(ctx, integ, "ivr", velocity.RoleSupervisor); err == nil {
 		t.Fatal("an integration raised itself to supervisor")
+	}
+
+	// A role is read in any case and with spaces around it, and stored as the role; a
+	// supervisor spelling admin otherwise does not climb either.
+	_, sup2 := b.account(t, "lead-2", velocity.RoleSupervisor)
+	_, err = b.svc.SetAccountRole(ctx, sup2, "lead-2", " ADMIN ")
+	wantCode(t, err, "forbidden")
+	if got, err := b.svc.SetAccountRole(ctx, b.p, "lead-2", " Agent "); err != nil || got.Role != velocity.RoleAgent || b.storedAccount(t, "lead-2").Role != velocity.RoleAgent {
+		t.Fatalf("a role in another case: %+v %v", got, err)
 	}
 
 	// Unknown roles and accounts are refused.

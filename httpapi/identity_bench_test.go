@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/customerdynamics/velocity/app"
+	"github.com/customerdynamics/velocity/httpapi"
 	"github.com/customerdynamics/velocity/webexid"
 	"github.com/customerdynamics/velocity/webexid/webexidtest"
 )
@@ -18,7 +19,8 @@ import (
 func BenchmarkRequestIdentity(b *testing.B) {
 	const org = "7a6c6e1f-7d1e-4b6e-9d3f-3f0e6b7f2a11"
 	fake := webexidtest.NewServer(b)
-	e := newEnv(b, func(c *app.Config) { c.WebexAPIURL = fake.URL })
+	// No rate limits: the benchmark sends far more than a credential's 1,000 a second.
+	e := newEnv(b, func(c *app.Config) { c.WebexAPIURL, c.Limits = fake.URL, &httpapi.Limits{} })
 	h := e.app.Handler()
 	request := func(token string) int {
 		req := httptest.NewRequest("GET", "http://x/api/v1/me", nil)
