@@ -50,7 +50,7 @@ type Deliverer struct {
 	Client       *http.Client
 
 	Workers    int           // senders: deliveries in flight at most, besides the slow ones (default 16)
-	PerWebhook int           // deliveries in flight to one endpoint at most, slow ones included (default 4)
+	PerWebhook int           // deliveries in flight to one endpoint at most, slow ones included (default 8)
 	Timeout    time.Duration // one attempt, connection included (default 10s)
 	// SlowAfter is how long an attempt holds its sender without an answer before it
 	// gives the sender back and goes on as a slow attempt (default 1s); MaxSlow bounds
@@ -113,7 +113,7 @@ func (d *Deliverer) defaults() {
 		d.Workers = 16
 	}
 	if d.PerWebhook <= 0 {
-		d.PerWebhook = 4
+		d.PerWebhook = 8
 	}
 	if d.Timeout <= 0 {
 		d.Timeout = 10 * time.Second
