@@ -46,12 +46,11 @@ func scrape(t *testing.T, url, auth string) (int, map[string]*dto.MetricFamily) 
 	return 200, fams
 }
 
-// value returns the value of the family's series with these labels, and whether there is
-// one.
-func value(fams map[string]*dto.MetricFamily, name string, labels map[string]string) (float64, bool) {
+// find returns the first series of the family name whose labels include labels, or nil.
+func find(fams map[string]*dto.MetricFamily, name string, labels map[string]string) *dto.Metric {
 	f, ok := fams[name]
 	if !ok {
-		return 0, false
+		return nil
 	}
 next:
 	for _, m := range f.Metric {
@@ -64,14 +63,24 @@ next:
 				continue next
 			}
 		}
-		switch {
-		case m.Counter != nil:
-			return m.Counter.GetValue(), true
-		case m.Gauge != nil:
-			return m.Gauge.GetValue(), true
-		case m.Histogram != nil:
-			return float64(m.Histogram.GetSampleCount()), true
-		}
+		return m
+	}
+	return nil
+}
+
+// value returns the value of the first series of the family name whose labels include
+// labels (a histogram's sample count), and whether there is one.
+func value(fams map[string]*dto.MetricFamily, name string, labels map[string]string) (float64, bool) {
+	m := find(fams, name, labels)
+	switch {
+	case m == nil:
+		return 0, false
+	case m.Counter != nil:
+		return m.Counter.GetValue(), true
+	case m.Gauge != nil:
+		return m.Gauge.GetValue(), true
+	case m.Histogram != nil:
+		return float64(m.Histogram.GetSampleCount()), true
 	}
 	return 0, false
 }

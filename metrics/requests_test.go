@@ -19,21 +19,7 @@ import (
 // histogram returns the sample count and sum of the histogram series with these
 // labels.
 func histogram(fams map[string]*dto.MetricFamily, name string, labels map[string]string) (uint64, float64) {
-	f, ok := fams[name]
-	if !ok {
-		return 0, 0
-	}
-next:
-	for _, m := range f.Metric {
-		have := map[string]string{}
-		for _, l := range m.Label {
-			have[l.GetName()] = l.GetValue()
-		}
-		for k, v := range labels {
-			if have[k] != v {
-				continue next
-			}
-		}
+	if m := find(fams, name, labels); m != nil && m.Histogram != nil {
 		return m.Histogram.GetSampleCount(), m.Histogram.GetSampleSum()
 	}
 	return 0, 0
