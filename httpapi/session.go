@@ -3,6 +3,7 @@ package httpapi
 import (
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/customerdynamics/velocity"
@@ -28,6 +29,16 @@ func sessionView(p velocity.Principal, s velocity.Session) map[string]any {
 // signIn starts a console session for a supervisor or admin (agents and integrations
 // get 403), with the API's limit on failed passwords.
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
+	// A page of another site must not sign the browser in to an account of its choosing
+	// (login CSRF): browsers name the page's origin on every cross-origin POST. Behind a
+	// proxy that rewrites Host, the proxy's X-Forwarded-Host names the console's host.
+	if o := r.Header.Get("Origin"); o != "" {
+		u, err := url.Parse(o)
+		if err != nil || u.Host == "" || (!strings.EqualFold(u.Host, r.Host) && !strings.EqualFold(u.Host, r.Header.Get("X-Forwarded-Host"))) {
+			return velocity.NewError(velocity.CodeForbidden, "Sign in from the console's own page ("+r.Host+"/console), not from another site.").
+				With("", map[string]any{"reason": "origin"})
+		}
+	}
 	var b signInBody
 	if err := decodeJSON(r, &b, false); err != nil {
 		return err

@@ -83,6 +83,20 @@ func TestConsoleSession(t *testing.T) {
 	if _, resp, _ := e.signIn(t, "demo", "supervisor", "supervisor-password", "velocity.example.com"); !strings.Contains(resp.Header.Get("Set-Cookie"), "Secure") {
 		t.Fatalf("cookie outside loopback is not Secure: %s", resp.Header.Get("Set-Cookie"))
 	}
+	// Another site's page cannot sign the browser in (login CSRF); the console's own can.
+	for origin, want := range map[string]int{"https://evil.example": 403, "null": 403, e.srv.URL: 201} {
+		req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/session", strings.NewReader(`{"tenant":"demo","username":"supervisor","password":"supervisor-password"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Origin", origin)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want || (want == 403 && len(resp.Cookies()) != 0) {
+			t.Fatalf("sign-in from %s: %d %v", origin, resp.StatusCode, resp.Cookies())
+		}
+	}
 	// The session reads like the account's credentials would.
 	if code, b := sup.do("GET", "/api/v1/callbacks?teamId=team-1", "", false); code != 200 {
 		t.Fatalf("list: %d %s", code, b)
