@@ -50,7 +50,7 @@ Usage:
   velocity apikey   create|list|revoke --tenant TENANT [--name LABEL] [KEY-ID|PREFIX] [--json]
   velocity account  create|role|disable|enable|passwd --tenant TENANT --username USER [--role ROLE] [--password-stdin] [--json]
   velocity account  list --tenant TENANT [--json]
-  velocity audit    list --tenant TENANT [--actor A] [--kind K] [--since 24h] [--limit N] [--json]
+  velocity audit    list --tenant TENANT [--actor A] [--kind K] [--since 24h | --from T] [--to T] [--before ID] [--limit N] [--json]
   velocity policy   show|set --tenant TENANT [--file POLICY.json] [--json]
   velocity dnc      add|remove|list|import --tenant TENANT [NUMBER...] [--reason R] [--file NUMBERS.csv] [--json]
   velocity customer erase --tenant TENANT --phone NUMBER [--country CC] [--json]

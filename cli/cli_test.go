@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -337,6 +338,23 @@ func TestRolesIdentityAndAudit(t *testing.T) {
 	}
 	if strings.Join(kinds, " ") != "tenant.identity account.role account.create" {
 		t.Fatalf("audit kinds %v", kinds)
+	}
+	// Paged: the first entry, then what is older than it; bounded in time.
+	code, out, _ = run(t, "", "audit", "list", "--db", db, "--tenant", "acme", "--limit", "1")
+	m := regexp.MustCompile(`add --before (\d+)`).FindStringSubmatch(out)
+	if code != 0 || !strings.Contains(out, "tenant.identity") || m == nil {
+		t.Fatalf("first page: %d %s", code, out)
+	}
+	code, out, _ = run(t, "", "audit", "list", "--db", db, "--tenant", "acme", "--before", m[1], "--json")
+	if err := json.Unmarshal([]byte(out), &audit); code != 0 || err != nil || len(audit.Items) != 2 || audit.Items[0].Kind != "account.role" {
+		t.Fatalf("next page: %d %s", code, out)
+	}
+	code, out, _ = run(t, "", "audit", "list", "--db", db, "--tenant", "acme", "--to", "2000-01-01T00:00:00Z", "--json")
+	if err := json.Unmarshal([]byte(out), &audit); code != 0 || err != nil || len(audit.Items) != 0 {
+		t.Fatalf("--to before everything: %d %s", code, out)
+	}
+	if code, _, errs := run(t, "", "audit", "list", "--db", db, "--tenant", "acme", "--from", "yesterday"); code != 2 || !strings.Contains(errs, "RFC 3339") {
+		t.Fatalf("--from yesterday: %d %s", code, errs)
 	}
 }
 
