@@ -18,7 +18,7 @@ TIMED_PKGS = . ./storetest/... ./sqlstore/... ./sqlite/... ./postgres/... ./http
 # The packages whose tests need neither PostgreSQL nor Chromium.
 CHECK_PKGS = . ./storetest/... ./sqlstore/... ./sqlite/... ./httpapi/... ./app/... ./hub/... ./bench/... ./tzdb/... ./webexid/... ./webhook/... ./metrics/...
 
-.PHONY: run test test-deps lint build bench tzdata check test-instants fuzz soak-ci
+.PHONY: run test test-deps lint build bench tzdata check test-instants fuzz soak-ci repeat
 
 run:
 	$(GO) run ./cmd/velocity serve --demo --db velocity-demo.db
@@ -62,6 +62,15 @@ test-instants:
 	@for at in $(INSTANTS); do \
 		echo "== the domain, store, API, CLI and e2e suites as at $$at"; \
 		VELOCITY_TEST_NOW=$$at $(GOTEST) -race -count=1 -timeout 20m $(TIMED_PKGS) || exit 1; \
+	done
+
+# The whole Go suite REPEAT times in a row, race detector on and tests shuffled, stopping
+# at the first failure: the proof that the tests hold in any order, run after run.
+REPEAT ?= 10
+repeat: test-deps
+	@for i in $$(seq 1 $(REPEAT)); do \
+		echo "== run $$i of $(REPEAT)"; \
+		$(GOTEST) -race -count=1 -shuffle=on -timeout 25m ./... || { echo "run $$i failed"; exit 1; }; \
 	done
 
 # The edit-test loop: vet, formatting and the tests that need neither PostgreSQL nor
