@@ -68,10 +68,11 @@ test-instants:
 # at the first failure: the proof that the tests hold in any order, run after run.
 REPEAT ?= 10
 repeat: test-deps
-	@for i in $$(seq 1 $(REPEAT)); do \
-		echo "== run $$i of $(REPEAT)"; \
-		$(GOTEST) -race -count=1 -shuffle=on -timeout 25m ./... || { echo "run $$i failed"; exit 1; }; \
-	done
+	@all=$$(date +%s); for i in $$(seq 1 $(REPEAT)); do \
+		echo "== run $$i of $(REPEAT), started $$(date -u +%H:%M:%S)"; start=$$(date +%s); \
+		$(GOTEST) -race -count=1 -shuffle=on -timeout 25m ./... || { echo "== run $$i of $(REPEAT) failed after $$(( $$(date +%s) - start )) s"; exit 1; }; \
+		echo "== run $$i of $(REPEAT) passed in $$(( $$(date +%s) - start )) s"; \
+	done; echo "== all $(REPEAT) runs passed in $$(( $$(date +%s) - all )) s"
 
 # The edit-test loop: vet, formatting and the tests that need neither PostgreSQL nor
 # Chromium, without the race detector and with -short (the bench's process-driving tests
